@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The checker runs from its TypeScript sources through tsx, so `npm ci` is the only step before use.
+'use strict';
+require('tsx/cjs/api').register();
+const { main } = require('../src/cli/main.ts');
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    // Last resort: never a stack trace for the user, but enough to report the bug.
+    process.stderr.write(`skm-rekap: kesalahan tak terduga / unexpected error: ${err && err.message ? err.message : err}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,499 @@
+/**
+ * Reads the recap layout (docs/skm-rules.md §6) from a sheet grid: finds the
+ * header rows, maps columns by name, groups rows into units and two-line
+ * records, and stops at RATA-RATA KABUPATEN.
+ */
+import { a1, type Area } from './address';
+import { isBlank, parseNumber, type CellValue, type ParsedNumber } from './numbers';
+import { matchUnsur, normalise, parsePriorityList, UNSUR_CODES, type UnsurCode } from './unsur';
+import type {
+  AverageLine,
+  ColumnMap,
+  ColumnRole,
+  Line,
+  LineScale,
+  Period,
+  ReadCell,
+  RecapTable,
+  SheetGrid,
+  SkmRecord,
+  Unit,
+} from './model';
+import { problems, type Text } from './messages';
+
+export interface ReadProblem {
+  code: 'empty-sheet' | 'no-table' | 'unsur-columns-missing' | 'no-unit-column';
+  sheet: string;
+  message: Text;
+}
+
+export type ReadResult = { ok: true; table: RecapTable } | { ok: false; problem: ReadProblem };
+
+/** How far down a sheet the header is looked for. */
+const HEADER_SEARCH_ROWS = 60;
+
+/** Keywords of each column role, tested in this order (the first match wins). */
+const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
+  ['realisation', /\brealisasi\b/],
+  ['rtl', /\b(rencana tindak lanjut|tindak lanjut|rtl)\b/],
+  ['priority', /\b(unsur prioritas|prioritas|perbaikan)\b/],
+  ['respondents', /\bresponden\b/],
+  ['method', /\b(metode|metoda)\b/],
+  ['category', /\b(kategori|mutu|predikat|kinerja)\b/],
+  ['ikm', /\b(ikm|indeks kepuasan|nilai indeks)\b/],
+  ['period', /\b(periode|semester|triwulan)\b/],
+  ['no', /^(no|nomor|no urut|nomor urut)$/],
+  ['unit', /\b(unit|upp|opd|opp|perangkat daerah|nama|instansi|skpd|satuan kerja)\b/],
+];
+const SERVICES_PATTERN = /\b(jenis layanan|jenis pelayanan|layanan|pelayanan)\b/;
+const AVERAGE_PATTERN = /^(rata rata|rata2|rerata|nilai rata rata)\b/;
+
+/** Roles whose cells are merged over a record's two lines. */
+const RECORD_ROLES: ColumnRole[] = ['period', 'ikm', 'category', 'respondents', 'method', 'priority', 'rtl', 'realisation'];
+
+class Grid {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  private readonly mergeAt = new Map<string, Area>();
+  private readonly coveredBy = new Map<string, Area>();
+
+  constructor(readonly sheet: SheetGrid) {
+    this.top = sheet.origin?.row ?? 1;
+    this.left = sheet.origin?.col ?? 1;
+    this.bottom = this.top + sheet.values.length - 1;
+    this.right = this.left + Math.max(0, ...sheet.values.map((r) => r.length)) - 1;
+    for (const m of sheet.merges ?? []) {
+      this.mergeAt.set(`${m.top},${m.left}`, m);
+    }
+  }
+
+  get(row: number, col: number): CellValue {
+    const r = this.sheet.values[row - this.top];
+    return r ? r[col - this.left] : undefined;
+  }
+
+  format(row: number, col: number): string | null {
+    const r = this.sheet.formats?.[row - this.top];
+    return (r && r[col - this.left]) || null;
+  }
+
+  text(row: number, col: number | undefined): string {
+    if (col === undefined) return '';
+    const v = this.get(row, col);
+    return isBlank(v) ? '' : String(v).trim();
+  }
+
+  /** The merged area whose top-left cell this is, if any. */
+  merge(row: number, col: number): Area | undefined {
+    return this.mergeAt.get(`${row},${col}`);
+  }
+
+  /** The merged area covering (row, col), scanning the known merges lazily. */
+  covering(row: number, col: number): Area | undefined {
+    if (this.coveredBy.size === 0 && this.mergeAt.size > 0) {
+      for (const m of this.mergeAt.values()) {
+        for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.coveredBy.set(`${r},${c}`, m);
+      }
+    }
+    return this.coveredBy.get(`${row},${col}`);
+  }
+
+  rowIsBlank(row: number, from = this.left, to = this.right): boolean {
+    for (let c = from; c <= to; c++) if (!isBlank(this.get(row, c))) return false;
+    return true;
+  }
+}
+
+function classifyHeader(text: string): ColumnRole | UnsurCode | 'services' | null {
+  const n = normalise(text);
+  if (!n) return null;
+  const numbered = /^(?:u|unsur)\s?([1-9])$/.exec(n);
+  if (numbered) return `U${numbered[1]}` as UnsurCode;
+  for (const [role, re] of ROLE_PATTERNS) if (re.test(n)) return role;
+  const u = matchUnsur(text);
+  if (u) return u;
+  if (SERVICES_PATTERN.test(n)) return 'services';
+  return null;
+}
+
+/** Header text of a cell, taking a merged header's value where the cell is covered by one. */
+function headerText(g: Grid, row: number, col: number): string {
+  const own = g.text(row, col);
+  if (own) return own;
+  const m = g.covering(row, col);
+  return m && m.top <= row ? g.text(m.top, m.left) : '';
+}
+
+interface HeaderFound {
+  rows: number[];
+  columns: ColumnMap;
+  lastCol: number;
+}
+
+function findHeader(g: Grid): HeaderFound | null {
+  const limit = Math.min(g.bottom, g.top + HEADER_SEARCH_ROWS);
+  for (let r = g.top; r <= limit; r++) {
+    const rows = [r];
+    // A two-row header: the unsur names stand in the row under "Nilai Per Unsur".
+    if (r + 1 <= g.bottom) rows.push(r + 1);
+    const columns = mapColumns(g, rows);
+    const unsurFound = UNSUR_CODES.filter((u) => columns.unsur[u] !== undefined).length;
+    const rolesFound = Object.keys(columns.roles).length;
+    if (unsurFound >= 5 && rolesFound >= 2) {
+      // Keep the second row only when it adds something to the first.
+      const single = mapColumns(g, [r]);
+      const singleUnsur = UNSUR_CODES.filter((u) => single.unsur[u] !== undefined).length;
+      const useRows = singleUnsur === unsurFound && Object.keys(single.roles).length >= rolesFound ? [r] : rows;
+      const finalColumns = useRows.length === 1 ? single : columns;
+      let lastCol = 0;
+      for (let c = g.left; c <= g.right; c++) {
+        if (useRows.some((hr) => headerText(g, hr, c))) lastCol = c;
+      }
+      return { rows: useRows, columns: finalColumns, lastCol };
+    }
+  }
+  return null;
+}
+
+function mapColumns(g: Grid, rows: number[]): ColumnMap {
+  const roles: Partial<Record<ColumnRole, number>> = {};
+  const unsur = {} as Record<UnsurCode, number>;
+  const headers: Record<number, string> = {};
+  for (let c = g.left; c <= g.right; c++) {
+    const texts = rows.map((r) => headerText(g, r, c)).filter(Boolean);
+    if (texts.length === 0) continue;
+    headers[c] = Array.from(new Set(texts)).join(' / ');
+    // The lowest header row is the most specific ("Persyaratan" under "Nilai Per Unsur").
+    let kind: ReturnType<typeof classifyHeader> = null;
+    for (let i = texts.length - 1; i >= 0 && !kind; i--) kind = classifyHeader(texts[i]);
+    if (!kind) continue;
+    if ((UNSUR_CODES as readonly string[]).includes(kind)) {
+      const code = kind as UnsurCode;
+      if (unsur[code] === undefined) unsur[code] = c;
+    } else {
+      const role = kind as ColumnRole;
+      if (roles[role] === undefined) roles[role] = c;
+    }
+  }
+  return { roles, unsur, headers };
+}
+
+/** Reads a period label: "Tahunan", "Semester II", "Smt 1", "Triwulan III", "TW 4". */
+export function parsePeriod(text: string): Period | null {
+  const n = normalise(text);
+  if (!n) return null;
+  const roman: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+  if (/\b(tahunan|tahun|annual)\b/.test(n)) return { kind: 'annual', index: 1, label: text.trim() };
+  const sem = /\b(semester|smt|sem)\s*(i{1,2}|[12])\b/.exec(n);
+  if (sem) return { kind: 'semester', index: roman[sem[2]], label: text.trim() };
+  const tw = /\b(triwulan|tw|trw|kuartal|quarter)\s*(iv|i{1,3}|[1-4])\b/.exec(n);
+  if (tw) return { kind: 'quarter', index: roman[tw[2]], label: text.trim() };
+  return null;
+}
+
+function lineScale(values: ParsedNumber[]): LineScale {
+  let small = 0;
+  let large = 0;
+  let any = 0;
+  for (const v of values) {
+    if (v.kind !== 'number') continue;
+    any++;
+    if (v.value <= 4.5) small++;
+    else if (v.value >= 20) large++;
+  }
+  if (any === 0) return 'blank';
+  if (small > 0 && large > 0) return 'mixed';
+  if (large > 0) return 'conv';
+  if (small > 0) return 'nrr';
+  return 'mixed';
+}
+
+function hasAnyValue(values: ParsedNumber[]): boolean {
+  return values.some((v) => v.kind !== 'blank');
+}
+
+function unitNo(v: CellValue): number | string | null {
+  if (isBlank(v)) return null;
+  if (typeof v === 'number') return v;
+  const s = String(v).trim().replace(/[.)]$/, '');
+  return /^\d+$/.test(s) ? Number(s) : s;
+}
+
+export function readRecap(sheet: SheetGrid): ReadResult {
+  const g = new Grid(sheet);
+  if (sheet.values.length === 0 || g.right < g.left || allBlank(g)) {
+    return { ok: false, problem: { code: 'empty-sheet', sheet: sheet.name, message: problems.emptySheet(sheet.name) } };
+  }
+  const header = findHeader(g);
+  if (!header) {
+    return { ok: false, problem: { code: 'no-table', sheet: sheet.name, message: problems.noTable(sheet.name) } };
+  }
+  const { columns } = header;
+  const missing = UNSUR_CODES.filter((u) => columns.unsur[u] === undefined);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      problem: {
+        code: 'unsur-columns-missing',
+        sheet: sheet.name,
+        message: problems.unsurColumnsMissing(sheet.name, missing, header.rows),
+      },
+    };
+  }
+  if (columns.roles.no === undefined && columns.roles.unit === undefined) {
+    return { ok: false, problem: { code: 'no-unit-column', sheet: sheet.name, message: problems.noUnitColumn(sheet.name, header.rows) } };
+  }
+  return { ok: true, table: readBody(g, header) };
+}
+
+function allBlank(g: Grid): boolean {
+  for (let r = g.top; r <= g.bottom; r++) if (!g.rowIsBlank(r)) return false;
+  return true;
+}
+
+/** Skips a row of column numbers under the header ("1 2 3 ..." or "(1) (2) ..."). */
+function isNumberingRow(g: Grid, row: number, lastCol: number): boolean {
+  let count = 0;
+  let expected = 1;
+  for (let c = g.left; c <= lastCol; c++) {
+    const t = g.text(row, c).replace(/[()]/g, '');
+    if (!t) continue;
+    if (Number(t) !== expected) return false;
+    expected++;
+    count++;
+  }
+  return count >= 5;
+}
+
+function readBody(g: Grid, header: HeaderFound): RecapTable {
+  const { columns } = header;
+  const R = columns.roles;
+  const unsurCols = UNSUR_CODES.map((u) => columns.unsur[u]);
+  const lastCol = Math.max(header.lastCol, ...unsurCols, ...Object.values(R).map((c) => c ?? 0));
+  let firstRow = Math.max(...header.rows) + 1;
+  while (firstRow <= g.bottom && isNumberingRow(g, firstRow, lastCol)) firstRow++;
+
+  const units: Unit[] = [];
+  const records: SkmRecord[] = [];
+  const unplacedRows: number[] = [];
+  let unit: Unit | null = null;
+  let record: SkmRecord | null = null;
+  let recordSpanEnd = 0;
+  let lines: Line[] = [];
+  const recordText = new Map<ColumnRole, string>();
+  let average: AverageLine | null = null;
+  let lastRow = firstRow - 1;
+
+  const finishRecord = () => {
+    if (record) {
+      assignLines(record, lines);
+      lastRow = Math.max(lastRow, record.lastRow);
+    }
+    record = null;
+    lines = [];
+  };
+
+  const readValues = (row: number): ParsedNumber[] => unsurCols.map((c) => parseNumber(g.get(row, c)));
+
+  const cell = (row: number, role: ColumnRole, counts = false): ReadCell | null => {
+    const col = R[role];
+    if (col === undefined) return null;
+    const raw = g.get(row, col);
+    if (isBlank(raw)) return null;
+    return { row, col, raw, parsed: parseNumber(raw, { counts }) };
+  };
+
+  const averageLabel = (row: number): boolean => {
+    const cols = [R.no, R.unit, g.left].filter((c): c is number => c !== undefined);
+    return cols.some((c) => AVERAGE_PATTERN.test(normalise(g.text(row, c))));
+  };
+
+  for (let row = firstRow; row <= g.bottom; row++) {
+    if (averageLabel(row)) {
+      finishRecord();
+      average = readAverage(row);
+      break;
+    }
+    const covered = record !== null && row <= recordSpanEnd;
+    if (g.rowIsBlank(row, g.left, lastCol)) continue;
+
+    const noText = g.text(row, R.no);
+    const nameText = g.text(row, R.unit);
+    const periodText = g.text(row, R.period);
+    const serviceText = g.text(row, R.services);
+    const values = readValues(row);
+    const recordCellsPresent = RECORD_ROLES.some((role) => role !== 'period' && R[role] !== undefined && g.text(row, R[role]!) !== '');
+
+    // A NO cell with text that is not a number, below the data, ends the table (notes, signatures, links).
+    const no = unitNo(g.get(row, R.no ?? -1));
+    if (typeof no === 'string' && !hasAnyValue(values) && !recordCellsPresent && unit) {
+      break;
+    }
+
+    // Some templates repeat NO, name and the record's cells on each line instead of merging them.
+    const repeatsUnit = unit !== null && no !== null && no === unit.no && (nameText === '' || nameText === unit.name);
+    const startsUnit =
+      (no !== null && !repeatsUnit) ||
+      (no === null && nameText !== '' && !covered && (!unit || nameText !== unit.name) && !(R.no !== undefined && unit && unit.no === null && nameText === unit.name));
+    if (startsUnit) {
+      finishRecord();
+      unit = { no, name: nameText, row, records: [] };
+      units.push(unit);
+    }
+    if (!unit) {
+      unplacedRows.push(row);
+      continue;
+    }
+
+    const scale = lineScale(values);
+    const repeatsRecord =
+      record !== null &&
+      lines.length === 1 &&
+      scale !== 'blank' &&
+      scale !== lines[0].scale &&
+      (periodText === '' || periodText === recordText.get('period')) &&
+      (serviceText === '' || serviceText === recordText.get('services')) &&
+      RECORD_ROLES.every((role) => R[role] === undefined || g.text(row, R[role]!) === '' || g.text(row, R[role]!) === recordText.get(role));
+    const startsRecord =
+      startsUnit ||
+      record === null ||
+      (covered ? periodText !== '' && periodText !== recordText.get('period') : !repeatsRecord && (periodText !== '' || serviceText !== '' || recordCellsPresent || lines.length >= 2 || (lines.length === 1 && scale === lines[0].scale)));
+
+    if (startsRecord) {
+      finishRecord();
+      const period = parsePeriod(periodText);
+      const isFirstOfUnit = unit.records.length === 0;
+      const annualByDefault = !period && !periodText && (R.period === undefined || (isFirstOfUnit && !serviceText));
+      const rec: SkmRecord = {
+        index: records.length,
+        unit,
+        period: period ?? (annualByDefault ? { kind: 'annual', index: 1, label: 'Tahunan' } : null),
+        service: period || annualByDefault ? null : serviceText || periodText || null,
+        impliedAnnual: annualByDefault,
+        firstRow: row,
+        lastRow: row,
+        nrr: null,
+        conv: null,
+        extraLines: [],
+        ikm: null,
+        category: null,
+        respondents: null,
+        realisation: null,
+        realisationPct: null,
+        priority: null,
+      };
+      record = rec;
+      recordText.clear();
+      for (const role of [...RECORD_ROLES, 'services' as const]) if (R[role] !== undefined) recordText.set(role, g.text(row, R[role]!));
+      records.push(rec);
+      unit.records.push(rec);
+      recordSpanEnd = row;
+      for (const role of RECORD_ROLES) {
+        const col = R[role];
+        const m = col !== undefined ? g.merge(row, col) : undefined;
+        if (m) recordSpanEnd = Math.max(recordSpanEnd, m.bottom);
+      }
+    }
+    const rec = record!;
+    rec.lastRow = Math.max(rec.lastRow, row);
+    if (hasAnyValue(values)) lines.push({ row, values, scale });
+    rec.ikm ??= cell(row, 'ikm');
+    rec.respondents ??= cell(row, 'respondents', true);
+    rec.realisation ??= cell(row, 'realisation');
+    if (!rec.category && R.category !== undefined && g.text(row, R.category)) {
+      rec.category = { row, col: R.category, raw: g.get(row, R.category), parsed: g.text(row, R.category) };
+    }
+    if (!rec.priority && R.priority !== undefined && g.text(row, R.priority)) {
+      const t = g.text(row, R.priority);
+      rec.priority = { row, col: R.priority, raw: t, parsed: parsePriorityList(t) };
+    }
+    // A record's span runs to the bottom of its merged cells even when its last line is blank.
+    rec.lastRow = Math.max(rec.lastRow, Math.min(recordSpanEnd, g.bottom));
+  }
+  finishRecord();
+
+  const realisationAsFraction = detectFractionScale(g, records, average);
+  for (const rec of records) rec.realisationPct = realisationPct(rec.realisation, realisationAsFraction);
+  if (average) average.realisationPct = realisationPct(average.realisation, realisationAsFraction);
+
+  if (average) lastRow = Math.max(lastRow, average.row - 1);
+
+  return {
+    sheet: g.sheet.name,
+    headerRows: header.rows,
+    firstRow,
+    lastRow: Math.max(lastRow, firstRow),
+    lastCol,
+    columns,
+    units,
+    records,
+    average,
+    realisationAsFraction,
+    unplacedRows,
+  };
+
+  function readAverage(row: number): AverageLine {
+    const unsur = unsurCols.map((c) => {
+      const raw = g.get(row, c);
+      return isBlank(raw) ? null : { row, col: c, raw, parsed: parseNumber(raw) };
+    });
+    const label = [R.no, R.unit, g.left]
+      .filter((c): c is number => c !== undefined)
+      .map((c) => g.text(row, c))
+      .find((t) => AVERAGE_PATTERN.test(normalise(t))) ?? 'RATA-RATA';
+    return { row, label, unsur, ikm: cell(row, 'ikm'), realisation: cell(row, 'realisation'), realisationPct: null };
+  }
+}
+
+/**
+ * Gives a record's lines their roles: NRR line (1-4) and converted line
+ * (25-100). Two lines are NRR then converted unless their scales say the
+ * reverse; a single line takes the role of its scale.
+ */
+function assignLines(rec: SkmRecord, lines: Line[]): void {
+  if (lines.length === 0) return;
+  if (lines.length === 1) {
+    const [l] = lines;
+    if (l.scale === 'conv') rec.conv = l;
+    else if (l.scale === 'nrr') rec.nrr = l;
+    else rec.extraLines.push(l);
+    return;
+  }
+  let [first, second] = lines;
+  if (first.scale === 'conv' && second.scale === 'nrr') [first, second] = [second, first];
+  rec.nrr = first;
+  rec.conv = second;
+  rec.extraLines.push(...lines.slice(2));
+}
+
+/**
+ * The realisation column holds fractions (0.75 = 75%) when its cells are
+ * formatted as percent, or when no number in it exceeds 1.
+ */
+function detectFractionScale(g: Grid, records: SkmRecord[], average: AverageLine | null): boolean {
+  const cells = records.map((r) => r.realisation).concat(average ? [average.realisation] : []);
+  let anyPercentFormat = false;
+  let anyAboveOne = false;
+  let anyNumber = false;
+  for (const c of cells) {
+    if (!c || c.parsed.kind !== 'number' || c.parsed.fromText) continue;
+    anyNumber = true;
+    if (/%/.test(g.format(c.row, c.col) ?? '')) anyPercentFormat = true;
+    if (c.parsed.value > 1) anyAboveOne = true;
+  }
+  return anyPercentFormat || (anyNumber && !anyAboveOne);
+}
+
+function realisationPct(c: ReadCell | null, asFraction: boolean): number | null {
+  if (!c || c.parsed.kind !== 'number') return null;
+  const p = c.parsed;
+  if (p.fromText) return p.percent ? p.value : asFraction && p.value <= 1 ? p.value * 100 : p.value;
+  return asFraction ? p.value * 100 : p.value;
+}
+
+/** The A1 address of a record's cell in an unsur column. */
+export function unsurCell(table: RecapTable, row: number, u: UnsurCode): string {
+  return a1(row, table.columns.unsur[u]);
+}

@@ -1,0 +1,101 @@
+/**
+ * Writes the engine's plan into a copy of the workbook (exceljs), never into
+ * the original, and refuses a copy that would lose what exceljs cannot carry.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { WritePlan } from '../engine/plan';
+import { FILL } from '../engine/plan';
+import { mergesOf } from './read';
+
+/** Parts of an .xlsx that exceljs 4.4 drops or mangles on a round trip. */
+const FRAGILE_PARTS: { pattern: RegExp; id: string; en: string }[] = [
+  { pattern: /^xl\/charts\//, id: 'grafik', en: 'charts' },
+  { pattern: /^xl\/pivotTables\//, id: 'tabel pivot', en: 'pivot tables' },
+  { pattern: /^xl\/media\//, id: 'gambar', en: 'images' },
+  { pattern: /^xl\/drawings\/(?!vmlDrawing)/, id: 'objek gambar', en: 'drawings' },
+  { pattern: /^xl\/threadedComments\//, id: 'komentar berutas', en: 'threaded comments' },
+  { pattern: /^xl\/slicers\//, id: 'slicer', en: 'slicers' },
+  { pattern: /^xl\/vbaProject\.bin$/, id: 'makro VBA', en: 'VBA macros' },
+];
+
+export interface LossCheck {
+  id: string[];
+  en: string[];
+}
+
+/** What a copy made by exceljs would lose, read from the file's parts. */
+export async function contentAtRisk(buffer: Buffer): Promise<LossCheck> {
+  const zip = await JSZip.loadAsync(buffer);
+  const names = Object.keys(zip.files);
+  const hits = FRAGILE_PARTS.filter((p) => names.some((n) => p.pattern.test(n)));
+  return { id: hits.map((h) => h.id), en: hits.map((h) => h.en) };
+}
+
+/**
+ * Inserts an empty row before `at`, moving the merged areas below it too
+ * (exceljs's spliceRows moves cells but not merges).
+ */
+function insertRow(ws: ExcelJS.Worksheet, at: number): void {
+  const below = mergesOf(ws).filter((m) => m.top >= at);
+  for (const m of below) ws.unMergeCells(m.top, m.left, m.bottom, m.right);
+  ws.spliceRows(at, 0, []);
+  for (const m of below) ws.mergeCells(m.top + 1, m.left, m.bottom + 1, m.right);
+}
+
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
+  const ws = wb.getWorksheet(plan.sheet);
+  if (!ws) throw new Error(`sheet ${plan.sheet} not found`);
+  if (plan.average.insert) insertRow(ws, plan.average.row);
+
+  for (const m of plan.marks) {
+    ws.getCell(m.row, m.col).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[m.severity] } };
+  }
+  for (const c of plan.notes.cells) {
+    const cell = ws.getCell(c.row, c.col);
+    // A string is stored as text by exceljs: "=..." never becomes a formula.
+    cell.value = c.value;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+  }
+  const notesColumn = ws.getColumn(plan.notes.col);
+  if (!notesColumn.width || notesColumn.width < 40) notesColumn.width = 60;
+
+  for (const c of [...plan.average.cells, ...plan.sentences]) {
+    const cell = ws.getCell(c.row, c.col);
+    cell.value = c.value;
+    if (c.format) cell.numFmt = c.format;
+  }
+}
+
+/**
+ * Writes the workbook to `out` through a temporary file and a rename, so that
+ * a crash never leaves a half-written file.
+ */
+export async function writeAtomically(wb: ExcelJS.Workbook, out: string): Promise<void> {
+  const dir = path.dirname(path.resolve(out));
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const buffer = await wb.xlsx.writeBuffer();
+    await fs.writeFile(tmp, Buffer.from(buffer as ArrayBuffer));
+    await fs.rename(tmp, out);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** True when two paths name the same file (also through links or case on some systems). */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const ra = path.resolve(a);
+  const rb = path.resolve(b);
+  if (ra === rb) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(ra), fs.stat(rb)]);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
