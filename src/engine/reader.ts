@@ -193,7 +193,8 @@ export function parsePeriod(text: string): Period | null {
   return null;
 }
 
-function lineScale(values: ParsedNumber[]): LineScale {
+/** The scale of a line: NRR (1-4), converted (25-100), or mixed. */
+export function lineScale(values: ParsedNumber[]): LineScale {
   let small = 0;
   let large = 0;
   let any = 0;
