@@ -11,7 +11,9 @@ import { say, type Lang, type Text } from '../engine/messages';
 import { planWrites } from '../engine/plan';
 import { jsonReport } from '../engine/report';
 import { loadWorkbook, workbookGrids } from '../xlsx/read';
-import { applyPlan, contentAtRisk, sameFile, writeAtomically } from '../xlsx/write';
+import { applyPlan, applySummary, contentAtRisk, sameFile, writeAtomically } from '../xlsx/write';
+import { summarise } from '../engine/summary';
+import { summaryLayout } from '../engine/summary-sheet';
 import { textReport } from './text-report';
 
 export interface Io {
@@ -26,26 +28,28 @@ const defaultIo: Io = {
 
 const USAGE: Text = {
   id: `Pemakaian:
-  skm-rekap check BERKAS.xlsx [--sheet NAMA] [--json] [--lang id|en] [--out SALINAN.xlsx [--force]]
+  skm-rekap check BERKAS.xlsx [--sheet NAMA] [--json] [--lang id|en] [--out SALINAN.xlsx [--summary] [--force]]
 
   check        memeriksa tabel rekap SKM dalam BERKAS dan mencetak laporannya
   --sheet      nama lembar yang memuat tabel rekap (bawaan: dicari otomatis)
   --json       mencetak laporan sebagai satu objek JSON
   --lang       bahasa pesan: id (bawaan) atau en
   --out        menulis salinan dengan tanda, kolom "Catatan Validasi", baris rata-rata dan kalimat temuan
+  --summary    dengan --out: menambahkan lembar "Ringkasan SKM" (tabel dan draf kesimpulan; tanpa grafik)
   --exit-zero  keluar dengan kode 0 walaupun ada galat (untuk skrip yang hanya memerlukan laporan)
   --force      tetap menulis salinan walaupun isi yang tidak dapat dibawa exceljs (grafik, pivot, gambar) akan hilang
 
 Kode keluar: 0 tanpa galat, 1 ada galat, 2 berkas tidak dapat dibaca atau ditulis.
 `,
   en: `Usage:
-  skm-rekap check FILE.xlsx [--sheet NAME] [--json] [--lang id|en] [--out COPY.xlsx [--force]]
+  skm-rekap check FILE.xlsx [--sheet NAME] [--json] [--lang id|en] [--out COPY.xlsx [--summary] [--force]]
 
   check        checks the SKM recap table in FILE and prints the report
   --sheet      the sheet holding the recap table (default: found automatically)
   --json       prints the report as one JSON object
   --lang       message language: id (default) or en
   --out        writes a copy with marks, a "Catatan Validasi" column, the average line and the finding sentences
+  --summary    with --out: adds the sheet "Ringkasan SKM" (tables and the drafted conclusions; no charts)
   --exit-zero  exits 0 even when errors are found (for scripts that only want the report)
   --force      writes the copy even though content exceljs cannot carry (charts, pivots, images) would be lost
 
@@ -79,6 +83,14 @@ const M = {
     id: `Salinan "${f}" tidak dapat ditulis (${why}).`,
     en: `The copy "${f}" cannot be written (${why}).`,
   }),
+  summaryNeedsOut: (): Text => ({
+    id: '--summary memerlukan --out: ringkasan ditulis ke salinan, bukan ke berkas asli.',
+    en: '--summary needs --out: the summary is written into the copy, never into the original.',
+  }),
+  noCharts: (): Text => ({
+    id: 'Lembar "Ringkasan SKM" ditulis tanpa grafik (exceljs tidak dapat membuat grafik; tombol "Buat Ringkasan" di Excel membuatnya).',
+    en: 'The sheet "Ringkasan SKM" was written without charts (exceljs cannot make charts; the "Buat Ringkasan" button in Excel makes them).',
+  }),
   written: (f: string): Text => ({ id: `Salinan hasil pemeriksaan ditulis ke ${f}`, en: `Checked copy written to ${f}` }),
 };
 
@@ -91,11 +103,12 @@ interface Options {
   out?: string;
   force: boolean;
   exitZero: boolean;
+  summary: boolean;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): { ok: true; options: Options } | { ok: false; message: Text; lang: Lang } {
-  const o: Options = { command: null, file: null, json: false, lang: 'id', force: false, exitZero: false, help: false };
+  const o: Options = { command: null, file: null, json: false, lang: 'id', force: false, exitZero: false, summary: false, help: false };
   const langIndex = argv.indexOf('--lang');
   if (langIndex >= 0 && (argv[langIndex + 1] === 'en' || argv[langIndex + 1] === 'id')) o.lang = argv[langIndex + 1] as Lang;
   for (let i = 0; i < argv.length; i++) {
@@ -109,6 +122,7 @@ function parseArgs(argv: string[]): { ok: true; options: Options } | { ok: false
     if (a === '--json') o.json = true;
     else if (a === '--force') o.force = true;
     else if (a === '--exit-zero') o.exitZero = true;
+    else if (a === '--summary') o.summary = true;
     else if (a === '--help' || a === '-h') o.help = true;
     else if (a === '--sheet' || a === '--out' || a === '--lang') {
       const v = value();
@@ -141,6 +155,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   if (o.command !== 'check') return fail(M.unknownOption(o.command));
   if (!o.file) return fail(M.noFile());
+  if (o.summary && !o.out) return fail(M.summaryNeedsOut());
 
   let buffer: Buffer;
   try {
@@ -173,12 +188,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     try {
       const grid = grids.find((g) => g.name === result.table.sheet)!;
       applyPlan(wb, planWrites(result, grid, o.lang));
+      if (o.summary) applySummary(wb, summaryLayout(summarise(result, grids)));
       await writeAtomically(wb, o.out);
     } catch (err) {
       return fail(M.cannotWrite(o.out, shortReason(err)));
     }
     // With --json, stdout carries the JSON object alone.
     (o.json ? io.stderr : io.stdout)(`${say(M.written(o.out), o.lang)}\n`);
+    if (o.summary) (o.json ? io.stderr : io.stdout)(`${say(M.noCharts(), o.lang)}\n`);
   }
   return !o.exitZero && result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

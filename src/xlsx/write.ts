@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import type { WritePlan } from '../engine/plan';
 import { FILL } from '../engine/plan';
 import { mergesOf } from './read';
+import type { SummaryLayout } from '../engine/summary-sheet';
 
 /** Parts of an .xlsx that exceljs 4.4 drops or mangles on a round trip. */
 const FRAGILE_PARTS: { pattern: RegExp; id: string; en: string }[] = [
@@ -97,5 +98,32 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
     return sa.ino === sb.ino && sa.dev === sb.dev;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Writes the "Ringkasan SKM" sheet, replacing an earlier one in place (same
+ * position), never adding a second. exceljs cannot make charts: the layout's
+ * charts are left to the add-in.
+ */
+export function applySummary(wb: ExcelJS.Workbook, layout: SummaryLayout): void {
+  const old = wb.getWorksheet(layout.sheet);
+  const position = old ? wb.worksheets.indexOf(old) : -1;
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(layout.sheet);
+  if (position >= 0) {
+    // exceljs orders sheets by orderNo: put the new sheet where the old one was.
+    const sheets = wb.worksheets.filter((w) => w !== ws);
+    sheets.splice(position, 0, ws);
+    sheets.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));
+  }
+  for (const [col, width] of Object.entries(layout.widths)) ws.getColumn(Number(col)).width = width;
+  for (const c of layout.cells) {
+    const cell = ws.getCell(c.row, c.col);
+    cell.value = c.value;
+    if (c.format) cell.numFmt = c.format;
+    if (c.style === 'title') cell.font = { bold: true, size: 14 };
+    else if (c.style === 'heading') cell.font = { bold: true, size: 12 };
+    else if (c.style === 'header') cell.font = { bold: true };
   }
 }
