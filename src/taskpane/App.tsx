@@ -37,6 +37,7 @@ export interface TaskpaneApi {
   writeDistrictLine: typeof excel.writeDistrictLine;
   selectCell: typeof excel.selectCell;
   ledgersOf: typeof excel.ledgersOf;
+  writeSummary: typeof excel.writeSummary;
   lang: () => Lang;
 }
 
@@ -194,6 +195,9 @@ export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Eleme
               </Button>
               <Button data-testid="btn-average" disabled={busy} onClick={onPreviewAverage}>
                 {s(labels.average)}
+              </Button>
+              <Button data-testid="btn-summary" disabled={busy} onClick={() => run(() => api.writeSummary(session), (v) => labels.summaryDone(v.sheet, v.charts), false)}>
+                {s(labels.summarySheet)}
               </Button>
               <Button data-testid="btn-restore-average" disabled={busy || !ledgers.average} onClick={() => run(() => api.undo('average', session.sheet), (v) => labels.undoDone(v.restored, v.keptChanged))}>
                 {s(labels.restoreAverage)}

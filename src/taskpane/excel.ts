@@ -14,6 +14,8 @@ import type { Lang, Text } from '../engine/messages';
 import { UNSUR_CODES } from '../engine/unsur';
 import { asText, fillOf, ledgerKey, LEDGER_VERSION, sameValue, type Ledger, type LedgerCell, type LedgerFill } from './ledger';
 import { ui } from './strings';
+import { summarise } from '../engine/summary';
+import { SUMMARY_SHEET, summaryLayout, type SummaryLayout } from '../engine/summary-sheet';
 
 /** Cells read per sync when a sheet is too large for one request (values and formats, ~100 bytes a cell). */
 export const CHUNK_CELLS = 20000;
@@ -576,5 +578,84 @@ export async function ledgersOf(sheetName: string): Promise<Record<Ledger['kind'
     });
   } catch {
     return { marks: false, formulas: false, average: false };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Buat Ringkasan: the summary sheet with native charts.
+
+const HIGHLIGHT = '#C00000';
+
+/** The layout's cells as one 2-D block of values and one of number formats, from A1. */
+export function summaryBlock(layout: SummaryLayout): { values: (string | number)[][]; formats: string[][]; rows: number; cols: number } {
+  const rows = Math.max(...layout.cells.map((c) => c.row));
+  const cols = Math.max(...layout.cells.map((c) => c.col));
+  const values: (string | number)[][] = Array.from({ length: rows }, () => new Array(cols).fill(''));
+  const formats: string[][] = Array.from({ length: rows }, () => new Array(cols).fill('General'));
+  for (const c of layout.cells) {
+    values[c.row - 1][c.col - 1] = asText(c.value);
+    if (c.format) formats[c.row - 1][c.col - 1] = c.format;
+  }
+  return { values, formats, rows, cols };
+}
+
+/**
+ * Writes the sheet "Ringkasan SKM" from a fresh read of the workbook (the unit
+ * list and other years' recaps included), replacing an earlier one at the same
+ * position, with its charts. Two syncs.
+ */
+export async function writeSummary(session: Session): Promise<Outcome<{ sheet: string; charts: number }>> {
+  try {
+    return await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/position');
+      await context.sync();
+      const reads = sheets.items
+        .filter((ws) => ws.name !== SUMMARY_SHEET)
+        .map((ws) => {
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load(['address', 'values']);
+          return { ws, used };
+        });
+      await context.sync();
+      const grids: SheetGrid[] = reads.map(({ ws, used }) =>
+        used.isNullObject ? { name: ws.name, values: [] } : { name: ws.name, values: used.values as CellValue[][], origin: { row: areaOf(used.address).top, col: areaOf(used.address).left } },
+      );
+      const recap = grids.find((g) => g.name === session.sheet);
+      const analysis = recap ? analyseSheet({ ...recap, merges: session.grid.merges }) : null;
+      if (!analysis || !analysis.ok) return fail<{ sheet: string; charts: number }>(analysis && !analysis.ok ? analysis.problem.message : ui.noTable());
+      const layout = summaryLayout(summarise(analysis, grids));
+
+      const old = sheets.items.find((ws) => ws.name === SUMMARY_SHEET);
+      const position = old ? old.position : sheets.items.find((ws) => ws.name === session.sheet)!.position + 1;
+      if (old) old.delete();
+      const ws = sheets.add(SUMMARY_SHEET);
+      ws.position = Math.min(position, sheets.items.length - (old ? 1 : 0));
+      const block = summaryBlock(layout);
+      const range = ws.getRangeByIndexes(0, 0, block.rows, block.cols);
+      range.values = block.values;
+      range.numberFormat = block.formats;
+      for (const c of layout.cells) {
+        if (!c.style) continue;
+        const font = ws.getRange(a1(c.row, c.col)).format.font;
+        font.bold = true;
+        if (c.style === 'title') font.size = 14;
+      }
+      for (const [col, width] of Object.entries(layout.widths)) {
+        // Column width in points; a character of the default font is about 7 points wide.
+        ws.getRangeByIndexes(0, Number(col) - 1, 1, 1).format.columnWidth = width * 7;
+      }
+      for (const spec of layout.charts) {
+        const chart = ws.charts.add(spec.type as Excel.ChartType, ws.getRange(spec.data), Excel.ChartSeriesBy.columns);
+        chart.title.text = spec.title;
+        chart.legend.visible = false;
+        chart.setPosition(spec.anchor);
+        if (spec.highlight !== null) chart.series.getItemAt(0).points.getItemAt(spec.highlight).format.fill.setSolidColor(HIGHLIGHT);
+      }
+      await context.sync();
+      return { ok: true as const, value: { sheet: SUMMARY_SHEET, charts: layout.charts.length } };
+    });
+  } catch (err) {
+    return fail(errorText(err));
   }
 }

@@ -49,6 +49,7 @@ export const labels = {
   removeFormulas: { id: 'Hapus Kolom Rumus', en: 'Hapus Kolom Rumus' },
   average: { id: 'Tulis Rata-rata Kabupaten', en: 'Tulis Rata-rata Kabupaten' },
   restoreAverage: { id: 'Pulihkan Nilai Lama', en: 'Pulihkan Nilai Lama' },
+  summarySheet: { id: 'Buat Ringkasan', en: 'Buat Ringkasan' },
   confirm: { id: 'Tulis sekarang', en: 'Write now' },
   cancel: { id: 'Batal', en: 'Cancel' },
   intro: {
@@ -91,6 +92,10 @@ export const labels = {
   averageDone: (n: number, row: number): Text => ({
     id: n === 0 ? 'Baris rata-rata sudah sesuai; tidak ada yang diubah.' : `${n} sel ditulis pada baris rata-rata (baris ${row}) dan kalimat temuan.`,
     en: n === 0 ? 'The average line is already up to date; nothing changed.' : `${n} cells written on the average line (row ${row}) and the finding sentences.`,
+  }),
+  summaryDone: (sheet: string, charts: number): Text => ({
+    id: `Lembar "${sheet}" ditulis dengan ${charts} grafik. Periksa draf kesimpulannya sebelum dipakai.`,
+    en: `Sheet "${sheet}" written with ${charts} charts. Review the drafted conclusions before use.`,
   }),
   ribbonDone: (errors: number, warnings: number, marked: number): Text => ({
     id: `Validasi selesai: ${errors} galat, ${warnings} peringatan; ${marked} sel ditandai.`,
