@@ -26,7 +26,9 @@ export function isExcelError(v: CellValue): boolean {
 
 /** Count of decimals in the shortest decimal form of a number (3.43 -> 2, 0.9167000000000001 -> 16). */
 export function decimalsOf(value: number): number {
-  if (!Number.isFinite(value)) return 0;
+  if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
+  // Up to 6 decimals, x/10^d rounds back to the value exactly when its shortest form has d decimals.
+  for (let d = 1, p = 10; d <= 6; d++, p *= 10) if (Math.round(value * p) / p === value) return d;
   const s = String(Math.abs(value));
   const exp = /e([+-]\d+)$/.exec(s);
   const mantissa = exp ? s.slice(0, exp.index) : s;

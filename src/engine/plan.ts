@@ -6,7 +6,8 @@
  */
 import type { Analysis } from './analyse';
 import type { SheetGrid } from './model';
-import { isBlank, roundHalfAway, type CellValue } from './numbers';
+import { isBlank, roundHalfAway } from './numbers';
+import { cellAt, gridWidth } from './grid';
 import { normalise, UNSUR_CODES } from './unsur';
 import { say, type Lang } from './messages';
 import { findingMessage } from './report';
@@ -45,12 +46,6 @@ const SEVERITY_LABEL: Record<Severity, { id: string; en: string }> = {
 
 const SENTENCE_START = [/^unsur terendah pada tingkat/, /merupakan unsur yang paling banyak/, /^the lowest unsur at/, /most often named as an improvement priority/];
 
-function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
-  const top = grid.origin?.row ?? 1;
-  const left = grid.origin?.col ?? 1;
-  return grid.values[row - top]?.[col - left];
-}
-
 function lastGridRow(grid: SheetGrid): number {
   return (grid.origin?.row ?? 1) + grid.values.length - 1;
 }
@@ -63,7 +58,7 @@ function rowBlank(grid: SheetGrid, row: number, fromCol: number, toCol: number):
 /** The notes column: an existing "Catatan Validasi" header, else the first column after the table. */
 export function notesColumn(a: Analysis, grid: SheetGrid): number {
   const { table } = a;
-  const right = (grid.origin?.col ?? 1) + Math.max(0, ...grid.values.map((r) => r.length)) - 1;
+  const right = (grid.origin?.col ?? 1) + gridWidth(grid.values) - 1;
   for (let c = 1; c <= right; c++) {
     for (const r of table.headerRows) {
       const v = cellAt(grid, r, c);

@@ -48,6 +48,17 @@ export interface Effective {
  * to exactly 25 x its NRR carries the NRR's precision.
  */
 export function effectiveValues(rec: Pick<SkmRecord, 'nrr' | 'conv'>): Effective | null {
+  // Records are read once and then only looked at: their values can be remembered.
+  const known = memo.get(rec);
+  if (known !== undefined) return known;
+  const found = computeEffective(rec);
+  memo.set(rec, found);
+  return found;
+}
+
+const memo = new WeakMap<object, Effective | null>();
+
+function computeEffective(rec: Pick<SkmRecord, 'nrr' | 'conv'>): Effective | null {
   const nrrOk = usable(rec.nrr, 'nrr');
   if (usable(rec.conv, 'conv')) {
     const conv = numbersOf(rec.conv) as number[];

@@ -20,6 +20,7 @@ import type {
   Unit,
 } from './model';
 import { problems, type Text } from './messages';
+import { gridWidth } from './grid';
 
 export interface ReadProblem {
   code: 'empty-sheet' | 'no-table' | 'unsur-columns-missing' | 'no-unit-column';
@@ -56,16 +57,22 @@ class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  private readonly mergeAt = new Map<string, Area>();
-  private readonly coveredBy = new Map<string, Area>();
+  /** Merged areas by the row of their top-left cell. */
+  private readonly mergesByTop = new Map<number, Area[]>();
+  /** The merged areas that reach into the rows where a header may stand. */
+  private readonly headerMerges: Area[] = [];
 
   constructor(readonly sheet: SheetGrid) {
     this.top = sheet.origin?.row ?? 1;
     this.left = sheet.origin?.col ?? 1;
     this.bottom = this.top + sheet.values.length - 1;
-    this.right = this.left + Math.max(0, ...sheet.values.map((r) => r.length)) - 1;
+    this.right = this.left + gridWidth(sheet.values) - 1;
+    const headerLimit = this.top + HEADER_SEARCH_ROWS + 1;
     for (const m of sheet.merges ?? []) {
-      this.mergeAt.set(`${m.top},${m.left}`, m);
+      const list = this.mergesByTop.get(m.top);
+      if (list) list.push(m);
+      else this.mergesByTop.set(m.top, [m]);
+      if (m.top <= headerLimit) this.headerMerges.push(m);
     }
   }
 
@@ -87,17 +94,12 @@ class Grid {
 
   /** The merged area whose top-left cell this is, if any. */
   merge(row: number, col: number): Area | undefined {
-    return this.mergeAt.get(`${row},${col}`);
+    return this.mergesByTop.get(row)?.find((m) => m.left === col);
   }
 
-  /** The merged area covering (row, col), scanning the known merges lazily. */
+  /** The merged area covering a cell in the header rows, if any. */
   covering(row: number, col: number): Area | undefined {
-    if (this.coveredBy.size === 0 && this.mergeAt.size > 0) {
-      for (const m of this.mergeAt.values()) {
-        for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.coveredBy.set(`${r},${c}`, m);
-      }
-    }
-    return this.coveredBy.get(`${row},${col}`);
+    return this.headerMerges.find((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right);
   }
 
   rowIsBlank(row: number, from = this.left, to = this.right): boolean {
@@ -306,10 +308,13 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     return { row, col, raw, parsed: parseNumber(raw, { counts }) };
   };
 
-  const averageLabel = (row: number): boolean => {
-    const cols = [R.no, R.unit, g.left].filter((c): c is number => c !== undefined);
-    return cols.some((c) => AVERAGE_PATTERN.test(normalise(g.text(row, c))));
-  };
+  const recordCols = RECORD_ROLES.filter((role) => role !== 'period' && R[role] !== undefined).map((role) => R[role]!);
+  const labelCols = [R.no, R.unit, g.left].filter((c): c is number => c !== undefined);
+  const averageLabel = (row: number): boolean =>
+    labelCols.some((c) => {
+      const t = g.text(row, c);
+      return /rata|rerata/i.test(t) && AVERAGE_PATTERN.test(normalise(t));
+    });
 
   for (let row = firstRow; row <= g.bottom; row++) {
     if (averageLabel(row)) {
@@ -325,7 +330,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     const periodText = g.text(row, R.period);
     const serviceText = g.text(row, R.services);
     const values = readValues(row);
-    const recordCellsPresent = RECORD_ROLES.some((role) => role !== 'period' && R[role] !== undefined && g.text(row, R[role]!) !== '');
+    const recordCellsPresent = recordCols.some((c) => !isBlank(g.get(row, c)));
 
     // A NO cell with text that is not a number, below the data, ends the table (notes, signatures, links).
     const no = unitNo(g.get(row, R.no ?? -1));
@@ -350,6 +355,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
 
     const scale = lineScale(values);
     const repeatsRecord =
+      !covered &&
       record !== null &&
       lines.length === 1 &&
       scale !== 'blank' &&

@@ -11,6 +11,7 @@ import { formatId, isBlank, type CellValue } from './numbers';
 import { mean } from './precision';
 import { category, categoryOfGrade, type Grade } from './scores';
 import { normalise } from './unsur';
+import { cellAt } from './grid';
 
 export type Rhythm = 'Tahunan' | 'Semester' | 'Triwulan';
 export const REPORTS_PER_RHYTHM: Record<Rhythm, number> = { Tahunan: 1, Semester: 2, Triwulan: 4 };
@@ -56,10 +57,6 @@ export interface Summary {
 }
 
 const GRADES: Grade[] = ['A', 'B', 'C', 'D'];
-
-function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
-  return grid.values[row - (grid.origin?.row ?? 1)]?.[col - (grid.origin?.col ?? 1)];
-}
 
 /** Title lines above the table: "LINGKUP PEMERINTAH KABUPATEN BANJAR TAHUN 2025". */
 function titleText(grid: SheetGrid, headerRow: number): string {

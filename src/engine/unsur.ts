@@ -105,6 +105,18 @@ export function words(text: string): string[] {
  * "Penanganan pengaduan, sarana dan masukan" is U8: two words against one.
  */
 export function matchUnsur(text: string): UnsurCode | null {
+  const known = matchCache.get(text);
+  if (known !== undefined) return known;
+  const found = matchUncached(text);
+  // The same few entries recur in every recap; a bounded memo keeps large recaps fast.
+  if (matchCache.size > 10000) matchCache.clear();
+  matchCache.set(text, found);
+  return found;
+}
+
+const matchCache = new Map<string, UnsurCode | null>();
+
+function matchUncached(text: string): UnsurCode | null {
   const code = normalise(text).replace(/\s/g, '');
   const explicit = /^u([1-9])$/.exec(code);
   if (explicit) return `U${explicit[1]}` as UnsurCode;

@@ -8,6 +8,7 @@
 import { a1, columnLetters, parseArea, type Area } from '../engine/address';
 import { analyseSheet, analyseWorkbook, type Analysis } from '../engine/analyse';
 import type { SheetGrid } from '../engine/model';
+import { bounding, cellAt, gridArea } from '../engine/grid';
 import type { CellValue } from '../engine/numbers';
 import { FILL, planWrites, type CellWrite, type WritePlan } from '../engine/plan';
 import type { Lang, Text } from '../engine/messages';
@@ -161,25 +162,7 @@ function cellCount(address: string): number {
 // Verifying before writing: the workbook may be co-authored.
 
 function gridValue(grid: SheetGrid, row: number, col: number): CellValue {
-  const top = grid.origin?.row ?? 1;
-  const left = grid.origin?.col ?? 1;
-  return grid.values[row - top]?.[col - left] ?? '';
-}
-
-function gridArea(grid: SheetGrid): Area | null {
-  if (grid.values.length === 0) return null;
-  const top = grid.origin?.row ?? 1;
-  const left = grid.origin?.col ?? 1;
-  return { top, left, bottom: top + grid.values.length - 1, right: left + Math.max(1, ...grid.values.map((r) => r.length)) - 1 };
-}
-
-function bounding(areas: Area[]): Area {
-  return {
-    top: Math.min(...areas.map((a) => a.top)),
-    left: Math.min(...areas.map((a) => a.left)),
-    bottom: Math.max(...areas.map((a) => a.bottom)),
-    right: Math.max(...areas.map((a) => a.right)),
-  };
+  return cellAt(grid, row, col) ?? '';
 }
 
 interface Reread {
@@ -454,8 +437,7 @@ export async function addFormulaColumns(session: Session): Promise<Outcome<{ for
       if (sheet.protection.protected) return fail<{ formulas: number; columns: string }>(ui.sheetProtected());
       const changed = firstChange(session, data);
       if (changed) return fail<{ formulas: number; columns: string }>(ui.changedSinceRead(session.sheet, changed));
-      const top = Math.min(...cells.map((c) => c.row));
-      const bottom = Math.max(...cells.map((c) => c.row));
+      const { top, bottom } = bounding(cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col })));
       const block: (string | number)[][] = [];
       const ledgerCells: LedgerCell[] = [];
       const byCell = new Map(cells.map((c) => [`${c.row},${c.col}`, c.formula]));
