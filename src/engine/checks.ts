@@ -482,14 +482,23 @@ function hasAnyUnsur(rec: SkmRecord): boolean {
 // ---------------------------------------------------------------------------
 // Table-level checks: duplicates, the average line.
 
+/** A cheap hash of nine numbers, to bucket lines before comparing them exactly. */
+function lineHash(values: (number | null)[]): number {
+  let h = 0;
+  for (let i = 0; i < values.length; i++) h = (h * 31 + Math.round((values[i] ?? 0) * 1000)) % 2147483647;
+  return h;
+}
+
 function checkDuplicates(out: Finding[], table: RecapTable): void {
-  const seen = new Map<string, SkmRecord>();
+  const seen = new Map<number, { rec: SkmRecord; values: (number | null)[] }[]>();
   for (const rec of table.records) {
     for (const role of ['nrr', 'conv'] as const) {
       const line = rec[role];
       if (!line || !isComplete(line)) continue;
-      const key = `${role}:${numbersOf(line).join('|')}`;
-      const first = seen.get(key);
+      const values = numbersOf(line);
+      const key = lineHash(values) * 2 + (role === 'nrr' ? 0 : 1);
+      const bucket = seen.get(key) ?? [];
+      const first = bucket.find((b) => b.values.every((v, i) => v === values[i]))?.rec;
       if (first && first !== rec) {
         const name = lineName[role];
         out.push(
@@ -502,7 +511,8 @@ function checkDuplicates(out: Finding[], table: RecapTable): void {
           ),
         );
       } else if (!first) {
-        seen.set(key, rec);
+        bucket.push({ rec, values });
+        seen.set(key, bucket);
       }
     }
   }

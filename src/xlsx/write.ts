@@ -46,19 +46,36 @@ function insertRow(ws: ExcelJS.Worksheet, at: number): void {
   for (const m of below) ws.mergeCells(m.top + 1, m.left, m.bottom + 1, m.right);
 }
 
+/**
+ * Changes one cell's style. exceljs shares one style object among all the cells
+ * read with the same style, so setting cell.fill in place would colour them all.
+ */
+function restyle(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...change };
+}
+
 export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   const ws = wb.getWorksheet(plan.sheet);
   if (!ws) throw new Error(`sheet ${plan.sheet} not found`);
   if (plan.average.insert) insertRow(ws, plan.average.row);
 
+  // The copy rewrites the existing average line with the recomputed values, which resolves its
+  // mismatches there: they are neither marked nor noted, so checking the copy again changes nothing.
+  const onAverage = (row: number) => plan.average.exists && row === plan.average.row;
+  const rewritten = new Set(plan.average.cells.map((c) => c.col));
   for (const m of plan.marks) {
-    ws.getCell(m.row, m.col).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[m.severity] } };
+    if (onAverage(m.row) && rewritten.has(m.col)) continue;
+    restyle(ws.getCell(m.row, m.col), { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[m.severity] } } });
   }
   for (const c of plan.notes.cells) {
     const cell = ws.getCell(c.row, c.col);
+    if (onAverage(c.row)) {
+      cell.value = null;
+      continue;
+    }
     // A string is stored as text by exceljs: "=..." never becomes a formula.
     cell.value = c.value;
-    cell.alignment = { wrapText: true, vertical: 'top' };
+    restyle(cell, { alignment: { wrapText: true, vertical: 'top' } });
   }
   const notesColumn = ws.getColumn(plan.notes.col);
   if (!notesColumn.width || notesColumn.width < 40) notesColumn.width = 60;
@@ -66,7 +83,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   for (const c of [...plan.average.cells, ...plan.sentences]) {
     const cell = ws.getCell(c.row, c.col);
     cell.value = c.value;
-    if (c.format) cell.numFmt = c.format;
+    if (c.format) restyle(cell, { numFmt: c.format });
   }
 }
 
