@@ -1,0 +1,59 @@
+/**
+ * What Excel makes of a value written through range.values or range.formulas:
+ * "=..." (and "+x"/"-x" that are not numbers) becomes a formula, a leading
+ * apostrophe keeps the rest as text, numeric, percent and TRUE/FALSE strings
+ * become numbers and booleans (unless the cell is formatted as text, "@").
+ */
+import { ErrorCodes, Messages, simError } from './errors';
+import type { CellScalar } from './model';
+
+export interface Interpreted {
+  value: CellScalar;
+  formula?: string;
+  /** Set when the input itself implies a format ("12%" -> "0%"). */
+  numberFormat?: string;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const PERCENT = /^([+-]?(?:\d+\.?\d*|\.\d+))%$/;
+
+/**
+ * The result of a formula the simulator cannot calculate: literals
+ * ("=5", "=\"x\"", "=TRUE") give their value, anything else "#NAME?".
+ */
+export function formulaResult(formula: string): CellScalar {
+  const body = formula.slice(1).trim();
+  if (NUMBER.test(body)) return Number(body);
+  const str = /^"((?:[^"]|"")*)"$/.exec(body);
+  if (str) return str[1].replace(/""/g, '"');
+  if (/^TRUE$/i.test(body)) return true;
+  if (/^FALSE$/i.test(body)) return false;
+  return '#NAME?';
+}
+
+export function interpretInput(input: unknown, currentFormat: string | undefined, location: string): Interpreted {
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
+    return { value: input };
+  }
+  if (typeof input === 'boolean') return { value: input };
+  if (typeof input !== 'string') throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
+  if (input === '') return { value: '' };
+  if (currentFormat === '@') return { value: input };
+  if (input.startsWith("'")) return { value: input.slice(1) };
+  if (input.startsWith('=') && input.length > 1) return { value: formulaResult(input), formula: input };
+  const trimmed = input.trim();
+  if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
+  const pct = PERCENT.exec(trimmed);
+  if (pct) {
+    const decimals = pct[1].includes('.') ? pct[1].split('.')[1].length : 0;
+    const numberFormat = currentFormat === undefined || currentFormat === 'General' ? (decimals ? `0.${'0'.repeat(decimals)}%` : '0%') : undefined;
+    return { value: Number(pct[1]) / 100, numberFormat };
+  }
+  if (/^(TRUE|FALSE)$/i.test(trimmed)) return { value: /^TRUE$/i.test(trimmed) };
+  if ((input.startsWith('+') || input.startsWith('-')) && input.length > 1) {
+    const formula = `=${input}`;
+    return { value: formulaResult(formula), formula };
+  }
+  return { value: input };
+}

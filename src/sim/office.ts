@@ -1,0 +1,118 @@
+/**
+ * The part of the Office namespace an add-in touches at start-up: onReady,
+ * context (display language, requirement sets), actions.associate and
+ * addin.showAsTaskpane, recorded so tests can see what the add-in did.
+ */
+import type { HostState } from './client';
+
+export const HostType = {
+  Word: 'Word',
+  Excel: 'Excel',
+  PowerPoint: 'PowerPoint',
+  Outlook: 'Outlook',
+  OneNote: 'OneNote',
+  Project: 'Project',
+  Access: 'Access',
+} as const;
+
+export const PlatformType = {
+  PC: 'PC',
+  OfficeOnline: 'OfficeOnline',
+  Mac: 'Mac',
+  iOS: 'iOS',
+  Android: 'Android',
+  Universal: 'Universal',
+} as const;
+
+function versionAtLeast(have: string, want: string): boolean {
+  const a = have.split('.').map(Number);
+  const b = want.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+export interface OfficeRecord {
+  /** Functions registered with Office.actions.associate, by id. */
+  actions: Map<string, (...args: unknown[]) => unknown>;
+  taskpaneShown: number;
+  taskpaneHidden: number;
+}
+
+export function createOffice(state: HostState, record: OfficeRecord) {
+  const info = () => ({ host: HostType.Excel, platform: state.options.platform });
+  const office = {
+    HostType,
+    PlatformType,
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    initialize: undefined as undefined | ((reason: unknown) => void),
+    onReady(callback?: (i: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
+      return Promise.resolve().then(() => {
+        const i = info();
+        callback?.(i);
+        return i;
+      });
+    },
+    context: {
+      get displayLanguage() {
+        return state.options.displayLanguage;
+      },
+      get contentLanguage() {
+        return state.options.displayLanguage;
+      },
+      host: HostType.Excel,
+      get platform() {
+        return state.options.platform;
+      },
+      diagnostics: {
+        host: HostType.Excel,
+        get platform() {
+          return state.options.platform;
+        },
+        version: '16.0.0.0',
+      },
+      requirements: {
+        isSetSupported(name: string, minVersion?: string | number): boolean {
+          const entry = Object.entries(state.options.requirementSets).find(([k]) => k.toLowerCase() === name.toLowerCase());
+          if (!entry) return false;
+          if (minVersion === undefined || minVersion === null || minVersion === '') return true;
+          return versionAtLeast(entry[1], String(minVersion));
+        },
+      },
+      document: { mode: 'readWrite', url: 'skm-rekap-simulated.xlsx' },
+    },
+    actions: {
+      associate(actionId: string, fn: (...args: unknown[]) => unknown): void {
+        record.actions.set(actionId, fn);
+        state.stats.operations.push(`Office.actions.associate(${JSON.stringify(actionId)})`);
+      },
+    },
+    addin: {
+      showAsTaskpane(): Promise<void> {
+        record.taskpaneShown++;
+        state.stats.operations.push('Office.addin.showAsTaskpane()');
+        return Promise.resolve();
+      },
+      hide(): Promise<void> {
+        record.taskpaneHidden++;
+        state.stats.operations.push('Office.addin.hide()');
+        return Promise.resolve();
+      },
+      onVisibilityModeChanged(_handler: unknown): Promise<() => Promise<void>> {
+        return Promise.resolve(() => Promise.resolve());
+      },
+      setStartupBehavior(_behavior: unknown): Promise<void> {
+        return Promise.resolve();
+      },
+      getStartupBehavior(): Promise<string> {
+        return Promise.resolve('none');
+      },
+    },
+  };
+  return office;
+}
+
+export type SimOffice = ReturnType<typeof createOffice>;
