@@ -48,5 +48,7 @@ export function analyseWorkbook(sheets: SheetGrid[], sheetName?: string): Analys
     }
   }
   if (firstProblem && firstProblem.code !== 'no-table' && firstProblem.code !== 'empty-sheet') return { ok: false, problem: firstProblem };
+  // A workbook of one empty sheet is said to be empty, by the sheet's name.
+  if (sheets.length === 1 && firstProblem?.code === 'empty-sheet') return { ok: false, problem: firstProblem };
   return { ok: false, problem: { code: 'no-table', sheet: names[0] ?? '', message: problems.noRecapInWorkbook(names) } };
 }

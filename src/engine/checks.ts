@@ -498,7 +498,9 @@ function checkDuplicates(out: Finding[], table: RecapTable): void {
       const values = numbersOf(line);
       const key = lineHash(values) * 2 + (role === 'nrr' ? 0 : 1);
       const bucket = seen.get(key) ?? [];
-      const first = bucket.find((b) => b.values.every((v, i) => v === values[i]))?.rec;
+      // A Tahunan record equal to its own unit's period (the mean of identical periods) is no copy.
+      const ownAnnual = (b: SkmRecord) => b.unit === rec.unit && (b.period?.kind === 'annual') !== (rec.period?.kind === 'annual');
+      const first = bucket.find((b) => b.values.every((v, i) => v === values[i]) && !ownAnnual(b.rec))?.rec;
       if (first && first !== rec) {
         const name = lineName[role];
         out.push(

@@ -308,6 +308,11 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     return { row, col, raw, parsed: parseNumber(raw, { counts }) };
   };
 
+  const freeTextCols = (['rtl', 'method'] as const).map((r) => R[r]).filter((c): c is number => c !== undefined);
+  const onlyFreeText = (row: number): boolean => {
+    for (let c = g.left; c <= lastCol; c++) if (!isBlank(g.get(row, c)) && !freeTextCols.includes(c)) return false;
+    return true;
+  };
   const recordCols = RECORD_ROLES.filter((role) => role !== 'period' && R[role] !== undefined).map((role) => R[role]!);
   const labelCols = [R.no, R.unit, g.left].filter((c): c is number => c !== undefined);
   const averageLabel = (row: number): boolean =>
@@ -336,6 +341,10 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     const no = unitNo(g.get(row, R.no ?? -1));
     if (typeof no === 'string' && !hasAnyValue(values) && !recordCellsPresent && unit) {
       break;
+    }
+    // Free text alone (a note or a signature under the table) outside any record is not a record.
+    if (!covered && unit && no === null && !nameText && !periodText && !serviceText && !hasAnyValue(values) && onlyFreeText(row)) {
+      continue;
     }
 
     // Some templates repeat NO, name and the record's cells on each line instead of merging them.
@@ -488,7 +497,7 @@ function detectFractionScale(g: Grid, records: SkmRecord[], average: AverageLine
     if (!c || c.parsed.kind !== 'number' || c.parsed.fromText) continue;
     anyNumber = true;
     if (/%/.test(g.format(c.row, c.col) ?? '')) anyPercentFormat = true;
-    if (c.parsed.value > 1) anyAboveOne = true;
+    if (Math.abs(c.parsed.value) > 1) anyAboveOne = true;
   }
   return anyPercentFormat || (anyNumber && !anyAboveOne);
 }

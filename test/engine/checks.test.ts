@@ -514,6 +514,14 @@ describe('duplicate-values', () => {
     expect(findings[0].message.en).toBe('The NRR line is identical to row 3 (DINAS A): likely copied.');
   });
 
+  it('is not raised on a Tahunan record equal to its own identical semesters, only on the copied semester', () => {
+    const findings = findingsOfUnit(tahunan({ ...BASE, respondents: 240 }), semester(1, BASE), semester(2, BASE));
+    expect(only(findings, 'duplicate-values').map((f) => [f.period, f.relatedRow])).toEqual([
+      ['Semester II', 5],
+      ['Semester II', 5],
+    ]);
+  });
+
   it('is not raised when one value differs', () => {
     const nrr = withValues(BASE.nrr, { U9: 3.288 });
     const conv = withValues(BASE.conv, { U9: 82.2 });

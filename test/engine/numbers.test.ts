@@ -141,6 +141,10 @@ describe('the realisation column scale', () => {
     expect(realisationOf([0.75, '100%'], '0%')).toEqual([75, 100]);
   });
 
+  it('keeps a lone negative percent point as it is, not as a fraction (-10 is -10%)', () => {
+    expect(realisationOf([-10])).toEqual([-10]);
+  });
+
   it('reads the text "0,8" beside fractions as 80%', () => {
     expect(realisationOf([0.75, '0,8'])).toEqual([75, 80]);
   });

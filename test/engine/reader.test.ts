@@ -352,3 +352,14 @@ describe('parsePeriod', () => {
     expect(parsePeriod('3. Layanan Izin Parkir')).toBeNull();
   });
 });
+
+describe('free text under the table', () => {
+  it('is not read as a record of the last unit (a signature in the RTL column)', () => {
+    const rtl = BANJAR_COLUMNS.indexOf('rtl');
+    const signature = new Array(BANJAR_COLUMNS.length).fill('');
+    signature[rtl] = 'Kepala Bagian Organisasi';
+    const { table } = analyse(recap([unit(1, 'DINAS A', tahunan(BASE))], { after: [signature] }));
+    expect(table.records).toHaveLength(1);
+    expect(table.lastRow).toBe(4);
+  });
+});
