@@ -143,6 +143,30 @@ describe('SKM.IKM', () => {
   });
 });
 
+describe('large answer matrices', () => {
+  // Generated answers 1-4, with some blanks and zeros (older desktop builds send 0 for a blank).
+  const answers = Array.from({ length: 2000 }, (_, i) => Array.from({ length: 9 }, (_, j) => ((i * 7 + j * 3) % 11 === 0 ? (i % 2 ? null : 0) : 1 + ((i * 5 + j) % 4))));
+  const expectedNrr = Array.from({ length: 9 }, (_, j) => {
+    const given = answers.map((r) => r[j]).filter((v): v is number => typeof v === 'number' && v !== 0);
+    return given.reduce((s, v) => s + v, 0) / given.length;
+  });
+
+  it('gives each unsur the mean of its answers, skipping blanks and zeros', () => {
+    nrr(answers)[0].forEach((v, j) => expect(v).toBeCloseTo(expectedNrr[j], 12));
+    expect(ikm(answers)).toBeCloseTo((expectedNrr.reduce((s, v) => s + v, 0) / 9) * 25, 12);
+  });
+
+  it('reads the same NRR when one answer is typed as text (the general reading)', () => {
+    const withText = answers.map((r, i) => (i === 5 ? r.map((v) => (v === null || v === 0 ? v : String(v))) : r));
+    nrr(withText)[0].forEach((v, j) => expect(v).toBeCloseTo(expectedNrr[j], 12));
+  });
+
+  it('still names the cell of an answer outside 1-4', () => {
+    const bad = answers.map((r, i) => (i === 1500 ? withAt(r as number[], 4, 5) : r));
+    expect(errorOf(() => ikm(bad)).message).toContain('baris 1501 kolom 5');
+  });
+});
+
 describe('SKM.NRR', () => {
   it('spills nine NRR in one row', () => {
     const result = nrr([

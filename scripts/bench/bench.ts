@@ -1,0 +1,201 @@
+/**
+ * npm run bench [-- --json] [-- --sizes 1000,10000,50000]
+ *
+ * How cost grows with the size of a recap, from a kabupaten (100 units) to
+ * the whole country (50,000): the engine against exceljs's parse, the checker
+ * end to end with its peak memory, SKM.IKM on 100,000 answers, the syncs and
+ * payloads of the add-in through the simulated host, and the bundle sizes.
+ * Speed goals are reported here, never asserted in the test suite.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { gzipSync } from 'zlib';
+import { analyseSheet } from '../../src/engine/analyse';
+import { ikm as skmIkm } from '../../src/functions/functions';
+import { createExcelHost } from '../../src/sim/host';
+import { loadXlsxFile } from '../../src/sim/load-xlsx';
+import { loadWorkbook, workbookGrids } from '../../src/xlsx/read';
+import { generateRecap, prng, writeRecapXlsx } from './generate';
+
+const ROOT = path.resolve(__dirname, '../..');
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const sizesArg = args[args.indexOf('--sizes') + 1];
+const SIZES = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 10000, 50000];
+const log = (s: string) => (asJson ? process.stderr : process.stdout).write(s + '\n');
+const gc = () => (global as unknown as { gc?: () => void }).gc?.();
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeMs(f: () => unknown, runs = 3): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t = performance.now();
+    f();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function engineVsParse(file: string): Promise<{ parseMs: number; gridMs: number; engineMs: number; ratio: number }> {
+  gc();
+  let t = performance.now();
+  let wb: Awaited<ReturnType<typeof loadWorkbook>> | null = await loadWorkbook(file);
+  const parseMs = performance.now() - t;
+  t = performance.now();
+  const grid = workbookGrids(wb)[0];
+  const gridMs = performance.now() - t;
+  wb = null;
+  const engineMs = timeMs(() => analyseSheet(grid));
+  return { parseMs, gridMs, engineMs, ratio: engineMs / parseMs };
+}
+
+/** The checker as a user runs it, with its peak resident memory. */
+function cliRun(file: string): { seconds: number; peakMB: number; exit: number } {
+  const probe = path.join(__dirname, 'peak-rss.js');
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--require', probe, path.join(ROOT, 'bin/skm-rekap.js'), 'check', file, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, SKM_PEAK_RSS: '1' },
+  });
+  const seconds = (performance.now() - t) / 1000;
+  const m = /peak-rss-kb=(\d+)/.exec(r.stderr ?? '');
+  return { seconds, peakMB: m ? Number(m[1]) / 1024 : NaN, exit: r.status ?? -1 };
+}
+
+function ikm100k(): number {
+  const rnd = prng(7);
+  const answers = Array.from({ length: 100000 }, () => Array.from({ length: 9 }, () => 1 + Math.floor(rnd() * 4)));
+  skmIkm(answers);
+  return timeMs(() => skmIkm(answers), 5);
+}
+
+/** Validate and mark through the simulated host: round trips and the largest request or response. */
+async function throughHost(file: string): Promise<{ syncs: number; maxPayloadBytes: number; ok: boolean }> {
+  const model = await loadXlsxFile(file);
+  const host = createExcelHost(model);
+  const restore = host.install(globalThis);
+  try {
+    // Imported here so the adapter binds to the simulated globals.
+    const excel = await import('../../src/taskpane/excel');
+    host.stats.reset();
+    const v = await excel.validate('id');
+    if (!v.ok) return { syncs: host.stats.syncCount, maxPayloadBytes: Math.max(host.stats.maxRequestBytes, host.stats.maxResponseBytes), ok: false };
+    const m = await excel.markFindings(v.value);
+    return { syncs: host.stats.syncCount, maxPayloadBytes: Math.max(host.stats.maxRequestBytes, host.stats.maxResponseBytes), ok: m.ok };
+  } finally {
+    if (typeof restore === 'function') restore();
+  }
+}
+
+function bundleSizes(): { functions: number; taskpane: number } {
+  const dist = path.join(ROOT, 'dist');
+  if (!existsSync(path.join(dist, 'functions.js')) || !existsSync(path.join(dist, 'taskpane.js'))) {
+    log('building dist/ (npm run build) ...');
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: asJson ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+  }
+  const gz = (f: string) => gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length;
+  return { functions: gz('functions.js'), taskpane: gz('taskpane.js') };
+}
+
+async function main(): Promise<void> {
+  const tmp = path.join(os.tmpdir(), `skm-bench-${process.pid}`);
+  mkdirSync(tmp, { recursive: true });
+  const result = {
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      date: new Date().toISOString(),
+    },
+    sizes: SIZES,
+    engineVsParse: {} as Record<string, number>,
+    engineMs: {} as Record<string, number>,
+    parseMs: {} as Record<string, number>,
+    cliSeconds: {} as Record<string, number>,
+    cliPeakMB: {} as Record<string, number>,
+    ikm100kMs: 0,
+    syncs: {} as Record<string, number>,
+    maxPayloadBytes: 0,
+    maxPayloadBytesBySize: {} as Record<string, number>,
+    bundleGzipBytes: { functions: 0, taskpane: 0 },
+    goals: {} as Record<string, boolean>,
+  };
+  try {
+    const banjar = path.join(ROOT, 'samples/rekap-skm-banjar-2025.xlsx');
+    const b = await throughHost(banjar);
+    result.syncs.banjar = b.syncs;
+    result.maxPayloadBytes = b.maxPayloadBytes;
+    log(`Banjar: ${b.syncs} syncs, largest payload ${(b.maxPayloadBytes / 1024).toFixed(0)} KB`);
+
+    for (const n of SIZES) {
+      const file = path.join(tmp, `recap-${n}.xlsx`);
+      await writeRecapXlsx(generateRecap(n), file);
+      gc();
+      const e = await engineVsParse(file);
+      result.engineVsParse[n] = round(e.ratio, 3);
+      result.engineMs[n] = Math.round(e.engineMs);
+      result.parseMs[n] = Math.round(e.parseMs);
+      gc();
+      const c = cliRun(file);
+      result.cliSeconds[n] = round(c.seconds, 2);
+      result.cliPeakMB[n] = Math.round(c.peakMB);
+      gc();
+      const h = await throughHost(file);
+      result.syncs[n] = h.syncs;
+      result.maxPayloadBytesBySize[n] = h.maxPayloadBytes;
+      result.maxPayloadBytes = Math.max(result.maxPayloadBytes, h.maxPayloadBytes);
+      log(
+        `${n} units: engine ${e.engineMs.toFixed(0)} ms / parse ${e.parseMs.toFixed(0)} ms = ${e.ratio.toFixed(3)}; ` +
+          `checker ${c.seconds.toFixed(1)} s, ${c.peakMB.toFixed(0)} MB (exit ${c.exit}); host ${h.syncs} syncs, ${(h.maxPayloadBytes / 1e6).toFixed(2)} MB max${h.ok ? '' : ' (refused)'}`,
+      );
+      rmSync(file, { force: true });
+    }
+    result.ikm100kMs = round(ikm100k(), 1);
+    log(`SKM.IKM on 100,000 x 9 answers: ${result.ikm100kMs} ms`);
+    result.bundleGzipBytes = bundleSizes();
+    log(`bundles (gzip): functions ${result.bundleGzipBytes.functions} B, taskpane ${result.bundleGzipBytes.taskpane} B`);
+    const largest = String(Math.max(...SIZES));
+    result.goals = {
+      engineVsParseAtLargest: (result.engineVsParse[largest] ?? Infinity) <= 0.1,
+      ikm100kUnder50ms: result.ikm100kMs <= 50,
+      banjarSyncsAtMost3: result.syncs.banjar <= 3,
+      noPayloadOver4MB: result.maxPayloadBytes <= 4 * 1024 * 1024,
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  if (asJson) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else {
+    log('');
+    log('| measure | ' + SIZES.join(' | ') + ' |');
+    log('|---|' + SIZES.map(() => '---').join('|') + '|');
+    log('| engine / exceljs parse | ' + SIZES.map((n) => result.engineVsParse[n]).join(' | ') + ' |');
+    log('| engine ms | ' + SIZES.map((n) => result.engineMs[n]).join(' | ') + ' |');
+    log('| exceljs parse ms | ' + SIZES.map((n) => result.parseMs[n]).join(' | ') + ' |');
+    log('| checker s | ' + SIZES.map((n) => result.cliSeconds[n]).join(' | ') + ' |');
+    log('| checker peak MB | ' + SIZES.map((n) => result.cliPeakMB[n]).join(' | ') + ' |');
+    log('| host syncs | ' + SIZES.map((n) => result.syncs[n]).join(' | ') + ' |');
+    log('| host max payload MB | ' + SIZES.map((n) => round(result.maxPayloadBytesBySize[n] / 1e6, 2)).join(' | ') + ' |');
+    log('');
+    log(`goals: ${Object.entries(result.goals).map(([k, v]) => `${k} ${v ? 'met' : 'NOT met'}`).join(', ')}`);
+  }
+}
+
+function round(x: number, d: number): number {
+  return Math.round(x * 10 ** d) / 10 ** d;
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.stack : err}\n`);
+  process.exitCode = 1;
+});
