@@ -151,7 +151,16 @@ function readableCell(
   return null;
 }
 
+/** A complete line of plain numbers within its scale's range: the usual case, checked without allocating. */
+function cleanLine(line: Line, role: 'nrr' | 'conv' | 'line'): boolean {
+  if (role === 'line' || line.scale === 'mixed') return false;
+  const [lo, hi] = role === 'nrr' ? [1, 4] : [25, 100];
+  for (const v of line.values) if (v.kind !== 'number' || v.fromText || v.value < lo || v.value > hi) return false;
+  return true;
+}
+
 function checkLine(out: Finding[], w: Where, line: Line, role: 'nrr' | 'conv' | 'line', cols: UnsurCols): void {
+  if (cleanLine(line, role)) return;
   const name = lineName[role];
   const at = (i: number) => ({ row: line.row, col: cols[UNSUR_CODES[i]] });
   const textCells: number[] = [];
@@ -200,15 +209,18 @@ function checkConversion(out: Finding[], w: Where, rec: SkmRecord, cols: UnsurCo
   const tol = CONVERSION * hN + hC + EPSILON;
   const nrrs = rec.nrr.values;
   const convs = rec.conv.values;
+  const bad: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const n = nrrs[i];
+    const c = convs[i];
+    if (inRange(n, 1, 4) && inRange(c, 25, 100) && Math.abs(c.value - CONVERSION * n.value) > tol) bad.push(i);
+  }
+  if (bad.length === 0) return;
   const agrees = (i: number, j: number) => {
     const n = nrrs[j];
     const c = convs[i];
     return inRange(n, 1, 4) && inRange(c, 25, 100) && Math.abs(c.value - CONVERSION * n.value) <= tol;
   };
-  const bad: number[] = [];
-  for (let i = 0; i < 9; i++) {
-    if (inRange(nrrs[i], 1, 4) && inRange(convs[i], 25, 100) && !agrees(i, i)) bad.push(i);
-  }
   for (const i of bad) {
     const u = UNSUR_CODES[i];
     const n = (nrrs[i] as { value: number }).value;
@@ -489,6 +501,21 @@ function lineHash(values: (number | null)[]): number {
   return h;
 }
 
+/**
+ * The earlier record with the same nine values. A Tahunan record equal to its
+ * own unit's period (the mean of identical periods) is no copy.
+ */
+function earlierCopy(bucket: { rec: SkmRecord; values: (number | null)[] }[], rec: SkmRecord, values: (number | null)[]): SkmRecord | undefined {
+  for (const b of bucket) {
+    let same = true;
+    for (let i = 0; i < values.length && same; i++) same = b.values[i] === values[i];
+    if (!same) continue;
+    const ownAnnual = b.rec.unit === rec.unit && (b.rec.period?.kind === 'annual') !== (rec.period?.kind === 'annual');
+    if (!ownAnnual) return b.rec;
+  }
+  return undefined;
+}
+
 function checkDuplicates(out: Finding[], table: RecapTable): void {
   const seen = new Map<number, { rec: SkmRecord; values: (number | null)[] }[]>();
   for (const rec of table.records) {
@@ -497,10 +524,8 @@ function checkDuplicates(out: Finding[], table: RecapTable): void {
       if (!line || !isComplete(line)) continue;
       const values = numbersOf(line);
       const key = lineHash(values) * 2 + (role === 'nrr' ? 0 : 1);
-      const bucket = seen.get(key) ?? [];
-      // A Tahunan record equal to its own unit's period (the mean of identical periods) is no copy.
-      const ownAnnual = (b: SkmRecord) => b.unit === rec.unit && (b.period?.kind === 'annual') !== (rec.period?.kind === 'annual');
-      const first = bucket.find((b) => b.values.every((v, i) => v === values[i]) && !ownAnnual(b.rec))?.rec;
+      const bucket = seen.get(key);
+      const first = bucket ? earlierCopy(bucket, rec, values) : undefined;
       if (first && first !== rec) {
         const name = lineName[role];
         out.push(
@@ -513,8 +538,8 @@ function checkDuplicates(out: Finding[], table: RecapTable): void {
           ),
         );
       } else if (!first) {
-        bucket.push({ rec, values });
-        seen.set(key, bucket);
+        if (bucket) bucket.push({ rec, values });
+        else seen.set(key, [{ rec, values }]);
       }
     }
   }

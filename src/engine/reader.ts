@@ -214,7 +214,8 @@ export function lineScale(values: ParsedNumber[]): LineScale {
 }
 
 function hasAnyValue(values: ParsedNumber[]): boolean {
-  return values.some((v) => v.kind !== 'blank');
+  for (const v of values) if (v.kind !== 'blank') return true;
+  return false;
 }
 
 function unitNo(v: CellValue): number | string | null {
@@ -298,7 +299,15 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     lines = [];
   };
 
-  const readValues = (row: number): ParsedNumber[] => unsurCols.map((c) => parseNumber(g.get(row, c)));
+  const readValues = (row: number): ParsedNumber[] => {
+    const out = new Array<ParsedNumber>(unsurCols.length);
+    for (let i = 0; i < unsurCols.length; i++) out[i] = parseNumber(g.get(row, unsurCols[i]));
+    return out;
+  };
+  const anyPresent = (row: number, cols: number[]): boolean => {
+    for (const c of cols) if (!isBlank(g.get(row, c))) return true;
+    return false;
+  };
 
   const cell = (row: number, role: ColumnRole, counts = false): ReadCell | null => {
     const col = R[role];
@@ -315,11 +324,13 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   };
   const recordCols = RECORD_ROLES.filter((role) => role !== 'period' && R[role] !== undefined).map((role) => R[role]!);
   const labelCols = [R.no, R.unit, g.left].filter((c): c is number => c !== undefined);
-  const averageLabel = (row: number): boolean =>
-    labelCols.some((c) => {
-      const t = g.text(row, c);
-      return /rata|rerata/i.test(t) && AVERAGE_PATTERN.test(normalise(t));
-    });
+  const averageLabel = (row: number): boolean => {
+    for (const c of labelCols) {
+      const v = g.get(row, c);
+      if (typeof v === 'string' && /rata/i.test(v) && AVERAGE_PATTERN.test(normalise(v))) return true;
+    }
+    return false;
+  };
 
   for (let row = firstRow; row <= g.bottom; row++) {
     if (averageLabel(row)) {
@@ -335,7 +346,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     const periodText = g.text(row, R.period);
     const serviceText = g.text(row, R.services);
     const values = readValues(row);
-    const recordCellsPresent = recordCols.some((c) => !isBlank(g.get(row, c)));
+    const recordCellsPresent = anyPresent(row, recordCols);
 
     // A NO cell with text that is not a number, below the data, ends the table (notes, signatures, links).
     const no = unitNo(g.get(row, R.no ?? -1));
