@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The checker runs from its TypeScript sources through tsx, so `npm ci` is the only step before use.
+// The checker runs from its TypeScript sources, so `npm ci` is the only step before use.
 'use strict';
-require('tsx/cjs/api').register();
+require('./register-ts');
 const { main } = require('../src/cli/main.ts');
 main(process.argv.slice(2)).then(
   (code) => {

@@ -83,8 +83,9 @@ async function throughHost(file: string): Promise<{ syncs: number; maxPayloadByt
   const host = createExcelHost(model);
   const restore = host.install(globalThis);
   try {
-    // Imported here so the adapter binds to the simulated globals.
-    const excel = await import('../../src/taskpane/excel');
+    // Required here, after install(), so the adapter binds to the simulated globals.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const excel = require('../../src/taskpane/excel') as typeof import('../../src/taskpane/excel');
     host.stats.reset();
     const v = await excel.validate('id');
     if (!v.ok) return { syncs: host.stats.syncCount, maxPayloadBytes: Math.max(host.stats.maxRequestBytes, host.stats.maxResponseBytes), ok: false };
