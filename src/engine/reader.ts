@@ -113,6 +113,8 @@ function classifyHeader(text: string): ColumnRole | UnsurCode | 'services' | nul
   if (!n) return null;
   const numbered = /^(?:u|unsur)\s?([1-9])$/.exec(n);
   if (numbered) return `U${numbered[1]}` as UnsurCode;
+  // A code column ("Kode Unit", "Kode OPD") names no unit: it is left as an extra column.
+  if (/\b(kode|id)\b/.test(n)) return null;
   for (const [role, re] of ROLE_PATTERNS) if (re.test(n)) return role;
   const u = matchUnsur(text);
   if (u) return u;

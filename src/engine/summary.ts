@@ -2,8 +2,7 @@
  * The report's conclusions drafted from the recap (BAB III Kesimpulan and the
  * multi-year trend of BAB II): every figure computed from the analysis.
  */
-import type { Analysis } from './analyse';
-import { analyseSheet } from './analyse';
+import { analyseSheet, type Analysis, type AnalysisResult } from './analyse';
 import { recordHasData } from './checks';
 import type { DistrictLine, ExclusionReason } from './district';
 import type { SheetGrid, Unit } from './model';
@@ -178,11 +177,11 @@ export function trendDirection(points: YearPoint[]): TrendDirection | null {
 }
 
 /** Other recap sheets of the workbook with a year in their name or title: the trend. */
-function trend(a: Analysis, sheets: SheetGrid[], year: number | null): YearPoint[] {
+function trend(a: Analysis, sheets: SheetGrid[], year: number | null, results: Map<string, AnalysisResult>): YearPoint[] {
   const points: YearPoint[] = [];
   for (const sheet of sheets) {
-    const result = sheet.name === a.table.sheet ? a : analyseSheet(sheet);
-    if (!('table' in result) || result.district.ikm === null) continue;
+    const result = results.get(sheet.name)!;
+    if (!result.ok || result.district.ikm === null) continue;
     const y = sheet.name === a.table.sheet ? year : yearOf(sheet.name, titleText(sheet, result.table.headerRows[0]));
     if (y === null || points.some((p) => p.year === y)) continue;
     points.push({ year: y, sheet: sheet.name, ikm: result.district.ikm, category: result.district.category ?? '', change: null });
@@ -217,10 +216,13 @@ export function summarise(a: Analysis, sheets: SheetGrid[]): Summary {
     const n = a.findings.filter((f) => f.severity === 'error' && f.unit === u.name && f.unitNo === u.no).length;
     if (n > 0) errorsByUnit.set(u, n);
   }
+  // Each sheet analysed once: another year's recap gives a point of the trend, never the unit list
+  // (its NO, UPP and period columns would read as one).
+  const results = new Map<string, AnalysisResult>(sheets.map((s) => [s.name, s.name === a.table.sheet ? { ok: true, ...a } : analyseSheet(s)]));
   let list: ReturnType<typeof readUnitList> = null;
   let listSheet: string | null = null;
   for (const s of sheets) {
-    if (s.name === a.table.sheet) continue;
+    if (results.get(s.name)!.ok) continue;
     const l = readUnitList(s);
     if (l) {
       list = l;
@@ -229,7 +231,7 @@ export function summarise(a: Analysis, sheets: SheetGrid[]): Summary {
     }
   }
   const rep = reporting(a, list, listSheet);
-  const points = trend(a, sheets, year);
+  const points = trend(a, sheets, year, results);
   const summary: Summary = {
     region,
     year,

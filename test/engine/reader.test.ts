@@ -363,3 +363,14 @@ describe('free text under the table', () => {
     expect(table.lastRow).toBe(4);
   });
 });
+
+describe('a unit code column', () => {
+  it('is not taken for the unit name column ("Kode Unit" left of the UPP)', () => {
+    const built = recap([unit(1, 'DINAS A', tahunan({ ...BASE, extra: { 'Kode Unit': 'D-01' } }))], {
+      columns: ['no', { extra: 'Kode Unit' }, ...BANJAR_COLUMNS.slice(1)],
+    });
+    const { table } = analyse(built);
+    expect(table.columns.roles.unit).toBe(3);
+    expect(table.units.map((u) => u.name)).toEqual(['DINAS A']);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * "Tandai di Lembar" then "Hapus Tanda" gives back the sheet exactly as it
+ * was, on the simulated Excel host (src/sim) with a random recap loaded.
+ */
+import fc from 'fast-check';
+import type { SheetGrid } from '../../src/engine/model';
+import { createExcelHost } from '../../src/sim/host';
+import { cellKey, cloneWorkbook, sheetFromRows, type CellModel, type WorkbookModel } from '../../src/sim/model';
+import { markFindings, undo, validate } from '../../src/taskpane/excel';
+import { BASE, OTHER, recap, tahunan, unit } from '../engine/grid';
+import { buildRecap, recapCaseArb } from './arbitraries';
+import { sheetModelOf } from '../sim/grid-model';
+
+/** Fills the staff put on some cells before the add-in ran (a highlighted row, a coloured IKM). */
+const fillsArb = fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 24 }), fc.constantFrom('#FFFF00', '#DDEBF7', '#F4B6B6')), { maxLength: 12 });
+
+/**
+ * What staff may keep in the column right of the table, where the notes go:
+ * text, text that looks like a number or a formula, numbers. (A formula there
+ * is the known failure below.)
+ */
+const strayArb = fc.array(
+  fc.tuple(
+    fc.integer({ min: 1, max: 30 }),
+    fc.constantFrom<CellModel>({ value: 'ok' }, { value: 5 }, { value: '12' }, { value: '=1+1' }, { value: 'TRUE' }, { value: '5%' }, { value: '1.' }),
+  ),
+  { maxLength: 4 },
+);
+
+function workbookWith(grid: SheetGrid, fills: [number, number, string][], stray: [number, CellModel][] = []): WorkbookModel {
+  const recapSheet = sheetModelOf(grid);
+  const notesCol = (grid.origin?.col ?? 1) + Math.max(...grid.values.map((r) => r.length));
+  for (const [row, cell] of stray) recapSheet.cells[cellKey(row, notesCol)] = { ...cell };
+  for (const [row, col, fill] of fills) {
+    const key = cellKey(row, col);
+    recapSheet.cells[key] = { ...(recapSheet.cells[key] ?? { value: '' }), fill };
+  }
+  return {
+    sheets: [recapSheet, sheetFromRows('Lampiran I', [['NO', 'UNIT PELAYANAN PUBLIK (UPP)', 'Keterangan']])],
+    settings: { 'other.addin': '{"kept":true}' },
+    activeSheet: recapSheet.name,
+    selection: { sheet: recapSheet.name, address: 'A1' },
+  };
+}
+
+let uninstall: (() => void) | null = null;
+afterEach(() => {
+  uninstall?.();
+  uninstall = null;
+});
+
+describe('marking then unmarking restores the sheet exactly', () => {
+  it('gives back every value, formula, number format and fill, and the settings as before', async () => {
+    await fc.assert(
+      fc.asyncProperty(recapCaseArb, fillsArb, strayArb, async (rc, fills, stray) => {
+        const model = workbookWith(buildRecap(rc), fills, stray);
+        const before = cloneWorkbook(model);
+        const host = createExcelHost(model);
+        uninstall = host.install();
+        try {
+          const session = await validate('id');
+          expect(session.ok).toBe(true);
+          if (!session.ok) return;
+          const marked = await markFindings(session.value);
+          expect(marked.ok).toBe(true);
+          // The run did write: the notes header and a ledger in the settings.
+          expect(JSON.stringify(host.model.sheets[0].cells)).toContain('Catatan Validasi');
+          expect(Object.keys(host.model.settings)).toContain(`skmRekap.marks.${session.value.sheet}`);
+          const undone = await undo('marks', session.value.sheet);
+          expect(undone).toEqual({ ok: true, value: expect.objectContaining({ keptChanged: [] }) });
+          expect(host.model.sheets).toEqual(before.sheets);
+          expect(host.model.settings).toEqual(before.settings);
+        } finally {
+          uninstall();
+          uninstall = null;
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 15) },
+    );
+  });
+});
+
+describe('known failure: a formula in the notes column', () => {
+  // The ledger keeps the values a run overwrote, not their formulas: "Hapus Tanda" puts back 5 where
+  // "=2+3" stood. markFindings/undo (src/taskpane/excel.ts) would have to read and restore formulas.
+  // Make this a plain test when they do.
+  it.failing('restores a formula that stood where a note was written', async () => {
+    // Unit 1's IKM is wrong, so its first row (3) gets a note in the column after the table (V).
+    const { grid } = recap([unit(1, 'DINAS A', tahunan({ ...BASE, ikm: 80 })), unit(2, 'DINAS B', tahunan(OTHER))]);
+    const model = workbookWith(grid, [], [[3, { value: 5, formula: '=2+3' }]]);
+    const before = cloneWorkbook(model);
+    const host = createExcelHost(model);
+    uninstall = host.install();
+    const session = await validate('id');
+    if (!session.ok) throw new Error(session.message.en);
+    expect((await markFindings(session.value)).ok).toBe(true);
+    expect(host.model.sheets[0].cells['3,21'].value).toMatch(/^\[Galat\]/);
+    expect((await undo('marks', session.value.sheet)).ok).toBe(true);
+    expect(host.model.sheets[0].cells['3,21']).toEqual(before.sheets[0].cells['3,21']);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The checker writes its copy through a temporary file and a rename
+ * (src/xlsx/write.ts writeAtomically): a crash while writing leaves no file
+ * at OUT, no temporary file behind, and an existing OUT as it was.
+ */
+import { createHash } from 'crypto';
+import { existsSync, promises as fsp, readdirSync, readFileSync, writeFileSync } from 'fs';
+import path from 'path';
+import { run, SAMPLE, STACK_TRACE, tempDir } from '../cli/helpers';
+
+// exceljs's XLSX writer, whose writeBuffer the copy goes through.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const XLSX = require('exceljs/lib/xlsx/xlsx') as { prototype: { writeBuffer: (...args: unknown[]) => Promise<unknown> } };
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  tmp.remove();
+});
+
+/** The failures a write can meet: the workbook cannot be serialised, the disk fills up half way, the rename fails. */
+const CRASHES: [string, () => void][] = [
+  ['serialising the workbook fails', () => jest.spyOn(XLSX.prototype, 'writeBuffer').mockRejectedValue(new Error('out of memory'))],
+  [
+    'the disk fills up half way through the temporary file',
+    () => {
+      const writeFile = fsp.writeFile.bind(fsp);
+      jest.spyOn(fsp, 'writeFile').mockImplementation(async (file, data) => {
+        await writeFile(file, (data as Buffer).subarray(0, 1000));
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      });
+    },
+  ],
+  ['the rename fails', () => jest.spyOn(fsp, 'rename').mockRejectedValue(Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }))],
+];
+
+describe.each(CRASHES)('when %s', (_, crash) => {
+  it('exits 2 saying the copy cannot be written, and leaves neither OUT nor a temporary file', async () => {
+    const out = tmp.file('rekap-diperiksa.xlsx');
+    crash();
+    const r = await run('check', SAMPLE, '--out', out, '--summary');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Salinan "${out}" tidak dapat ditulis`);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(tmp.dir)).toEqual([]);
+  });
+
+  it('leaves an existing OUT byte-identical, not truncated', async () => {
+    const out = tmp.file('rekap-diperiksa.xlsx');
+    writeFileSync(out, 'hasil pemeriksaan kemarin');
+    const before = sha(out);
+    crash();
+    expect((await run('check', SAMPLE, '--out', out)).code).toBe(2);
+    expect(sha(out)).toBe(before);
+    expect(readdirSync(tmp.dir)).toEqual([path.basename(out)]);
+  });
+});
+
+it('without a crash, writes OUT and leaves no temporary file', async () => {
+  const out = tmp.file('rekap-diperiksa.xlsx');
+  writeFileSync(out, 'hasil pemeriksaan kemarin');
+  expect((await run('check', SAMPLE, '--out', out)).code).toBe(1);
+  expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  expect(readdirSync(tmp.dir)).toEqual([path.basename(out)]);
+});
