@@ -2,36 +2,15 @@
  * A1 addresses as Excel writes and reads them, for the simulated host.
  * Areas are 1-based and inclusive; whole rows and columns span Excel's grid.
  */
+import { a1, columnLetters, columnNumber, type Area } from '../engine/address';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 
-export interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-export function columnLetters(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export { columnLetters, columnNumber, type Area };
 
 export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
+  return a1(row, col);
 }
 
 /** "A1:B2", "A1", whole columns "A:C" and whole rows "3:5", as Excel prints them. */
