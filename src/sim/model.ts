@@ -149,7 +149,8 @@ export function usedArea(sheet: SheetModel, valuesOnly = false): Area | null {
 export function cellsIn(sheet: SheetModel, area: Area): { row: number; col: number; cell: CellModel }[] {
   const out: { row: number; col: number; cell: CellModel }[] = [];
   const size = (area.bottom - area.top + 1) * (area.right - area.left + 1);
-  if (size <= Object.keys(sheet.cells).length) {
+  // Counting the map's keys walks the whole map: a small area (a cell cleared of its fill) is walked directly first.
+  if (size <= 4096 || size <= Object.keys(sheet.cells).length) {
     for (let r = area.top; r <= area.bottom; r++) {
       for (let c = area.left; c <= area.right; c++) {
         const cell = sheet.cells[cellKey(r, c)];

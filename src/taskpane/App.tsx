@@ -23,25 +23,13 @@ import type { Finding, Severity } from '../engine/checks';
 import type { Lang, Text } from '../engine/messages';
 import { formatEn, formatId } from '../engine/numbers';
 import { findingMessage, unitCounts } from '../engine/report';
-import * as excel from './excel';
-import type { AverageChange, Outcome, Session } from './excel';
+import { officeApi, type TaskpaneApi } from './api';
+import type { AverageChange, Outcome } from './excel';
 import { getState, setState, subscribe, type PaneState } from './store';
 import { labels, t, ui } from './strings';
 
-export interface TaskpaneApi {
-  validate: typeof excel.validate;
-  markFindings: typeof excel.markFindings;
-  undo: typeof excel.undo;
-  addFormulaColumns: typeof excel.addFormulaColumns;
-  previewDistrictLine: typeof excel.previewDistrictLine;
-  writeDistrictLine: typeof excel.writeDistrictLine;
-  selectCell: typeof excel.selectCell;
-  ledgersOf: typeof excel.ledgersOf;
-  writeSummary: typeof excel.writeSummary;
-  lang: () => Lang;
-}
-
-export const officeApi: TaskpaneApi = { ...excel, lang: excel.officeLang };
+export { officeApi, type TaskpaneApi };
+export { validateFromRibbon } from './ribbon';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', fontFamily: tokens.fontFamilyBase },
@@ -81,10 +69,14 @@ export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Eleme
   const s = (x: Text) => t(x, lang);
   const num = (x: number) => (lang === 'id' ? formatId(x) : formatEn(x));
 
-  const refreshLedgers = React.useCallback(
-    async (sheet: string) => setLedgers(await api.ledgersOf(sheet)),
-    [api],
-  );
+  // Whenever the session changes, from this pane or from the ribbon, the undo buttons follow the workbook's ledgers.
+  React.useEffect(() => {
+    let current = true;
+    if (session) void api.ledgersOf(session.sheet).then((l) => current && setLedgers(l));
+    return () => {
+      current = false;
+    };
+  }, [api, session]);
 
   async function run<T>(action: () => Promise<Outcome<T>>, done: (v: T) => Text, revalidate = true): Promise<void> {
     setBusy(true);
@@ -99,7 +91,6 @@ export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Eleme
       if (revalidate) {
         const v = await api.validate(lang);
         setState({ session: v.ok ? v.value : null, status: { kind: 'success', text: message } });
-        if (v.ok) await refreshLedgers(v.value.sheet);
       } else {
         setState({ status: { kind: 'success', text: message } });
       }
@@ -113,10 +104,8 @@ export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Eleme
     setPending(null);
     try {
       const r = await api.validate(lang);
-      if (r.ok) {
-        setState({ session: r.value, status: null });
-        await refreshLedgers(r.value.sheet);
-      } else setState({ session: null, status: { kind: 'error', text: r.message } });
+      if (r.ok) setState({ session: r.value, status: null });
+      else setState({ session: null, status: { kind: 'error', text: r.message } });
     } finally {
       setBusy(false);
     }
@@ -327,26 +316,5 @@ function FindingList(props: {
 }
 
 export default App;
-
-/** The ribbon's "Validasi Rekap": validate and mark without opening the pane, then report. */
-export async function validateFromRibbon(api: TaskpaneApi = officeApi): Promise<Text> {
-  const lang = api.lang();
-  const v = await api.validate(lang);
-  if (!v.ok) {
-    setState({ session: null, status: { kind: 'error', text: v.message } });
-    return v.message;
-  }
-  const m = await api.markFindings(v.value);
-  if (!m.ok) {
-    setState({ session: v.value, status: { kind: 'error', text: m.message } });
-    return m.message;
-  }
-  const again = await api.validate(lang);
-  const counts = { error: 0, warning: 0 };
-  for (const f of v.value.analysis.findings) if (f.severity !== 'info') counts[f.severity]++;
-  const text = labels.ribbonDone(counts.error, counts.warning, m.value.marked);
-  setState({ session: again.ok ? again.value : v.value, status: { kind: 'success', text } });
-  return text;
-}
 
 export { ui };

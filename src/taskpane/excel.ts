@@ -2,15 +2,15 @@
  * The Excel adapter: the only module that calls Office.js. It reads the recap
  * sheet into the engine's grid and writes the engine's plan back, following
  * Microsoft's performance guidance: one bulk read, bulk writes queued into a
- * single sync, no sync per cell, and row chunks that keep each request under
- * the 5 MB payload limit of Excel on the web.
+ * single sync, no sync per cell, and row chunks that keep each request and
+ * response under the 5 MB payload limit of Excel on the web.
  */
 import { a1, columnLetters, parseArea, type Area } from '../engine/address';
 import { analyseSheet, analyseWorkbook, type Analysis } from '../engine/analyse';
 import type { SheetGrid } from '../engine/model';
 import { bounding, cellAt, gridArea } from '../engine/grid';
 import type { CellValue } from '../engine/numbers';
-import { FILL, planWrites, type CellWrite, type WritePlan } from '../engine/plan';
+import { FILL, planWrites, type WritePlan } from '../engine/plan';
 import type { Lang, Text } from '../engine/messages';
 import { UNSUR_CODES } from '../engine/unsur';
 import { asText, fillOf, ledgerKey, LEDGER_VERSION, sameValue, type Ledger, type LedgerCell, type LedgerFill } from './ledger';
@@ -18,10 +18,27 @@ import { ui } from './strings';
 import { summarise } from '../engine/summary';
 import { SUMMARY_SHEET, summaryLayout, type SummaryLayout } from '../engine/summary-sheet';
 
-/** Cells read per sync when a sheet is too large for one request (values and formats, ~100 bytes a cell). */
-export const CHUNK_CELLS = 20000;
+/**
+ * Cells read per sync when a sheet is too large for one request: values and
+ * number formats come to ~30 bytes a cell in a recap, ~100 with long texts; a
+ * chunk still refused is halved. Fills or formulas read too count as a cell more.
+ */
+export const CHUNK_CELLS = 40000;
+/** Rows of a sheet read in the first request; a recap of the usual size has far fewer. */
+export const HEAD_ROWS = 2000;
 /** Beyond this a sheet is refused: it cannot be a recap a person keeps by hand. */
 export const MAX_CELLS = 5_000_000;
+/**
+ * Queued writes per request. Excel on the web refuses a request over 5 MB;
+ * the rest is room for Office.js's own wrapping of each action.
+ */
+export const REQUEST_BUDGET = 4_000_000;
+/** What Office.js adds around one action (object path, ids): a generous estimate. */
+const ACTION_BYTES = 300;
+/** One 2-D block written at most, so that blocks pack into requests under the budget. */
+const BLOCK_BYTES = 1_000_000;
+/** Rows between two writes of one column bridged with null (Excel leaves such a cell as it is) rather than a new action. */
+const MAX_GAP = 50;
 
 export interface Session {
   sheet: string;
@@ -63,45 +80,158 @@ export function parseAreaList(address: string): Area[] {
   return parts.map((p) => parseArea(p.trim())).filter((a): a is Area => a !== null);
 }
 
-interface SheetRead {
-  grid: SheetGrid;
-  protected: boolean;
+function cellOf(address: string): { row: number; col: number } {
+  const a = areaOf(address);
+  return { row: a.top, col: a.left };
+}
+
+function cellArea(c: { row: number; col: number }): Area {
+  return { top: c.row, left: c.col, bottom: c.row, right: c.col };
+}
+
+const areaKey = (m: Area) => `${m.top},${m.left},${m.bottom},${m.right}`;
+
+function cellsArea(cells: { row: number; col: number }[]): Area[] {
+  return cells.length === 0 ? [] : [bounding(cells.map(cellArea))];
+}
+
+function within(area: Area, c: { row: number; col: number }): boolean {
+  return area.top <= c.row && c.row <= area.bottom && area.left <= c.col && c.col <= area.right;
+}
+
+/** UTF-8 length of a string, as it travels in a request. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/** The bytes a written value adds to a request, with the action around it. */
+function payloadBytes(value: unknown): number {
+  return ACTION_BYTES + utf8Length(JSON.stringify(value) ?? '');
+}
+
+// ---------------------------------------------------------------------------
+// Reading.
+
+/** An area of a sheet as read: values, and where asked for, formulas, number formats, fills and merged areas. */
+interface AreaRead {
+  area: Area;
+  values: CellValue[][];
+  formulas: unknown[][] | null;
+  formats: string[][] | null;
+  fills: (string | null)[][] | null;
+  merges: Area[];
 }
 
 /**
- * Reads a sheet's used range with values, number formats and merged areas.
- * First in one request; when Excel on the web refuses it for its size, again
- * in row chunks.
+ * Reads an area in row chunks, one sync each, so that every response stays
+ * under the payload limit; a chunk of long texts still refused is halved and
+ * read again. `prelude` queues other loads into the first sync (again if that
+ * sync is refused), so that a sheet of the usual size costs one sync in all.
  */
-async function readSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, name: string, isProtected: boolean, used: Excel.Range, merged: Excel.RangeAreas, whole: boolean): Promise<SheetRead> {
-  if (used.isNullObject) return { grid: { name, values: [] }, protected: isProtected };
-  const area = areaOf(used.address);
-  const merges = merged.isNullObject ? [] : parseAreaList(merged.address);
-  if (whole) {
-    return {
-      grid: { name, values: used.values as CellValue[][], formats: used.numberFormat as string[][], origin: { row: area.top, col: area.left }, merges },
-      protected: isProtected,
-    };
-  }
+async function readArea(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  area: Area,
+  want: { formulas?: boolean; formats?: boolean; fills?: boolean; merges?: boolean },
+  prelude: () => void = () => undefined,
+): Promise<AreaRead> {
   const cols = area.right - area.left + 1;
-  const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / cols));
-  const values: CellValue[][] = [];
-  const formats: string[][] = [];
-  // One sync per chunk is the point here: each request must stay under the payload limit.
-  for (let top = area.top; top <= area.bottom; top += rowsPerChunk) {
+  const weight = 1 + (want.formulas ? 1 : 0) + (want.fills ? 1 : 0);
+  let rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / (cols * weight)));
+  const out: AreaRead = { area, values: [], formulas: want.formulas ? [] : null, formats: want.formats ? [] : null, fills: want.fills ? [] : null, merges: [] };
+  const merges = new Map<string, Area>();
+  let preluded = false;
+  for (let top = area.top; top <= area.bottom; ) {
     const rows = Math.min(rowsPerChunk, area.bottom - top + 1);
-    const chunk = sheet.getRangeByIndexes(top - 1, area.left - 1, rows, cols);
-    chunk.load(['values', 'numberFormat']);
-    await context.sync();
-    values.push(...(chunk.values as CellValue[][]));
-    formats.push(...(chunk.numberFormat as string[][]));
+    if (!preluded) prelude();
+    const range = sheet.getRangeByIndexes(top - 1, area.left - 1, rows, cols);
+    range.load(['values', ...(want.formulas ? ['formulas'] : []), ...(want.formats ? ['numberFormat'] : [])]);
+    const props = want.fills ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
+    const merged = want.merges ? range.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    try {
+      // A sync per chunk is the point here: each response must stay under the payload limit.
+      await context.sync();
+    } catch (err) {
+      if (!isPayloadError(err) || rows === 1) throw err;
+      rowsPerChunk = Math.ceil(rows / 2);
+      continue;
+    }
+    preluded = true;
+    out.values.push(...(range.values as CellValue[][]));
+    if (out.formulas) out.formulas.push(...(range.formulas as unknown[][]));
+    if (out.formats) out.formats.push(...(range.numberFormat as string[][]));
+    if (out.fills && props) out.fills.push(...props.value.map((row) => row.map((p) => fillOf(p.format?.fill?.color, p.format?.fill?.pattern))));
+    // A merged area crossing two chunks is listed by both.
+    if (merged && !merged.isNullObject) for (const m of parseAreaList(merged.address)) merges.set(areaKey(m), m);
+    top += rows;
   }
-  return { grid: { name, values, formats, origin: { row: area.top, col: area.left }, merges }, protected: isProtected };
+  out.merges = [...merges.values()];
+  return out;
+}
+
+interface SheetProbe {
+  used: Excel.Range;
+  /** The used part of the first HEAD_ROWS rows, with values, formats and merged areas; null when reading in chunks only. */
+  head: { range: Excel.Range; merged: Excel.RangeAreas } | null;
+}
+
+/**
+ * Queues a sheet's used range address and, unless reading in chunks only, the
+ * values, formats and merged areas of its first HEAD_ROWS rows: a recap of the
+ * usual size is then read in this one sync, and a national one goes on in
+ * chunks without a request refused for its size first.
+ */
+function probeSheet(sheet: Excel.Worksheet, withHead: boolean): SheetProbe {
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load('address');
+  if (!withHead) return { used, head: null };
+  const range = sheet.getRange(`1:${HEAD_ROWS}`).getUsedRangeOrNullObject();
+  range.load(['address', 'values', 'numberFormat']);
+  const merged = range.getMergedAreasOrNullObject();
+  merged.load('address');
+  return { used, head: { range, merged } };
+}
+
+/** The grid of a probed sheet: its head as read, the rows below it (or all rows) in chunks. */
+async function gridOf(context: Excel.RequestContext, sheet: Excel.Worksheet, name: string, probe: SheetProbe): Promise<Outcome<SheetGrid>> {
+  const { used, head } = probe;
+  if (used.isNullObject) return { ok: true, value: { name, values: [] } };
+  const area = areaOf(used.address);
+  const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+  if (cells > MAX_CELLS) return fail(ui.sheetTooLarge(name, cells));
+  const origin = { row: area.top, col: area.left };
+  let values: CellValue[][] = [];
+  let formats: string[][] = [];
+  let merges: Area[] = [];
+  let rest = area;
+  const headArea = head && !head.range.isNullObject ? areaOf(head.range.address) : null;
+  // The head is kept when it is the top of the used range, as wide: a wider row below it means reading it all in chunks.
+  if (head && headArea && headArea.top === area.top && headArea.left === area.left && headArea.right === area.right) {
+    values = head.range.values as CellValue[][];
+    formats = head.range.numberFormat as string[][];
+    merges = head.merged.isNullObject ? [] : parseAreaList(head.merged.address);
+    if (headArea.bottom >= area.bottom) return { ok: true, value: { name, values, formats, origin, merges } };
+    rest = { ...area, top: headArea.bottom + 1 };
+  }
+  const read = await readArea(context, sheet, rest, { formats: true, merges: true });
+  const known = new Set(merges.map(areaKey));
+  return {
+    ok: true,
+    value: { name, values: [...values, ...read.values], formats: [...formats, ...read.formats!], origin, merges: [...merges, ...read.merges.filter((m) => !known.has(areaKey(m)))] },
+  };
 }
 
 /**
  * Finds the recap on the active sheet, or else on the first sheet that holds
- * one, and analyses it. One sync for a recap of the usual size.
+ * one, and analyses it. One sync for a recap of the usual size; a larger sheet
+ * goes on in row chunks, and one whose first rows are still refused for their
+ * size is read again in chunks from the start.
  */
 export async function validate(lang: Lang = officeLang()): Promise<Outcome<Session>> {
   try {
@@ -122,40 +252,29 @@ async function readAndAnalyse(lang: Lang, whole: boolean): Promise<Outcome<Sessi
     sheets.load('items/name');
     const active = sheets.getActiveWorksheet();
     active.load('name');
-    active.protection.load('protected');
-    const used = active.getUsedRangeOrNullObject();
-    used.load(whole ? ['address', 'values', 'numberFormat'] : ['address']);
-    const merged = used.getMergedAreasOrNullObject();
-    merged.load('address');
+    const probe = probeSheet(active, whole);
     await context.sync();
-    if (!used.isNullObject && cellCount(used.address) > MAX_CELLS) return fail<Session>(ui.sheetTooLarge(active.name, cellCount(used.address)));
-    const first = await readSheet(context, active, active.name, active.protection.protected, used, merged, whole);
-    const result = analyseSheet(first.grid);
-    if (result.ok) return { ok: true as const, value: { sheet: active.name, grid: first.grid, analysis: result, lang } };
+    const first = await gridOf(context, active, active.name, probe);
+    if (!first.ok) return first;
+    const result = analyseSheet(first.value);
+    if (result.ok) return { ok: true as const, value: { sheet: active.name, grid: first.value, analysis: result, lang } };
 
-    // Not on the active sheet: look through the others, the largest request first refused alike.
+    // Not on the active sheet: look through the others in workbook order, one sync each.
     const others = sheets.items.map((s) => s.name).filter((n) => n !== active.name);
-    const grids: SheetGrid[] = [];
+    const grids: SheetGrid[] = [first.value];
     for (const name of others) {
       const ws = sheets.getItem(name);
-      ws.protection.load('protected');
-      const u = ws.getUsedRangeOrNullObject();
-      u.load(whole ? ['address', 'values', 'numberFormat'] : ['address']);
-      const m = u.getMergedAreasOrNullObject();
-      m.load('address');
+      const p = probeSheet(ws, whole);
       await context.sync();
-      grids.push((await readSheet(context, ws, name, ws.protection.protected, u, m, whole)).grid);
-      const found = analyseSheet(grids[grids.length - 1]);
-      if (found.ok) return { ok: true as const, value: { sheet: name, grid: grids[grids.length - 1], analysis: found, lang } };
+      const grid = await gridOf(context, ws, name, p);
+      if (!grid.ok) continue;
+      grids.push(grid.value);
+      const found = analyseSheet(grid.value);
+      if (found.ok) return { ok: true as const, value: { sheet: name, grid: grid.value, analysis: found, lang } };
     }
-    const all = analyseWorkbook([first.grid, ...grids]);
+    const all = analyseWorkbook(grids);
     return fail<Session>(all.ok ? ui.noTable() : all.problem.message);
   });
-}
-
-function cellCount(address: string): number {
-  const a = areaOf(address);
-  return (a.bottom - a.top + 1) * (a.right - a.left + 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -165,81 +284,79 @@ function gridValue(grid: SheetGrid, row: number, col: number): CellValue {
   return cellAt(grid, row, col) ?? '';
 }
 
-interface Reread {
-  area: Area;
-  values: CellValue[][];
-  fills: (string | null)[][] | null;
+function gridFormat(grid: SheetGrid, row: number, col: number): string {
+  return grid.formats?.[row - (grid.origin?.row ?? 1)]?.[col - (grid.origin?.col ?? 1)] ?? 'General';
 }
 
 /**
- * Reads again the area the session read plus the cells about to be written,
- * with their fills when marks are to be set, in row chunks under the limit.
+ * Reads again the area the session read plus the cells about to be written
+ * (with their fills when marks are to be set), the sheet's protection and
+ * whatever `alsoQueue` adds, in one sync for a sheet of the usual size.
  */
-async function reread(context: Excel.RequestContext, session: Session, extra: Area[], withFills: boolean): Promise<{ data: Reread; sheet: Excel.Worksheet }> {
+async function reread(
+  context: Excel.RequestContext,
+  session: Session,
+  extra: Area[],
+  withFills: boolean,
+  alsoQueue: (sheet: Excel.Worksheet) => void = () => undefined,
+): Promise<{ data: AreaRead; sheet: Excel.Worksheet }> {
   const sheet = context.workbook.worksheets.getItem(session.sheet);
-  sheet.protection.load('protected');
   const base = gridArea(session.grid);
   const area = bounding(base ? [base, ...extra] : extra);
-  const cols = area.right - area.left + 1;
-  const perCell = withFills ? 2 : 1;
-  const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / (cols * perCell)));
-  const values: CellValue[][] = [];
-  const fills: (string | null)[][] = [];
-  const chunks: { range: Excel.Range; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null }[] = [];
-  for (let top = area.top; top <= area.bottom; top += rowsPerChunk) {
-    const range = sheet.getRangeByIndexes(top - 1, area.left - 1, Math.min(rowsPerChunk, area.bottom - top + 1), cols);
-    range.load('values');
-    const props = withFills ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
-    chunks.push({ range, props });
-    // A sheet of the usual size is one chunk: one sync. Larger ones need a sync per chunk (payload limit).
-    if (chunks.length * rowsPerChunk * cols * perCell >= CHUNK_CELLS || top + rowsPerChunk > area.bottom) {
-      await context.sync();
-      for (const c of chunks) {
-        values.push(...(c.range.values as CellValue[][]));
-        if (c.props) fills.push(...c.props.value.map((row) => row.map((p) => fillOf(p.format?.fill?.color, p.format?.fill?.pattern))));
-      }
-      chunks.length = 0;
-    }
-  }
-  return { data: { area, values, fills: withFills ? fills : null }, sheet };
+  const data = await readArea(context, sheet, area, { fills: withFills }, () => {
+    sheet.protection.load('protected');
+    alsoQueue(sheet);
+  });
+  return { data, sheet };
 }
 
-function rereadValue(r: Reread, row: number, col: number): CellValue {
+function readValue(r: AreaRead, row: number, col: number): CellValue {
   return r.values[row - r.area.top]?.[col - r.area.left] ?? '';
 }
 
-function rereadFill(r: Reread, row: number, col: number): string | null {
+function readFill(r: AreaRead, row: number, col: number): string | null {
   return r.fills?.[row - r.area.top]?.[col - r.area.left] ?? null;
 }
 
+/** True when a cell holds what the add-in wrote: its value, or its formula for a formula the add-in wrote. */
+function holds(r: AreaRead, row: number, col: number, after: CellValue): boolean {
+  if (sameValue(readValue(r, row, col), after)) return true;
+  const formula = r.formulas?.[row - r.area.top]?.[col - r.area.left];
+  return typeof after === 'string' && typeof formula === 'string' && formula === after;
+}
+
 /** The first cell that differs from what the session read, if any. */
-function firstChange(session: Session, r: Reread): string | null {
+function firstChange(session: Session, r: AreaRead): string | null {
   for (let row = r.area.top; row <= r.area.bottom; row++) {
     for (let col = r.area.left; col <= r.area.right; col++) {
-      if (!sameValue(gridValue(session.grid, row, col), rereadValue(r, row, col))) return a1(row, col);
+      if (!sameValue(gridValue(session.grid, row, col), readValue(r, row, col))) return a1(row, col);
     }
   }
   return null;
 }
 
-function cellsArea(cells: { row: number; col: number }[]): Area[] {
-  return cells.length === 0 ? [] : [bounding(cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col })))];
-}
-
 // ---------------------------------------------------------------------------
 // The ledger in the workbook settings.
 
-async function loadLedger(context: Excel.RequestContext, kind: Ledger['kind'], sheet: string): Promise<Ledger | null> {
+/** Queues the load of a ledger; the function returned reads it after the sync. */
+function queueLedger(context: Excel.RequestContext, kind: Ledger['kind'], sheet: string): () => Ledger | null {
   const item = context.workbook.settings.getItemOrNullObject(ledgerKey(kind, sheet));
   item.load('value');
+  return () => {
+    if (item.isNullObject) return null;
+    try {
+      const v = typeof item.value === 'string' ? JSON.parse(item.value) : item.value;
+      return v && v.version === LEDGER_VERSION ? (v as Ledger) : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+async function loadLedger(context: Excel.RequestContext, kind: Ledger['kind'], sheet: string): Promise<Ledger | null> {
+  const read = queueLedger(context, kind, sheet);
   await context.sync();
-  if (item.isNullObject) return null;
-  try {
-    const v = typeof item.value === 'string' ? JSON.parse(item.value) : item.value;
-    return v && v.version === LEDGER_VERSION ? (v as Ledger) : null;
-  } catch {
-    return null;
-  }
+  return read();
 }
 
 function saveLedger(context: Excel.RequestContext, ledger: Ledger | null, kind: Ledger['kind'], sheet: string): void {
@@ -248,14 +365,88 @@ function saveLedger(context: Excel.RequestContext, ledger: Ledger | null, kind: 
   else settings.getItemOrNullObject(ledgerKey(kind, sheet)).delete();
 }
 
+// ---------------------------------------------------------------------------
+// Writing within the payload limit.
+
+/**
+ * Queues writes, syncing first whenever the next one would take the queued
+ * request past REQUEST_BUDGET: a recap of the usual size is written in the
+ * caller's one final sync, a national one in as many as its size needs.
+ */
+class WriteQueue {
+  private queued = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  async add(bytes: number, write: () => void): Promise<void> {
+    if (this.queued > 0 && this.queued + bytes > REQUEST_BUDGET) {
+      await this.context.sync();
+      this.queued = 0;
+    }
+    write();
+    this.queued += bytes;
+  }
+}
+
+/** What to write for a value: text Excel would take for a formula stays text. */
+function cellInput(value: CellValue): string | number | boolean {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'boolean' ? value : asText(value);
+}
+
 function writeFill(sheet: Excel.Worksheet, address: string, fill: string | null): void {
   const range = sheet.getRange(address);
   if (fill === null) range.format.fill.clear();
   else range.format.fill.color = fill;
 }
 
-function writeValue(sheet: Excel.Worksheet, address: string, value: CellValue): void {
-  sheet.getRange(address).values = [[value === null || value === undefined ? '' : asText(value as string | number)]];
+/**
+ * Writes a column's block of rows (null leaves a cell as it is) from `top`,
+ * split so that no piece passes BLOCK_BYTES.
+ */
+async function writeBlock(queue: WriteQueue, sheet: Excel.Worksheet, top: number, left: number, rows: unknown[][], prop: 'values' | 'formulas'): Promise<void> {
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    let bytes = ACTION_BYTES;
+    while (end < rows.length) {
+      const size = utf8Length(JSON.stringify(rows[end])) + 1;
+      if (end > start && bytes + size > BLOCK_BYTES) break;
+      bytes += size;
+      end++;
+    }
+    const piece = rows.slice(start, end);
+    const address = `${a1(top + start, left)}:${a1(top + end - 1, left + piece[0].length - 1)}`;
+    await queue.add(bytes, () => {
+      sheet.getRange(address)[prop] = piece;
+    });
+    start = end;
+  }
+}
+
+/** Writes single values, column by column, as blocks bridged with null over short gaps. */
+async function writeCells(queue: WriteQueue, sheet: Excel.Worksheet, writes: { row: number; col: number; value: CellValue }[]): Promise<void> {
+  const byCol = new Map<number, Map<number, string | number | boolean>>();
+  for (const w of writes) {
+    const col = byCol.get(w.col) ?? new Map<number, string | number | boolean>();
+    col.set(w.row, cellInput(w.value));
+    byCol.set(w.col, col);
+  }
+  for (const [col, cells] of byCol) {
+    const rows = [...cells.keys()].sort((a, b) => a - b);
+    let top = rows[0];
+    let block: (string | number | boolean | null)[][] = [];
+    for (const row of rows) {
+      const last = top + block.length - 1;
+      if (block.length > 0 && row - last > MAX_GAP) {
+        await writeBlock(queue, sheet, top, col, block, 'values');
+        block = [];
+      }
+      if (block.length === 0) top = row;
+      else for (let r = last + 1; r < row; r++) block.push([null]);
+      block.push([cells.get(row)!]);
+    }
+    await writeBlock(queue, sheet, top, col, block, 'values');
+  }
 }
 
 const hex = (argb: string) => `#${argb.slice(2)}`;
@@ -272,66 +463,65 @@ export interface MarkResult {
 /**
  * Fills the offending cells and writes the "Catatan Validasi" column. Marks of
  * an earlier run are replaced, and the fills from before the first run are
- * what "Hapus Tanda" restores. Two syncs: verify, then write.
+ * what "Hapus Tanda" restores. Two syncs: verify (with the earlier ledger),
+ * then write.
  */
 export async function markFindings(session: Session): Promise<Outcome<MarkResult>> {
   const plan = planWrites(session.analysis, session.grid, session.lang);
   try {
     return await Excel.run(async (context) => {
-      const previous = await loadLedger(context, 'marks', session.sheet);
+      const planned = [...plan.marks, ...plan.notes.cells];
+      let previousOf: () => Ledger | null = () => null;
+      let { data, sheet } = await reread(context, session, cellsArea(planned), true, () => {
+        previousOf = queueLedger(context, 'marks', session.sheet);
+      });
+      const previous = previousOf();
       const prevFills = new Map((previous?.fills ?? []).map((f) => [f.address, f]));
       const prevCells = new Map((previous?.cells ?? []).map((c) => [c.address, c]));
-      const touched = [...plan.marks, ...plan.notes.cells, ...Array.from(prevFills.keys(), cellOf), ...Array.from(prevCells.keys(), cellOf)];
-      const { data, sheet } = await reread(context, session, cellsArea(touched), true);
+      const earlier = [...prevFills.keys(), ...prevCells.keys()].map(cellOf);
+      if (earlier.some((c) => !within(data.area, c))) {
+        // Marks of an earlier run beyond the table as it is now: verify those cells too before writing over them.
+        ({ data, sheet } = await reread(context, session, cellsArea([...planned, ...earlier]), true));
+      }
       if (sheet.protection.protected) return fail<MarkResult>(ui.sheetProtected());
       const changed = firstChange(session, data);
       if (changed) return fail<MarkResult>(ui.changedSinceRead(session.sheet, changed));
 
       const fills: LedgerFill[] = [];
+      const fillWrites: { address: string; fill: string | null }[] = [];
       const newFills = new Map(plan.marks.map((m) => [a1(m.row, m.col), hex(FILL[m.severity])]));
       for (const [address, after] of newFills) {
         const { row, col } = cellOf(address);
-        const before = prevFills.get(address)?.before ?? (prevFills.has(address) ? null : rereadFill(data, row, col));
+        const before = prevFills.has(address) ? prevFills.get(address)!.before : readFill(data, row, col);
         fills.push({ address, before, after });
-        writeFill(sheet, address, after);
+        fillWrites.push({ address, fill: after });
       }
-      for (const [address, f] of prevFills) if (!newFills.has(address)) writeFill(sheet, address, f.before);
+      for (const [address, f] of prevFills) if (!newFills.has(address)) fillWrites.push({ address, fill: f.before });
 
       const cells: LedgerCell[] = [];
-      const newCells = new Map(plan.notes.cells.map((c) => [a1(c.row, c.col), c]));
-      writeColumn(sheet, plan.notes.cells, (address, c) => {
-        const before = prevCells.has(address) ? prevCells.get(address)!.before : rereadValue(data, c.row, c.col);
+      const valueWrites: { row: number; col: number; value: CellValue }[] = [];
+      const newCells = new Set(plan.notes.cells.map((c) => a1(c.row, c.col)));
+      for (const c of plan.notes.cells) {
+        const address = a1(c.row, c.col);
+        const before = prevCells.has(address) ? prevCells.get(address)!.before : readValue(data, c.row, c.col);
         cells.push({ address, before, after: c.value });
-      });
-      for (const [address, c] of prevCells) if (!newCells.has(address)) writeValue(sheet, address, c.before);
+        valueWrites.push(c);
+      }
+      for (const [address, c] of prevCells) if (!newCells.has(address)) valueWrites.push({ ...cellOf(address), value: c.before });
 
-      saveLedger(context, { version: LEDGER_VERSION, kind: 'marks', sheet: session.sheet, createdAt: new Date().toISOString(), fills, cells, insertedRow: null }, 'marks', session.sheet);
+      const ledger: Ledger = { version: LEDGER_VERSION, kind: 'marks', sheet: session.sheet, createdAt: new Date().toISOString(), fills, cells, insertedRow: null };
+      const queue = new WriteQueue(context);
+      // The ledger first: should a later request of a large sheet fail, "Hapus Tanda" still knows every cell it may have to restore.
+      const stored = JSON.stringify(ledger);
+      await queue.add(payloadBytes(stored), () => saveLedger(context, ledger, 'marks', session.sheet));
+      for (const w of fillWrites) await queue.add(payloadBytes(w.fill), () => writeFill(sheet, w.address, w.fill));
+      await writeCells(queue, sheet, valueWrites);
       await context.sync();
       return { ok: true as const, value: { marked: fills.length, notes: cells.filter((c) => c.after !== '').length - 1, notesColumn: columnLetters(plan.notes.col) } };
     });
   } catch (err) {
     return fail(errorText(err));
   }
-}
-
-/** Writes a plan's cells of one column as one 2-D block where they are contiguous, else cell by cell. */
-function writeColumn(sheet: Excel.Worksheet, cells: CellWrite[], record: (address: string, c: CellWrite) => void): void {
-  if (cells.length === 0) return;
-  const sorted = [...cells].sort((a, b) => a.row - b.row);
-  for (const c of sorted) record(a1(c.row, c.col), c);
-  const col = sorted[0].col;
-  const contiguous = sorted.every((c, i) => c.col === col && (i === 0 || c.row === sorted[i - 1].row + 1));
-  if (contiguous) {
-    const range = sheet.getRange(`${a1(sorted[0].row, col)}:${a1(sorted[sorted.length - 1].row, col)}`);
-    range.values = sorted.map((c) => [asText(c.value)]);
-  } else {
-    for (const c of sorted) writeValue(sheet, a1(c.row, c.col), c.value);
-  }
-}
-
-function cellOf(address: string): { row: number; col: number } {
-  const a = areaOf(address);
-  return { row: a.top, col: a.left };
 }
 
 export interface UndoResult {
@@ -347,39 +537,54 @@ export async function undo(kind: Ledger['kind'], sheetName: string): Promise<Out
       const ledger = await loadLedger(context, kind, sheetName);
       if (!ledger) return fail<UndoResult>(ui.nothingToUndo(kind));
       const sheet = context.workbook.worksheets.getItem(sheetName);
-      sheet.protection.load('protected');
-      const fillProbes = ledger.fills.map((f) => ({ f, props: sheet.getRange(f.address).getCellProperties({ format: { fill: { color: true, pattern: true } } }) }));
-      const valueProbes = ledger.cells.map((c) => {
-        const r = sheet.getRange(c.address);
-        r.load('values');
-        return { c, r };
-      });
-      await context.sync();
+      const cells = [...ledger.fills.map((f) => cellOf(f.address)), ...ledger.cells.map((c) => cellOf(c.address))];
+      let data: AreaRead | null = null;
+      if (cells.length > 0) {
+        // Formulas the add-in wrote are compared as formulas: their values are whatever Excel calculated.
+        const formulas = ledger.cells.some((c) => typeof c.after === 'string' && c.after.startsWith('='));
+        data = await readArea(context, sheet, bounding(cells.map(cellArea)), { fills: ledger.fills.length > 0, formulas }, () => sheet.protection.load('protected'));
+      } else {
+        sheet.protection.load('protected');
+        await context.sync();
+      }
       if (sheet.protection.protected) return fail<UndoResult>(ui.sheetProtected());
       const keptChanged: string[] = [];
       let restored = 0;
-      for (const { f, props } of fillProbes) {
-        const p = props.value[0][0];
-        if (fillOf(p.format?.fill?.color, p.format?.fill?.pattern) !== f.after.toUpperCase()) {
+      const queue = new WriteQueue(context);
+      for (const f of ledger.fills) {
+        const { row, col } = cellOf(f.address);
+        if (readFill(data!, row, col) !== f.after.toUpperCase()) {
           keptChanged.push(f.address);
           continue;
         }
-        writeFill(sheet, f.address, f.before);
+        await queue.add(payloadBytes(f.before), () => writeFill(sheet, f.address, f.before));
         restored++;
       }
-      // Restored bottom-up, so that deleting an inserted row comes after its cells.
-      for (const { c, r } of valueProbes) {
-        if (!sameValue((r.values as CellValue[][])[0][0], c.after)) {
+      const valueWrites: { row: number; col: number; value: CellValue }[] = [];
+      for (const c of ledger.cells) {
+        const { row, col } = cellOf(c.address);
+        if (!holds(data!, row, col, c.after)) {
           keptChanged.push(c.address);
           continue;
         }
-        writeValue(sheet, c.address, c.before);
+        const range = () => sheet.getRange(c.address);
+        if (c.beforeFormula !== undefined) {
+          const formula = c.beforeFormula;
+          await queue.add(payloadBytes(formula), () => (range().formulas = [[formula]]));
+        } else valueWrites.push({ row, col, value: c.before });
+        if (c.beforeFormat !== undefined) {
+          const format = c.beforeFormat;
+          await queue.add(payloadBytes(format), () => (range().numberFormat = [[format]]));
+        }
         restored++;
       }
+      await writeCells(queue, sheet, valueWrites);
+      // After its cells are restored, a row the add-in inserted goes again, unless someone wrote in it since.
       if (ledger.insertedRow !== null && keptChanged.length === 0) {
-        sheet.getRange(`${ledger.insertedRow}:${ledger.insertedRow}`).delete(Excel.DeleteShiftDirection.up);
+        const row = ledger.insertedRow;
+        await queue.add(ACTION_BYTES, () => sheet.getRange(`${row}:${row}`).delete(Excel.DeleteShiftDirection.up));
       }
-      saveLedger(context, null, kind, sheetName);
+      await queue.add(ACTION_BYTES, () => saveLedger(context, null, kind, sheetName));
       await context.sync();
       return { ok: true as const, value: { restored, keptChanged } };
     });
@@ -426,38 +631,42 @@ export function planFormulaColumns(session: Session): Outcome<FormulaColumns> {
   return { ok: true, value: { firstCol, cells } };
 }
 
-/** Writes the helper formulas through range.formulas (locale-independent: comma separators). Two syncs. */
+/**
+ * Writes the helper formulas through range.formulas (locale-independent:
+ * comma separators), leaving the cells between them as they are. Two syncs.
+ */
 export async function addFormulaColumns(session: Session): Promise<Outcome<{ formulas: number; columns: string }>> {
   const planned = planFormulaColumns(session);
   if (!planned.ok) return planned;
   const { cells, firstCol } = planned.value;
   try {
     return await Excel.run(async (context) => {
-      const { data, sheet } = await reread(context, session, cellsArea(cells), false);
+      let previousOf: () => Ledger | null = () => null;
+      const { data, sheet } = await reread(context, session, cellsArea(cells), false, () => {
+        previousOf = queueLedger(context, 'formulas', session.sheet);
+      });
       if (sheet.protection.protected) return fail<{ formulas: number; columns: string }>(ui.sheetProtected());
       const changed = firstChange(session, data);
       if (changed) return fail<{ formulas: number; columns: string }>(ui.changedSinceRead(session.sheet, changed));
-      const { top, bottom } = bounding(cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col })));
-      const block: (string | number)[][] = [];
+      // Written again, the columns keep the values from before the first run for "Hapus Kolom Rumus".
+      const prevCells = new Map((previousOf()?.cells ?? []).map((c) => [c.address, c]));
+      const { top, bottom } = bounding(cells.map(cellArea));
+      const block: (string | null)[][] = Array.from({ length: bottom - top + 1 }, () => new Array<string | null>(FORMULA_HEADERS.length).fill(null));
       const ledgerCells: LedgerCell[] = [];
-      const byCell = new Map(cells.map((c) => [`${c.row},${c.col}`, c.formula]));
-      for (let row = top; row <= bottom; row++) {
-        const line: (string | number)[] = [];
-        for (let i = 0; i < FORMULA_HEADERS.length; i++) {
-          const col = firstCol + i;
-          const formula = byCell.get(`${row},${col}`);
-          const before = rereadValue(data, row, col);
-          if (formula !== undefined) {
-            line.push(formula.startsWith('=') ? formula : (asText(formula) as string));
-            ledgerCells.push({ address: a1(row, col), before, after: formula });
-          } else {
-            line.push(before === null || before === undefined ? '' : (asText(before as string | number) as string | number));
-          }
-        }
-        block.push(line);
+      for (const c of cells) {
+        const address = a1(c.row, c.col);
+        block[c.row - top][c.col - firstCol] = c.formula.startsWith('=') ? c.formula : (asText(c.formula) as string);
+        const before = prevCells.has(address) ? prevCells.get(address)!.before : readValue(data, c.row, c.col);
+        ledgerCells.push({ address, before, after: c.formula });
+        prevCells.delete(address);
       }
-      sheet.getRange(`${a1(top, firstCol)}:${a1(bottom, firstCol + FORMULA_HEADERS.length - 1)}`).formulas = block;
-      saveLedger(context, { version: LEDGER_VERSION, kind: 'formulas', sheet: session.sheet, createdAt: new Date().toISOString(), fills: [], cells: ledgerCells, insertedRow: null }, 'formulas', session.sheet);
+      // Formulas of an earlier run on rows that hold no record now stay listed, so that they are removed too.
+      ledgerCells.push(...prevCells.values());
+      const ledger: Ledger = { version: LEDGER_VERSION, kind: 'formulas', sheet: session.sheet, createdAt: new Date().toISOString(), fills: [], cells: ledgerCells, insertedRow: null };
+      const queue = new WriteQueue(context);
+      const stored = JSON.stringify(ledger);
+      await queue.add(payloadBytes(stored), () => saveLedger(context, ledger, 'formulas', session.sheet));
+      await writeBlock(queue, sheet, top, firstCol, block, 'formulas');
       await context.sync();
       return { ok: true as const, value: { formulas: cells.length - FORMULA_HEADERS.length, columns: `${columnLetters(firstCol)}:${columnLetters(firstCol + 2)}` } };
     });
@@ -486,26 +695,54 @@ export function previewDistrictLine(session: Session): { plan: WritePlan; change
   if (R.ikm !== undefined) labels.set(R.ikm, 'IKM');
   if (R.category !== undefined) labels.set(R.category, 'Kategori');
   if (R.realisation !== undefined) labels.set(R.realisation, 'Realisasi');
-  const shift = plan.average.insert ? 1 : 0;
   const changes: AverageChange[] = [...plan.average.cells, ...plan.sentences].map((c) => {
-    // After an inserted row, the rows below it read one row higher in the grid taken before.
-    const before = c.row > plan.average.row ? gridValue(session.grid, c.row - shift, c.col) : plan.average.insert ? '' : gridValue(session.grid, c.row, c.col);
+    const at = rowBeforeInsert(plan, c.row);
+    const before = at === null ? '' : gridValue(session.grid, at, c.col);
     return { address: a1(c.row, c.col), label: labels.get(c.col) ?? (plan.sentences.includes(c) ? ui.sentenceLabel(session.lang) : ui.labelLabel(session.lang)), before, after: c.value };
   });
   return { plan, changes: changes.filter((c) => !sameValue(c.before, c.after)) };
 }
 
-/** Writes the district line and the two sentences; the old values are kept for "Pulihkan". Two syncs. */
+/** Where a planned row stands in the sheet before the district line is inserted; null for the inserted row itself. */
+function rowBeforeInsert(plan: WritePlan, row: number): number | null {
+  if (!plan.average.insert) return row;
+  if (row === plan.average.row) return null;
+  return row > plan.average.row ? row - 1 : row;
+}
+
+/**
+ * Writes the district line and the two sentences; the old values (formulas
+ * and number formats too) are kept for "Pulihkan Nilai Lama", from before the
+ * first run when written again. Two syncs.
+ */
 export async function writeDistrictLine(session: Session): Promise<Outcome<{ written: number; row: number }>> {
   const { plan, changes } = previewDistrictLine(session);
   if (changes.length === 0) return { ok: true, value: { written: 0, row: plan.average.row } };
   try {
     return await Excel.run(async (context) => {
       const targets = [...plan.average.cells, ...plan.sentences];
-      const { data, sheet } = await reread(context, session, cellsArea(targets.map((c) => ({ row: c.row - (plan.average.insert ? 1 : 0), col: c.col }))), false);
+      // The cells as they stand now, before any row is inserted.
+      const now = targets.map((c) => ({ row: rowBeforeInsert(plan, c.row) ?? c.row - 1, col: c.col }));
+      const nowArea = bounding(now.map(cellArea));
+      let previousOf: () => Ledger | null = () => null;
+      let formulas: Excel.Range | null = null;
+      const { data, sheet } = await reread(context, session, [nowArea], false, (ws) => {
+        previousOf = queueLedger(context, 'average', session.sheet);
+        // A RATA-RATA line is often =AVERAGE(...): kept so that it can be restored as a formula.
+        formulas = ws.getRangeByIndexes(nowArea.top - 1, nowArea.left - 1, nowArea.bottom - nowArea.top + 1, nowArea.right - nowArea.left + 1);
+        formulas.load('formulas');
+      });
       if (sheet.protection.protected) return fail<{ written: number; row: number }>(ui.sheetProtected());
       const changed = firstChange(session, data);
       if (changed) return fail<{ written: number; row: number }>(ui.changedSinceRead(session.sheet, changed));
+      const formulaGrid = (formulas as Excel.Range | null)?.formulas as unknown[][] | undefined;
+      const formulaAt = (row: number, col: number): string | undefined => {
+        const f = formulaGrid?.[row - nowArea.top]?.[col - nowArea.left];
+        // Text typed as "=x" reads back as its own value; a formula reads back as its result.
+        return typeof f === 'string' && f.startsWith('=') && f !== readValue(data, row, col) ? f : undefined;
+      };
+      const previous = previousOf();
+      const prevCells = new Map((previous?.cells ?? []).map((c) => [c.address, c]));
       if (plan.average.insert) {
         sheet.getRange(`${plan.average.row}:${plan.average.row}`).insert(Excel.InsertShiftDirection.down);
       }
@@ -515,16 +752,35 @@ export async function writeDistrictLine(session: Session): Promise<Outcome<{ wri
         const range = sheet.getRange(ch.address);
         range.values = [[asText(c.value)]];
         if (c.format) range.numberFormat = [[c.format]];
-        cells.push({ address: ch.address, before: ch.before, after: c.value });
+        const prev = prevCells.get(ch.address);
+        prevCells.delete(ch.address);
+        if (prev) {
+          cells.push({ ...prev, after: c.value });
+          continue;
+        }
+        const at = rowBeforeInsert(plan, c.row);
+        const beforeFormula = at === null ? undefined : formulaAt(at, c.col);
+        const beforeFormat = c.format ? (at === null ? 'General' : gridFormat(session.grid, at, c.col)) : undefined;
+        cells.push({
+          address: ch.address,
+          before: ch.before,
+          after: c.value,
+          ...(beforeFormula !== undefined ? { beforeFormula } : {}),
+          ...(beforeFormat !== undefined ? { beforeFormat } : {}),
+        });
       }
-      saveLedger(
-        context,
-        { version: LEDGER_VERSION, kind: 'average', sheet: session.sheet, createdAt: new Date().toISOString(), fills: [], cells, insertedRow: plan.average.insert ? plan.average.row : null },
-        'average',
-        session.sheet,
-      );
+      const ledger: Ledger = {
+        version: LEDGER_VERSION,
+        kind: 'average',
+        sheet: session.sheet,
+        createdAt: new Date().toISOString(),
+        fills: [],
+        cells: [...cells, ...prevCells.values()],
+        insertedRow: previous?.insertedRow ?? (plan.average.insert ? plan.average.row : null),
+      };
+      saveLedger(context, ledger, 'average', session.sheet);
       await context.sync();
-      return { ok: true as const, value: { written: cells.length, row: plan.average.row } };
+      return { ok: true as const, value: { written: changes.length, row: plan.average.row } };
     });
   } catch (err) {
     return fail(errorText(err));

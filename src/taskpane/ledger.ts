@@ -12,6 +12,10 @@ export interface LedgerCell {
   address: string;
   before: CellValue;
   after: CellValue;
+  /** The formula the cell held, restored instead of `before` (a RATA-RATA line is often =AVERAGE(...)). */
+  beforeFormula?: string;
+  /** The number format before, where the add-in set one. */
+  beforeFormat?: string;
 }
 
 export interface LedgerFill {
@@ -49,10 +53,15 @@ export function fillOf(color: string | undefined | null, pattern: string | undef
   return color.toUpperCase();
 }
 
+/** Text Excel would not keep as text when written through range.values: a formula, a number, a percentage, a date, TRUE/FALSE. */
+const REREAD_AS_VALUE = [/^[=+\-@]/, /^\s*[+-]?(\d[\d.,]*|[.,]\d+)([eE][+-]?\d+)?\s*%?\s*$/, /^\s*(true|false)\s*$/i, /^\s*\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?\s*$/];
+
 /**
- * Text that Excel would take as a formula ("=", "+", "-", "@") gets the text
- * prefix "'", which Excel stores as a flag, not as part of the text.
+ * Text that Excel would take as a formula ("=", "+", "-", "@") or turn into a
+ * number, a date or a boolean ("12", "5%", "1.", "TRUE") gets the text prefix
+ * "'", which Excel stores as a flag, not as part of the text: text written or
+ * restored stays the text it was.
  */
 export function asText(v: string | number): string | number {
-  return typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v;
+  return typeof v === 'string' && REREAD_AS_VALUE.some((re) => re.test(v)) ? `'${v}` : v;
 }

@@ -1,6 +1,8 @@
 /**
  * The last validation, shared between the ribbon command and the task pane:
- * in the shared runtime they are one JavaScript context.
+ * in the shared runtime they are one JavaScript context. The state lives on
+ * globalThis because webpack bundles commands.js and taskpane.js separately,
+ * each with its own copy of this module; both copies must see one state.
  */
 import type { Session } from './excel';
 import type { Text } from '../engine/messages';
@@ -10,19 +12,25 @@ export interface PaneState {
   status: { kind: 'success' | 'error' | 'info'; text: Text } | null;
 }
 
-let state: PaneState = { session: null, status: null };
-const listeners = new Set<(s: PaneState) => void>();
+interface Shared {
+  state: PaneState;
+  listeners: Set<(s: PaneState) => void>;
+}
+
+const KEY = '__skmRekapPane';
+const holder = globalThis as unknown as Record<typeof KEY, Shared | undefined>;
+const shared: Shared = (holder[KEY] ??= { state: { session: null, status: null }, listeners: new Set() });
 
 export function getState(): PaneState {
-  return state;
+  return shared.state;
 }
 
 export function setState(patch: Partial<PaneState>): void {
-  state = { ...state, ...patch };
-  for (const l of listeners) l(state);
+  shared.state = { ...shared.state, ...patch };
+  for (const l of shared.listeners) l(shared.state);
 }
 
 export function subscribe(listener: (s: PaneState) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  shared.listeners.add(listener);
+  return () => shared.listeners.delete(listener);
 }

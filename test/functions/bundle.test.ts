@@ -9,6 +9,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import vm from 'vm';
 import { manifestBaseUrl, validateFunctionsMetadata, validateManifest } from '../../src/manifest/validate';
+import { createExcelHost } from '../../src/sim/host';
+import { smallRecap } from '../taskpane/workbook';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -127,14 +129,41 @@ describe('dist/functions.json and dist/functions.js', () => {
 });
 
 describe('dist/commands.js', () => {
-  it('associates validasiRekap with a handler that completes the event', () => {
-    const actions = new Map<string, (event: unknown) => void>();
-    const sandbox = { Office: { actions: { associate: (id: string, fn: (e: unknown) => void) => actions.set(id, fn) } } };
+  /** Runs commands.js as the shared runtime would, with `globals` as its window; returns what it associated. */
+  function loadCommands(globals: Record<string, unknown>): Record<string, unknown> {
+    const sandbox: Record<string, unknown> = { console, ...globals };
     vm.runInNewContext(readFileSync(join(DIST, 'commands.js'), 'utf8'), sandbox, { filename: 'commands.js' });
-    expect([...actions.keys()]).toEqual(['validasiRekap']);
+    return sandbox;
+  }
+
+  const paneStatus = (sandbox: Record<string, unknown>) =>
+    (sandbox.__skmRekapPane as { state: { status: { kind: string; text: { id: string } } | null } }).state.status;
+
+  it('associates validasiRekap with a handler that validates and marks the recap, opens the task pane and completes the event', async () => {
+    // The simulated Excel host stands in for Excel, Office and OfficeExtension.
+    const host = createExcelHost(smallRecap());
+    const globals: Record<string, unknown> = {};
+    host.install(globals);
+    const sandbox = loadCommands(globals);
+    expect([...host.office.actions.keys()]).toEqual(['validasiRekap']);
     const completed = jest.fn();
-    actions.get('validasiRekap')!({ completed });
+    await host.office.actions.get('validasiRekap')!({ completed });
     expect(completed).toHaveBeenCalledTimes(1);
+    expect(host.office.taskpaneShown).toBe(1);
+    expect(paneStatus(sandbox)).toEqual({ kind: 'success', text: expect.objectContaining({ id: 'Validasi selesai: 1 galat, 0 peringatan; 1 sel ditandai.' }) });
+    expect(host.model.sheets[0].cells['7,14']).toMatchObject({ value: 85.1, fill: '#F4B6B6' });
+  });
+
+  it('completes the event and reports in the pane when Excel fails', async () => {
+    const actions = new Map<string, (event: unknown) => Promise<void>>();
+    const sandbox = loadCommands({
+      Office: { actions: { associate: (id: string, fn: (e: unknown) => Promise<void>) => actions.set(id, fn) }, addin: { showAsTaskpane: () => Promise.reject(new Error('no pane')) } },
+      Excel: { run: () => Promise.reject(Object.assign(new Error('Koneksi terputus.'), { code: 'GeneralException' })) },
+    });
+    const completed = jest.fn();
+    await actions.get('validasiRekap')!({ completed });
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(paneStatus(sandbox)).toEqual({ kind: 'error', text: expect.objectContaining({ id: 'Excel menolak permintaan: Koneksi terputus.' }) });
   });
 });
 

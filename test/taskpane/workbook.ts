@@ -1,0 +1,46 @@
+/**
+ * Recaps for the adapter's tests: sheet grids built in the domain's words
+ * (test/engine/grid.ts) turned into workbooks of the simulated Excel host.
+ */
+import type { SheetGrid } from '../../src/engine/model';
+import { cellKey, createSheet, workbookOf, type CellScalar, type SheetModel, type WorkbookModel } from '../../src/sim/model';
+import { BASE, OTHER, recap, tahunan, unit, type RecapOptions, type UnitSpec } from '../engine/grid';
+
+/** A grid as Excel keeps it: values from its origin, number formats, merged areas (hidden cells blank). */
+export function sheetOfGrid(grid: SheetGrid): SheetModel {
+  const sheet = createSheet(grid.name);
+  const top = grid.origin?.row ?? 1;
+  const left = grid.origin?.col ?? 1;
+  grid.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const format = grid.formats?.[i]?.[j] ?? undefined;
+      const blank = v === null || v === undefined || v === '';
+      if (blank && (!format || format === 'General')) return;
+      sheet.cells[cellKey(top + i, left + j)] = { value: blank ? '' : (v as CellScalar), ...(format && format !== 'General' ? { numberFormat: format } : {}) };
+    }),
+  );
+  sheet.merges = (grid.merges ?? []).map((m) => ({ ...m }));
+  return sheet;
+}
+
+export function workbookOfGrids(...grids: SheetGrid[]): WorkbookModel {
+  return workbookOf(...grids.map(sheetOfGrid));
+}
+
+/** A third record: converted values exactly NRR x 25, mean 770 / 9 = 85,56. */
+export const THIRD = {
+  nrr: [3.52, 3.36, 3.28, 3.6, 3.4, 3.44, 3.48, 3.32, 3.4],
+  conv: [88, 84, 82, 90, 85, 86, 87, 83, 85],
+  ikm: 85.56,
+  category: 'B (Baik)',
+  respondents: 95,
+  method: 'Manual',
+  priority: 'Waktu penyelesaian',
+} as const;
+
+/** Two consistent units and one whose IKM (85,1) is not the mean of its unsur (85,56): one error to mark, in N7. */
+export const SMALL_UNITS: UnitSpec[] = [unit(1, 'DINAS A', tahunan(BASE)), unit(2, 'DINAS B', tahunan(OTHER)), unit(3, 'DINAS C', tahunan({ ...THIRD, ikm: 85.1 }))];
+
+export function smallRecap(options: RecapOptions = {}, units: UnitSpec[] = SMALL_UNITS): WorkbookModel {
+  return workbookOfGrids(recap(units, options).grid);
+}
