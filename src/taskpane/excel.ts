@@ -869,6 +869,8 @@ export async function writeSummary(session: Session): Promise<Outcome<{ sheet: s
       if (old) old.delete();
       const ws = sheets.add(SUMMARY_SHEET);
       ws.position = Math.min(position, sheets.items.length - (old ? 1 : 0));
+      // Staff asked for the summary: show it.
+      ws.activate();
       const block = summaryBlock(layout);
       const range = ws.getRangeByIndexes(0, 0, block.rows, block.cols);
       range.values = block.values;
