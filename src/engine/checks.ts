@@ -494,22 +494,25 @@ function hasAnyUnsur(rec: SkmRecord): boolean {
 // ---------------------------------------------------------------------------
 // Table-level checks: duplicates, the average line.
 
-/** A cheap hash of nine numbers, to bucket lines before comparing them exactly. */
-function lineHash(values: (number | null)[]): number {
+/** A cheap hash of a complete line's nine numbers, kept a small integer so the map stays fast. */
+function lineHash(line: Line): number {
   let h = 0;
-  for (let i = 0; i < values.length; i++) h = (h * 31 + Math.round((values[i] ?? 0) * 1000)) % 2147483647;
+  for (const v of line.values) h = (h * 31 + Math.round((v as { value: number }).value * 1000)) % 1073741789;
   return h;
+}
+
+function sameNumbers(a: Line, b: Line): boolean {
+  for (let i = 0; i < a.values.length; i++) if ((a.values[i] as { value: number }).value !== (b.values[i] as { value: number }).value) return false;
+  return true;
 }
 
 /**
  * The earlier record with the same nine values. A Tahunan record equal to its
  * own unit's period (the mean of identical periods) is no copy.
  */
-function earlierCopy(bucket: { rec: SkmRecord; values: (number | null)[] }[], rec: SkmRecord, values: (number | null)[]): SkmRecord | undefined {
+function earlierCopy(bucket: { rec: SkmRecord; line: Line }[], rec: SkmRecord, line: Line): SkmRecord | undefined {
   for (const b of bucket) {
-    let same = true;
-    for (let i = 0; i < values.length && same; i++) same = b.values[i] === values[i];
-    if (!same) continue;
+    if (!sameNumbers(b.line, line)) continue;
     const ownAnnual = b.rec.unit === rec.unit && (b.rec.period?.kind === 'annual') !== (rec.period?.kind === 'annual');
     if (!ownAnnual) return b.rec;
   }
@@ -517,15 +520,15 @@ function earlierCopy(bucket: { rec: SkmRecord; values: (number | null)[] }[], re
 }
 
 function checkDuplicates(out: Finding[], table: RecapTable): void {
-  const seen = new Map<number, { rec: SkmRecord; values: (number | null)[] }[]>();
+  const seen = [new Map<number, { rec: SkmRecord; line: Line }[]>(), new Map<number, { rec: SkmRecord; line: Line }[]>()];
   for (const rec of table.records) {
     for (const role of ['nrr', 'conv'] as const) {
       const line = rec[role];
       if (!line || !isComplete(line)) continue;
-      const values = numbersOf(line);
-      const key = lineHash(values) * 2 + (role === 'nrr' ? 0 : 1);
-      const bucket = seen.get(key);
-      const first = bucket ? earlierCopy(bucket, rec, values) : undefined;
+      const byHash = seen[role === 'nrr' ? 0 : 1];
+      const key = lineHash(line);
+      const bucket = byHash.get(key);
+      const first = bucket ? earlierCopy(bucket, rec, line) : undefined;
       if (first && first !== rec) {
         const name = lineName[role];
         out.push(
@@ -538,8 +541,8 @@ function checkDuplicates(out: Finding[], table: RecapTable): void {
           ),
         );
       } else if (!first) {
-        if (bucket) bucket.push({ rec, values });
-        else seen.set(key, [{ rec, values }]);
+        if (bucket) bucket.push({ rec, line });
+        else byHash.set(key, [{ rec, line }]);
       }
     }
   }

@@ -13,7 +13,9 @@ export type ParsedNumber =
   | { kind: 'error'; text: string }
   | { kind: 'text'; text: string };
 
-const BLANK: ParsedNumber = { kind: 'blank' };
+const BLANK: ParsedNumber = Object.freeze({ kind: 'blank' });
+const NUMBER_CACHE_LIMIT = 100000;
+const numberCache = new Map<number, ParsedNumber>();
 const EXCEL_ERROR = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
 
 export function isBlank(v: CellValue): boolean {
@@ -83,7 +85,15 @@ export function parseNumber(v: CellValue, options: ParseOptions = {}): ParsedNum
   if (isBlank(v)) return BLANK;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'error', text: String(v) };
-    return { kind: 'number', value: v, decimals: decimalsOf(v), fromText: false };
+    // Recaps repeat a few thousand typed values; sharing their (immutable) readings saves a national
+    // recap millions of allocations.
+    let p = numberCache.get(v);
+    if (p === undefined) {
+      if (numberCache.size >= NUMBER_CACHE_LIMIT) numberCache.clear();
+      p = Object.freeze({ kind: 'number', value: v, decimals: decimalsOf(v), fromText: false }) as ParsedNumber;
+      numberCache.set(v, p);
+    }
+    return p;
   }
   if (typeof v === 'boolean') return { kind: 'text', text: String(v) };
   const text = String(v).trim();

@@ -5,7 +5,7 @@
  */
 import { a1, type Area } from './address';
 import { isBlank, parseNumber, type CellValue, type ParsedNumber } from './numbers';
-import { matchUnsur, normalise, parsePriorityList, UNSUR_CODES, type UnsurCode } from './unsur';
+import { matchUnsur, memo, normalise, parsePriorityList, UNSUR_CODES, type UnsurCode } from './unsur';
 import type {
   AverageLine,
   ColumnMap,
@@ -186,6 +186,12 @@ function mapColumns(g: Grid, rows: number[]): ColumnMap {
 
 /** Reads a period label: "Tahunan", "Semester II", "Smt 1", "Triwulan III", "TW 4". */
 export function parsePeriod(text: string): Period | null {
+  return memo(periodCache, text, parsePeriodUncached);
+}
+
+const periodCache = new Map<string, Period | null>();
+
+function parsePeriodUncached(text: string): Period | null {
   const n = normalise(text);
   if (!n) return null;
   const roman: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };

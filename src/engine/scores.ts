@@ -2,7 +2,7 @@
  * The SKM formulas of PermenPANRB 14/2017: NRR, conversion, IKM, category and
  * the Krejcie-Morgan sample size.
  */
-import { normalise } from './unsur';
+import { memo, normalise } from './unsur';
 import { roundHalfAway } from './numbers';
 
 /** Weight of each unsur in the IKM. Decision (§2): exactly 1/9, never 0.111. */
@@ -75,6 +75,12 @@ export function category(ikm: number): Category {
  * or when the letter and the words contradict each other ("A (Baik)").
  */
 export function parseCategory(text: string): Grade | null {
+  return memo(categoryCache, text, parseCategoryUncached);
+}
+
+const categoryCache = new Map<string, Grade | null>();
+
+function parseCategoryUncached(text: string): Grade | null {
   const n = normalise(text);
   if (!n) return null;
   let fromWords: Grade | null = null;

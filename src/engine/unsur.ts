@@ -105,13 +105,7 @@ export function words(text: string): string[] {
  * "Penanganan pengaduan, sarana dan masukan" is U8: two words against one.
  */
 export function matchUnsur(text: string): UnsurCode | null {
-  const known = matchCache.get(text);
-  if (known !== undefined) return known;
-  const found = matchUncached(text);
-  // The same few entries recur in every recap; a bounded memo keeps large recaps fast.
-  if (matchCache.size > 10000) matchCache.clear();
-  matchCache.set(text, found);
-  return found;
+  return memo(matchCache, text, matchUncached);
 }
 
 const matchCache = new Map<string, UnsurCode | null>();
@@ -147,6 +141,22 @@ export interface PriorityEntry {
  * ("1. Waktu Pelayanan\n2. Persyaratan"), or ";"-separated, or one per line.
  */
 export function parsePriorityList(text: string): PriorityEntry[] {
+  return memo(priorityCache, text, parsePriorityUncached);
+}
+
+const priorityCache = new Map<string, PriorityEntry[]>();
+
+/** Remembers the reading of texts that recur in every recap (bounded, so a huge recap cannot grow it without end). */
+export function memo<T>(cache: Map<string, T>, text: string, read: (text: string) => T): T {
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const value = read(text);
+  if (cache.size >= 10000) cache.clear();
+  cache.set(text, value);
+  return value;
+}
+
+function parsePriorityUncached(text: string): PriorityEntry[] {
   const trimmed = text.trim();
   if (!trimmed) return [];
   let parts: string[];
