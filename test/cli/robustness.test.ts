@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import { writeFileSync } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { UNSUR_CODES } from '../../src/engine/unsur';
+import { UNSUR_CODES, UNSUR } from '../../src/engine/unsur';
 import { BANJAR_COLUMNS, BASE, BLANK_ROW, OTHER, recap, semester, tahunan, unit, type ColumnSpec, type UnitSpec } from '../engine/grid';
 import { checkJson, ROOT, run, STACK_TRACE, tempDir, writeWorkbook, type Run } from './helpers';
 
@@ -97,17 +97,7 @@ describe('recaps as staff keep them (read, exit 0)', () => {
 
   it('a table with other header wording and an extra column in the middle', async () => {
     const columns: ColumnSpec[] = ['no', 'unit', 'period', ...UNSUR_CODES, { extra: 'Keterangan' }, 'ikm', 'category', 'respondents', 'priority', 'realisation'];
-    const canonical = [
-      'Persyaratan',
-      'Sistem, Mekanisme, dan Prosedur',
-      'Waktu Penyelesaian',
-      'Biaya/Tarif',
-      'Produk Spesifikasi Jenis Pelayanan',
-      'Kompetensi Pelaksana',
-      'Perilaku Pelaksana',
-      'Penanganan Pengaduan, Saran dan Masukan',
-      'Sarana dan Prasarana',
-    ];
+    const canonical = UNSUR.map((u) => u.name);
     const file = tmp.file('kata-lain.xlsx');
     const built = recap(
       [unit(1, 'DINAS A', tahunan({ ...BASE, extra: { Keterangan: 'lengkap' } })), unit(2, 'DINAS B', tahunan({ ...OTHER, ikm: 86.5, extra: { Keterangan: 'revisi' } }))],

@@ -2,7 +2,7 @@
 import { numbersOf } from '../../src/engine/precision';
 import { parsePeriod, readRecap } from '../../src/engine/reader';
 import type { RecapTable, SheetGrid } from '../../src/engine/model';
-import { UNSUR_CODES } from '../../src/engine/unsur';
+import { UNSUR, UNSUR_CODES } from '../../src/engine/unsur';
 import {
   analyse,
   BANJAR_COLUMNS,
@@ -118,17 +118,7 @@ describe('the header', () => {
         category: 'Mutu Pelayanan',
         period: 'Periode',
         ...Object.fromEntries(
-          [
-            'Persyaratan',
-            'Sistem, Mekanisme, dan Prosedur',
-            'Waktu Penyelesaian',
-            'Biaya/Tarif',
-            'Produk Spesifikasi Jenis Pelayanan',
-            'Kompetensi Pelaksana',
-            'Perilaku Pelaksana',
-            'Penanganan Pengaduan, Saran dan Masukan',
-            'Sarana dan Prasarana',
-          ].map((name, i) => [UNSUR_CODES[i], name]),
+          UNSUR.map((u) => u.name).map((name, i) => [UNSUR_CODES[i], name]),
         ),
       },
     };
