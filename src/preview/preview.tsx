@@ -14,6 +14,7 @@ import { EN_US, ID_ID } from '../sim/number-format';
 import { mountTaskpane } from './mount-taskpane';
 import { PREVIEW_TEXT, previewLang } from './preview-text';
 import { SheetView } from './sheet-view';
+import { SKM_FUNCTIONS } from './functions';
 
 declare global {
   interface Window {
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
       displayLanguage,
       latencyMs: Number(params.get('latency') ?? '20'),
       numberLocale: params.get('numbers') === 'id' ? ID_ID : EN_US,
+      customFunctions: SKM_FUNCTIONS,
     });
     host.install(window as unknown as Record<string, unknown>);
     window.__skmHost = host;

@@ -6,6 +6,7 @@
  */
 import { ErrorCodes, ExtensionErrorCodes, Messages, SimOfficeError, simError } from './errors';
 import type { WorkbookModel } from './model';
+import type { CustomFunctions } from './calc';
 import type { NumberLocale } from './number-format';
 import type { Area } from './a1';
 import type { SheetModel } from './model';
@@ -37,6 +38,8 @@ export interface HostOptions {
   /** Separators used by range.text. */
   numberLocale: NumberLocale;
   platform: string;
+  /** Custom functions to calculate ("SKM.IKM" -> its implementation); without them such formulas read "#NAME?". */
+  customFunctions?: CustomFunctions;
 }
 
 export type HostEvent = { kind: 'sync'; ok: boolean } | { kind: 'edit' };

@@ -27,6 +27,7 @@ import {
   SimWorksheetCollection,
 } from './objects';
 import { normaliseColor } from './color';
+import { recalculate } from './calc';
 import { ChartSeriesBy, ChartType, SimChart, SimChartCollection } from './charts';
 import { createOffice, type OfficeRecord, type SimOffice } from './office';
 
@@ -75,6 +76,8 @@ export function createExcelHost(model: WorkbookModel, options: Partial<HostOptio
     nextSheetId: 0,
     createWorkbook: (ctx) => new SimWorkbook(ctx),
     notify: (e) => {
+      // Like Excel's automatic calculation: after every change, before anyone looks.
+      if (state.options.customFunctions) recalculate(model, state.options.customFunctions);
       for (const l of [...listeners]) l(e);
     },
   };
