@@ -5,6 +5,7 @@
 import type { Area } from './address';
 import type { CellValue, ParsedNumber } from './numbers';
 import type { PriorityEntry, UnsurCode } from './unsur';
+import type { Effective } from './precision';
 
 /**
  * A sheet as Excel hands it over: values[i][j] is the cell at sheet row
@@ -91,6 +92,8 @@ export interface SkmRecord {
   /** Realisation in percent points (0-100), after reading the column's scale. */
   realisationPct: number | null;
   priority: ReadCell<PriorityEntry[]> | null;
+  /** The record's nine values on 25-100 with their half-units, remembered on first use (precision.ts). */
+  effective?: Effective | null;
 }
 
 export interface Unit {

@@ -47,16 +47,14 @@ export interface Effective {
  * else the NRR line x 25 (with half-unit 25 h(nrr)). A converted value equal
  * to exactly 25 x its NRR carries the NRR's precision.
  */
-export function effectiveValues(rec: Pick<SkmRecord, 'nrr' | 'conv'>): Effective | null {
-  // Records are read once and then only looked at: their values can be remembered.
-  const known = memo.get(rec);
-  if (known !== undefined) return known;
+export function effectiveValues(rec: Pick<SkmRecord, 'nrr' | 'conv'> & { effective?: Effective | null }): Effective | null {
+  // Records are read once and then only looked at: their values are remembered on the record itself
+  // (a WeakMap of 100,000 records costs the garbage collector more than it saves).
+  if (rec.effective !== undefined) return rec.effective;
   const found = computeEffective(rec);
-  memo.set(rec, found);
+  rec.effective = found;
   return found;
 }
-
-const memo = new WeakMap<object, Effective | null>();
 
 function computeEffective(rec: Pick<SkmRecord, 'nrr' | 'conv'>): Effective | null {
   const nrrOk = usable(rec.nrr, 'nrr');
