@@ -1,7 +1,6 @@
 /** Sheet grids as the simulated Excel host (src/sim) holds them, for tests that run the adapter. */
 import type { SheetGrid } from '../../src/engine/model';
-import { isBlank } from '../../src/engine/numbers';
-import { cellKey, createSheet, type CellScalar, type SheetModel, type WorkbookModel } from '../../src/sim/model';
+import { cellKey, createSheet, workbookOf, type CellScalar, type SheetModel, type WorkbookModel } from '../../src/sim/model';
 
 /** A sheet grid's values, number formats and merged areas as a simulated sheet. */
 export function sheetModelOf(grid: SheetGrid): SheetModel {
@@ -10,9 +9,12 @@ export function sheetModelOf(grid: SheetGrid): SheetModel {
   const left = grid.origin?.col ?? 1;
   grid.values.forEach((row, i) =>
     row.forEach((v, j) => {
-      const format = grid.formats?.[i]?.[j];
-      if (isBlank(v) && !format) return;
-      sheet.cells[cellKey(top + i, left + j)] = { value: isBlank(v) ? '' : (v as CellScalar), ...(format ? { numberFormat: format } : {}) };
+      // Excel's default format is no format; a blank is an empty cell (a text of spaces is kept as typed).
+      const raw = grid.formats?.[i]?.[j];
+      const format = raw && raw !== 'General' ? raw : undefined;
+      const blank = v === null || v === undefined || v === '';
+      if (blank && !format) return;
+      sheet.cells[cellKey(top + i, left + j)] = { value: blank ? '' : (v as CellScalar), ...(format ? { numberFormat: format } : {}) };
     }),
   );
   sheet.merges = (grid.merges ?? []).map((m) => ({ ...m }));
@@ -21,6 +23,5 @@ export function sheetModelOf(grid: SheetGrid): SheetModel {
 
 /** A workbook of these sheets, the first one active. */
 export function workbookModelOf(...grids: SheetGrid[]): WorkbookModel {
-  const sheets = grids.map(sheetModelOf);
-  return { sheets, settings: {}, activeSheet: sheets[0].name, selection: { sheet: sheets[0].name, address: 'A1' } };
+  return workbookOf(...grids.map(sheetModelOf));
 }

@@ -3,29 +3,12 @@
  * (test/engine/grid.ts) turned into workbooks of the simulated Excel host.
  */
 import type { SheetGrid } from '../../src/engine/model';
-import { cellKey, createSheet, workbookOf, type CellScalar, type SheetModel, type WorkbookModel } from '../../src/sim/model';
 import { BASE, OTHER, recap, tahunan, unit, type RecapOptions, type UnitSpec } from '../engine/grid';
 
-/** A grid as Excel keeps it: values from its origin, number formats, merged areas (hidden cells blank). */
-export function sheetOfGrid(grid: SheetGrid): SheetModel {
-  const sheet = createSheet(grid.name);
-  const top = grid.origin?.row ?? 1;
-  const left = grid.origin?.col ?? 1;
-  grid.values.forEach((row, i) =>
-    row.forEach((v, j) => {
-      const format = grid.formats?.[i]?.[j] ?? undefined;
-      const blank = v === null || v === undefined || v === '';
-      if (blank && (!format || format === 'General')) return;
-      sheet.cells[cellKey(top + i, left + j)] = { value: blank ? '' : (v as CellScalar), ...(format && format !== 'General' ? { numberFormat: format } : {}) };
-    }),
-  );
-  sheet.merges = (grid.merges ?? []).map((m) => ({ ...m }));
-  return sheet;
-}
+import type { WorkbookModel } from '../../src/sim/model';
+import { sheetModelOf, workbookModelOf } from '../sim/grid-model';
 
-export function workbookOfGrids(...grids: SheetGrid[]): WorkbookModel {
-  return workbookOf(...grids.map(sheetOfGrid));
-}
+export { sheetModelOf as sheetOfGrid, workbookModelOf as workbookOfGrids };
 
 /** A third record: converted values exactly NRR x 25, mean 770 / 9 = 85,56. */
 export const THIRD = {
@@ -42,5 +25,5 @@ export const THIRD = {
 export const SMALL_UNITS: UnitSpec[] = [unit(1, 'DINAS A', tahunan(BASE)), unit(2, 'DINAS B', tahunan(OTHER)), unit(3, 'DINAS C', tahunan({ ...THIRD, ikm: 85.1 }))];
 
 export function smallRecap(options: RecapOptions = {}, units: UnitSpec[] = SMALL_UNITS): WorkbookModel {
-  return workbookOfGrids(recap(units, options).grid);
+  return workbookModelOf(recap(units, options).grid);
 }
