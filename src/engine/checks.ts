@@ -109,9 +109,14 @@ export function periodLabel(rec: SkmRecord): string | null {
   return kind === 'semester' ? `Semester ${roman}` : `Triwulan ${roman}`;
 }
 
+function lineHasValue(l: Line | null): boolean {
+  if (l === null) return false;
+  for (let i = 0; i < l.values.length; i++) if (l.values[i].kind !== 'blank') return true;
+  return false;
+}
+
 export function recordHasData(rec: SkmRecord): boolean {
-  const lineHasNumber = (l: Line | null) => l !== null && l.values.some((v) => v.kind !== 'blank');
-  return lineHasNumber(rec.nrr) || lineHasNumber(rec.conv) || rec.extraLines.length > 0 || rec.ikm !== null;
+  return lineHasValue(rec.nrr) || lineHasValue(rec.conv) || rec.extraLines.length > 0 || rec.ikm !== null;
 }
 
 /** Column of an unsur in a record's line. */
@@ -154,8 +159,12 @@ function readableCell(
 /** A complete line of plain numbers within its scale's range: the usual case, checked without allocating. */
 function cleanLine(line: Line, role: 'nrr' | 'conv' | 'line'): boolean {
   if (role === 'line' || line.scale === 'mixed') return false;
-  const [lo, hi] = role === 'nrr' ? [1, 4] : [25, 100];
-  for (const v of line.values) if (v.kind !== 'number' || v.fromText || v.value < lo || v.value > hi) return false;
+  const lo = role === 'nrr' ? 1 : 25;
+  const hi = role === 'nrr' ? 4 : 100;
+  for (let i = 0; i < line.values.length; i++) {
+    const v = line.values[i];
+    if (v.kind !== 'number' || v.fromText || v.value < lo || v.value > hi) return false;
+  }
   return true;
 }
 
@@ -275,6 +284,11 @@ function ikmCause(
 
 export function checkRecord(rec: SkmRecord, ctx: RecordContext): Finding[] {
   const out: Finding[] = [];
+  checkRecordInto(out, rec, ctx);
+  return out;
+}
+
+function checkRecordInto(out: Finding[], rec: SkmRecord, ctx: RecordContext): void {
   const w: Where = { sheet: ctx.sheet, rec, unit: rec.unit, row: rec.firstRow };
   const cols = ctx.unsurCols;
 
@@ -286,11 +300,10 @@ export function checkRecord(rec: SkmRecord, ctx: RecordContext): Finding[] {
   const eff = effectiveValues(rec);
   const ikm = readableCell(out, w, rec.ikm, cellName.ikm);
   const ikmHalf = rec.ikm && rec.ikm.parsed.kind === 'number' ? halfUnit(rec.ikm.parsed.decimals) : 0;
-  const ikmAt = ctx.ikmCol !== undefined ? { row: rec.firstRow, col: ctx.ikmCol } : null;
   let ikmValid = false;
   if (eff && rec.ikm === null && ctx.ikmCol !== undefined) {
     const { value } = computedIkm(eff);
-    out.push(finding('ikm-missing', w, ikmAt, findingText.ikmMissing(value), { expected: value }));
+    out.push(finding('ikm-missing', w, { row: rec.firstRow, col: ctx.ikmCol }, findingText.ikmMissing(value), { expected: value }));
   } else if (ikm !== null) {
     if (ikm < 25 || ikm > 100) {
       const cause = eff ? ikmCause(rec, ikm, ikmHalf, eff, ctx) : null;
@@ -372,19 +385,28 @@ export function checkRecord(rec: SkmRecord, ctx: RecordContext): Finding[] {
   }
 
   checkPriorities(out, w, rec, eff);
-  return out;
 }
 
 function checkPriorities(out: Finding[], w: Where, rec: SkmRecord, eff: Effective | null): void {
   if (!rec.priority) return;
-  for (const entry of rec.priority.parsed) {
+  const entries = rec.priority.parsed;
+  let namedAny = false;
+  for (const entry of entries) {
     if (entry.unsur === null) out.push(finding('priority-unknown', w, rec.priority, findingText.priorityUnknown(entry.text), { actual: entry.text }));
+    else namedAny = true;
   }
-  const named = new Set(rec.priority.parsed.map((e) => e.unsur).filter((u): u is UnsurCode => u !== null));
-  if (!eff || named.size === 0) return;
-  const min = Math.min(...eff.values);
-  const lowest = UNSUR_CODES.filter((_, i) => eff.values[i] <= min + EPSILON);
-  if (!lowest.some((u) => named.has(u))) {
+  if (!eff || !namedAny) return;
+  let min = Infinity;
+  for (let i = 0; i < eff.values.length; i++) if (eff.values[i] < min) min = eff.values[i];
+  // Whether a named unsur is among the lowest, without building sets for the usual record that names one.
+  let namesLowest = false;
+  for (const entry of entries) {
+    const i = entry.unsur === null ? -1 : UNSUR_CODES.indexOf(entry.unsur);
+    if (i >= 0 && eff.values[i] <= min + EPSILON) namesLowest = true;
+  }
+  if (!namesLowest) {
+    const named = new Set(entries.map((e) => e.unsur).filter((u): u is UnsurCode => u !== null));
+    const lowest = UNSUR_CODES.filter((_, i) => eff.values[i] <= min + EPSILON);
     out.push(
       finding('priority-not-lowest', w, rec.priority, findingText.priorityNotLowest(lowest, min), {
         unsur: lowest.length === 1 ? lowest[0] : null,
@@ -407,16 +429,26 @@ function periodName(kind: 'semester' | 'quarter', index: number): string {
 
 function checkUnit(out: Finding[], unit: Unit, table: RecapTable): void {
   const sheet = table.sheet;
+  let anyData = false;
+  let anyPeriodic = false;
+  let anyQuarter = false;
+  for (const r of unit.records) {
+    if (!anyData && recordHasData(r)) anyData = true;
+    if (r.period && r.period.kind !== 'annual') {
+      anyPeriodic = true;
+      if (r.period.kind === 'quarter') anyQuarter = true;
+    }
+  }
+  // The usual unit, one annual record with data, is done here without allocating.
+  if (anyData && !anyPeriodic) return;
   const unitWhere: Where = { sheet, unit, row: unit.row };
   const unitCell = { row: unit.row, col: table.columns.roles.unit ?? table.columns.roles.no ?? 1 };
-  const withData = unit.records.filter(recordHasData);
-  if (withData.length === 0) {
+  if (!anyData) {
     out.push(finding('no-data', unitWhere, unitCell, findingText.noData()));
     return;
   }
-  const periodic = unit.records.filter((r) => r.period && r.period.kind !== 'annual');
-  if (periodic.length === 0) return;
-  const kind = periodic.some((r) => r.period!.kind === 'quarter') ? 'quarter' : 'semester';
+  const withData = unit.records.filter(recordHasData);
+  const kind = anyQuarter ? 'quarter' : 'semester';
   const present = new Map<number, SkmRecord>();
   for (const r of withData) if (r.period?.kind === kind && !present.has(r.period.index)) present.set(r.period.index, r);
   let allPresent = true;
@@ -444,9 +476,16 @@ function compareAnnual(out: Finding[], table: RecapTable, annual: SkmRecord, per
   const annualEff = effectiveValues(annual);
   const periodEff = periods.map(effectiveValues);
   if (annualEff && periodEff.every((e): e is Effective => e !== null)) {
+    const k = periodEff.length;
     UNSUR_CODES.forEach((u, i) => {
-      const expected = mean(periodEff.map((e) => e.values[i]));
-      const tol = annualEff.half[i] + mean(periodEff.map((e) => e.half[i])) + EPSILON;
+      let sum = 0;
+      let halfSum = 0;
+      for (let p = 0; p < k; p++) {
+        sum += periodEff[p].values[i];
+        halfSum += periodEff[p].half[i];
+      }
+      const expected = sum / k;
+      const tol = annualEff.half[i] + halfSum / k + EPSILON;
       const actual = annualEff.values[i];
       if (Math.abs(actual - expected) > tol) {
         const shown = annualEff.source === 'conv' ? actual : actual / CONVERSION;
@@ -522,10 +561,11 @@ function earlierCopy(bucket: { rec: SkmRecord; line: Line }[], rec: SkmRecord, l
 function checkDuplicates(out: Finding[], table: RecapTable): void {
   const seen = [new Map<number, { rec: SkmRecord; line: Line }[]>(), new Map<number, { rec: SkmRecord; line: Line }[]>()];
   for (const rec of table.records) {
-    for (const role of ['nrr', 'conv'] as const) {
+    for (let r = 0; r < 2; r++) {
+      const role = r === 0 ? 'nrr' : 'conv';
       const line = rec[role];
       if (!line || !isComplete(line)) continue;
-      const byHash = seen[role === 'nrr' ? 0 : 1];
+      const byHash = seen[r];
       const key = lineHash(line);
       const bucket = byHash.get(key);
       const first = bucket ? earlierCopy(bucket, rec, line) : undefined;
@@ -594,7 +634,7 @@ export function checkTable(table: RecapTable, district: DistrictLine): Finding[]
   };
   for (const unit of table.units) {
     checkUnit(out, unit, table);
-    for (const rec of unit.records) out.push(...checkRecord(rec, ctx));
+    for (const rec of unit.records) checkRecordInto(out, rec, ctx);
   }
   checkDuplicates(out, table);
   checkAverageLine(out, table, district);

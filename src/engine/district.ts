@@ -35,14 +35,20 @@ export interface DistrictLine {
 
 /** The unit's annual values: its Tahunan record, else the mean of its period records. */
 export function unitAnnual(unit: Unit): UnitAnnual | ExclusionReason {
-  const annual = unit.records.find((r) => r.period?.kind === 'annual' && effectiveValues(r));
-  const periods = unit.records.filter((r) => r.period && r.period.kind !== 'annual' && effectiveValues(r));
+  let annual: SkmRecord | undefined;
+  for (const r of unit.records) {
+    if (r.period?.kind === 'annual' && effectiveValues(r)) {
+      annual = r;
+      break;
+    }
+  }
   let values: number[];
   let source: UnitAnnual['source'];
   if (annual) {
-    values = effectiveValues(annual)!.values;
-    source = 'annual';
-  } else if (periods.length > 0) {
+    return { unit, values: effectiveValues(annual)!.values, source: 'annual', realisation: unitRealisation(unit) };
+  }
+  const periods = unit.records.filter((r) => r.period && r.period.kind !== 'annual' && effectiveValues(r));
+  if (periods.length > 0) {
     const effs = periods.map((r) => effectiveValues(r)!.values);
     values = UNSUR_CODES.map((_, i) => mean(effs.map((v) => v[i])));
     source = 'periods';
@@ -57,8 +63,7 @@ export function unitAnnual(unit: Unit): UnitAnnual | ExclusionReason {
 
 /** The Tahunan record's realisation, else the mean of the period records' realisations. */
 function unitRealisation(unit: Unit): number | null {
-  const annual = unit.records.find((r) => r.period?.kind === 'annual' && r.realisationPct !== null);
-  if (annual) return annual.realisationPct;
+  for (const r of unit.records) if (r.period?.kind === 'annual' && r.realisationPct !== null) return r.realisationPct;
   const periodValues = unit.records
     .filter((r: SkmRecord) => r.period && r.period.kind !== 'annual' && r.realisationPct !== null)
     .map((r) => r.realisationPct as number);
@@ -83,10 +88,12 @@ export function computeDistrict(table: RecapTable, averageLabel: string | null =
     if (typeof a === 'string') excluded.push({ unit, reason: a });
     else included.push(a);
   }
+  const sums = new Array<number>(UNSUR.length).fill(0);
+  for (const a of included) for (let i = 0; i < sums.length; i++) sums[i] += a.values[i];
   const unsur = UNSUR.map((u, i) => ({
     code: u.code,
     name: u.name,
-    value: included.length > 0 ? mean(included.map((a) => a.values[i])) : NaN,
+    value: included.length > 0 ? sums[i] / included.length : NaN,
   }));
   const hasValues = included.length > 0;
   const ikm = hasValues ? mean(unsur.map((u) => u.value)) : null;
@@ -96,12 +103,20 @@ export function computeDistrict(table: RecapTable, averageLabel: string | null =
   const minValue = hasValues ? Math.min(...unsur.map((u) => u.value)) : NaN;
   const lowest = hasValues ? unsur.filter((u) => u.value <= minValue + 1e-9) : [];
 
+  // Units naming each unsur as a priority (a unit counts once, whatever its records say).
   const counts = new Map<UnsurCode, number>();
+  const perUnsur = new Array<number>(UNSUR_CODES.length).fill(0);
   for (const unit of table.units) {
-    const named = new Set<UnsurCode>();
-    for (const r of unit.records) for (const e of r.priority?.parsed ?? []) if (e.unsur) named.add(e.unsur);
-    for (const u of named) counts.set(u, (counts.get(u) ?? 0) + 1);
+    let named = 0;
+    for (const r of unit.records) {
+      if (!r.priority) continue;
+      for (const e of r.priority.parsed) if (e.unsur) named |= 1 << UNSUR_CODES.indexOf(e.unsur);
+    }
+    for (let i = 0; named !== 0; i++, named >>= 1) if (named & 1) perUnsur[i]++;
   }
+  UNSUR_CODES.forEach((u, i) => {
+    if (perUnsur[i] > 0) counts.set(u, perUnsur[i]);
+  });
   const maxCount = Math.max(0, ...counts.values());
   const mostPrioritised =
     maxCount === 0

@@ -16,6 +16,12 @@ export type ParsedNumber =
 const BLANK: ParsedNumber = Object.freeze({ kind: 'blank' });
 const NUMBER_CACHE_LIMIT = 100000;
 const numberCache = new Map<number, ParsedNumber>();
+const MILLI_LIMIT = 100000;
+const byMilli: (ParsedNumber | undefined)[] = new Array<ParsedNumber | undefined>(MILLI_LIMIT + 1).fill(undefined);
+
+function plainNumber(v: number): ParsedNumber {
+  return Object.freeze({ kind: 'number', value: v, decimals: decimalsOf(v), fromText: false }) as ParsedNumber;
+}
 const EXCEL_ERROR = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
 
 export function isBlank(v: CellValue): boolean {
@@ -86,11 +92,16 @@ export function parseNumber(v: CellValue, options: ParseOptions = {}): ParsedNum
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'error', text: String(v) };
     // Recaps repeat a few thousand typed values; sharing their (immutable) readings saves a national
-    // recap millions of allocations.
+    // recap millions of allocations. Scores (0.001 to 100 with up to three decimals) are found by
+    // value x 1000, a small integer index: several times faster than hashing a double in a Map.
+    const milli = Math.round(v * 1000);
+    if (milli >= 1 && milli <= MILLI_LIMIT && milli / 1000 === v) {
+      return (byMilli[milli] ??= plainNumber(v));
+    }
     let p = numberCache.get(v);
     if (p === undefined) {
       if (numberCache.size >= NUMBER_CACHE_LIMIT) numberCache.clear();
-      p = Object.freeze({ kind: 'number', value: v, decimals: decimalsOf(v), fromText: false }) as ParsedNumber;
+      p = plainNumber(v);
       numberCache.set(v, p);
     }
     return p;

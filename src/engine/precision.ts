@@ -12,7 +12,10 @@ export const EPSILON = 1e-9;
 /** Decimals of a line: the nine values were typed together, so "4" beside "3,379" is 4,000. */
 export function lineDecimals(values: readonly ParsedNumber[]): number {
   let d = 0;
-  for (const v of values) if (v.kind === 'number') d = Math.max(d, v.decimals);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v.kind === 'number' && v.decimals > d) d = v.decimals;
+  }
   return d;
 }
 
@@ -22,11 +25,18 @@ export function lineHalfUnit(line: Line): number {
 
 export function numbersOf(line: Line | null): (number | null)[] {
   if (!line) return new Array(9).fill(null);
-  return line.values.map((v) => (v.kind === 'number' ? v.value : null));
+  const out = new Array<number | null>(line.values.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = line.values[i];
+    out[i] = v.kind === 'number' ? v.value : null;
+  }
+  return out;
 }
 
 export function isComplete(line: Line | null): boolean {
-  return line !== null && line.values.every((v) => v.kind === 'number');
+  if (line === null) return false;
+  for (let i = 0; i < line.values.length; i++) if (line.values[i].kind !== 'number') return false;
+  return true;
 }
 
 /** A line fit to stand for the record's unsur: complete and on its own scale. */
@@ -56,24 +66,45 @@ export function effectiveValues(rec: Pick<SkmRecord, 'nrr' | 'conv'> & { effecti
   return found;
 }
 
+/** The value of a complete line's i-th cell. */
+function valueAt(line: Line, i: number): number {
+  return (line.values[i] as { value: number }).value;
+}
+
 function computeEffective(rec: Pick<SkmRecord, 'nrr' | 'conv'>): Effective | null {
   const nrrOk = usable(rec.nrr, 'nrr');
   if (usable(rec.conv, 'conv')) {
-    const conv = numbersOf(rec.conv) as number[];
-    const hConv = lineHalfUnit(rec.conv);
-    const nrrs = nrrOk ? (numbersOf(rec.nrr) as number[]) : null;
+    const conv = rec.conv;
+    const n = conv.values.length;
+    const nrrs = nrrOk ? rec.nrr!.values.length : 0;
+    const values = new Array<number>(n);
+    const half = new Array<number>(n);
+    const hConv = lineHalfUnit(conv);
     const hNrr = nrrOk ? lineHalfUnit(rec.nrr!) : 0;
-    const half = conv.map((c, i) => (nrrs && Math.abs(c - CONVERSION * nrrs[i]) <= EPSILON ? CONVERSION * hNrr : hConv));
-    return { values: conv, half, source: 'conv', line: rec.conv };
+    for (let i = 0; i < n; i++) {
+      const c = valueAt(conv, i);
+      values[i] = c;
+      half[i] = i < nrrs && Math.abs(c - CONVERSION * valueAt(rec.nrr!, i)) <= EPSILON ? CONVERSION * hNrr : hConv;
+    }
+    return { values, half, source: 'conv', line: conv };
   }
   if (nrrOk) {
     const line = rec.nrr!;
     const h = CONVERSION * lineHalfUnit(line);
-    return { values: (numbersOf(line) as number[]).map((v) => v * CONVERSION), half: new Array(9).fill(h), source: 'nrr', line };
+    const n = line.values.length;
+    const values = new Array<number>(n);
+    const half = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      values[i] = valueAt(line, i) * CONVERSION;
+      half[i] = h;
+    }
+    return { values, half, source: 'nrr', line };
   }
   return null;
 }
 
 export function mean(xs: readonly number[]): number {
-  return xs.reduce((s, x) => s + x, 0) / xs.length;
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s / xs.length;
 }

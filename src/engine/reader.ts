@@ -4,7 +4,7 @@
  * records, and stops at RATA-RATA KABUPATEN.
  */
 import { a1, type Area } from './address';
-import { isBlank, parseNumber, type CellValue, type ParsedNumber } from './numbers';
+import { isBlank, parseNumber, type CellValue, type ParseOptions, type ParsedNumber } from './numbers';
 import { matchUnsur, memo, normalise, parsePriorityList, UNSUR_CODES, type UnsurCode } from './unsur';
 import type {
   AverageLine,
@@ -49,6 +49,9 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
 const SERVICES_PATTERN = /\b(jenis layanan|jenis pelayanan|layanan|pelayanan)\b/;
 const AVERAGE_PATTERN = /^(rata rata|rata2|rerata|nilai rata rata)\b/;
 
+const PLAIN: ParseOptions = {};
+const COUNTS: ParseOptions = { counts: true };
+
 /** Roles whose cells are merged over a record's two lines. */
 const RECORD_ROLES: ColumnRole[] = ['period', 'ikm', 'category', 'respondents', 'method', 'priority', 'rtl', 'realisation'];
 
@@ -89,12 +92,13 @@ class Grid {
   text(row: number, col: number | undefined): string {
     if (col === undefined) return '';
     const v = this.get(row, col);
-    return isBlank(v) ? '' : String(v).trim();
+    if (v === null || v === undefined || v === '') return '';
+    return typeof v === 'string' ? v.trim() : String(v);
   }
 
-  /** The merged area whose top-left cell this is, if any. */
-  merge(row: number, col: number): Area | undefined {
-    return this.mergesByTop.get(row)?.find((m) => m.left === col);
+  /** The merged areas whose top-left cell is in this row. */
+  mergesAt(row: number): readonly Area[] | undefined {
+    return this.mergesByTop.get(row);
   }
 
   /** The merged area covering a cell in the header rows, if any. */
@@ -103,7 +107,9 @@ class Grid {
   }
 
   rowIsBlank(row: number, from = this.left, to = this.right): boolean {
-    for (let c = from; c <= to; c++) if (!isBlank(this.get(row, c))) return false;
+    const r = this.sheet.values[row - this.top];
+    if (!r) return true;
+    for (let i = from - this.left, end = to - this.left; i <= end; i++) if (!isBlank(r[i])) return false;
     return true;
   }
 }
@@ -294,7 +300,8 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   let record: SkmRecord | null = null;
   let recordSpanEnd = 0;
   let lines: Line[] = [];
-  const recordText = new Map<ColumnRole, string>();
+  // The texts of the current record's own cells (a fresh small object per record: Map.clear reallocates).
+  let recordText: Partial<Record<ColumnRole, string>> = {};
   let average: AverageLine | null = null;
   let lastRow = firstRow - 1;
 
@@ -322,7 +329,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     if (col === undefined) return null;
     const raw = g.get(row, col);
     if (isBlank(raw)) return null;
-    return { row, col, raw, parsed: parseNumber(raw, { counts }) };
+    return { row, col, raw, parsed: parseNumber(raw, counts ? COUNTS : PLAIN) };
   };
 
   const freeTextCols = (['rtl', 'method'] as const).map((r) => R[r]).filter((c): c is number => c !== undefined);
@@ -331,14 +338,19 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     return true;
   };
   const recordCols = RECORD_ROLES.filter((role) => role !== 'period' && R[role] !== undefined).map((role) => R[role]!);
-  const labelCols = [R.no, R.unit, g.left].filter((c): c is number => c !== undefined);
+  const labelCols = Array.from(new Set([R.no, R.unit, g.left].filter((c): c is number => c !== undefined)));
   const averageLabel = (row: number): boolean => {
     for (const c of labelCols) {
       const v = g.get(row, c);
-      if (typeof v === 'string' && /rata/i.test(v) && AVERAGE_PATTERN.test(normalise(v))) return true;
+      if (typeof v === 'string' && v.length >= 4 && /rata/i.test(v) && AVERAGE_PATTERN.test(normalise(v))) return true;
     }
     return false;
   };
+  // The record's own cells, by role: remembered as the record starts, and where its merged areas end.
+  const recordTextCols: [ColumnRole, number][] = [...RECORD_ROLES, 'services' as const]
+    .filter((role) => R[role] !== undefined)
+    .map((role) => [role, R[role]!]);
+  const recordRoleCols = RECORD_ROLES.map((role) => R[role]).filter((c): c is number => c !== undefined);
 
   for (let row = firstRow; row <= g.bottom; row++) {
     if (averageLabel(row)) {
@@ -349,7 +361,6 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     const covered = record !== null && row <= recordSpanEnd;
     if (g.rowIsBlank(row, g.left, lastCol)) continue;
 
-    const noText = g.text(row, R.no);
     const nameText = g.text(row, R.unit);
     const periodText = g.text(row, R.period);
     const serviceText = g.text(row, R.services);
@@ -388,13 +399,13 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
       lines.length === 1 &&
       scale !== 'blank' &&
       scale !== lines[0].scale &&
-      (periodText === '' || periodText === recordText.get('period')) &&
-      (serviceText === '' || serviceText === recordText.get('services')) &&
-      RECORD_ROLES.every((role) => R[role] === undefined || g.text(row, R[role]!) === '' || g.text(row, R[role]!) === recordText.get(role));
+      (periodText === '' || periodText === recordText.period) &&
+      (serviceText === '' || serviceText === recordText.services) &&
+      RECORD_ROLES.every((role) => R[role] === undefined || g.text(row, R[role]!) === '' || g.text(row, R[role]!) === recordText[role]);
     const startsRecord =
       startsUnit ||
       record === null ||
-      (covered ? periodText !== '' && periodText !== recordText.get('period') : !repeatsRecord && (periodText !== '' || serviceText !== '' || recordCellsPresent || lines.length >= 2 || (lines.length === 1 && scale === lines[0].scale)));
+      (covered ? periodText !== '' && periodText !== recordText.period : !repeatsRecord && (periodText !== '' || serviceText !== '' || recordCellsPresent || lines.length >= 2 || (lines.length === 1 && scale === lines[0].scale)));
 
     if (startsRecord) {
       finishRecord();
@@ -420,16 +431,13 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
         priority: null,
       };
       record = rec;
-      recordText.clear();
-      for (const role of [...RECORD_ROLES, 'services' as const]) if (R[role] !== undefined) recordText.set(role, g.text(row, R[role]!));
+      recordText = {};
+      for (const [role, col] of recordTextCols) recordText[role] = g.text(row, col);
       records.push(rec);
       unit.records.push(rec);
       recordSpanEnd = row;
-      for (const role of RECORD_ROLES) {
-        const col = R[role];
-        const m = col !== undefined ? g.merge(row, col) : undefined;
-        if (m) recordSpanEnd = Math.max(recordSpanEnd, m.bottom);
-      }
+      const merges = g.mergesAt(row);
+      if (merges) for (const m of merges) if (recordRoleCols.includes(m.left)) recordSpanEnd = Math.max(recordSpanEnd, m.bottom);
     }
     const rec = record!;
     rec.lastRow = Math.max(rec.lastRow, row);
