@@ -126,8 +126,11 @@ export function numberOrNull(p: ParsedNumber): number | null {
  * Six or more decimals mean a computed value: no rounding to allow for.
  */
 export function halfUnit(decimals: number): number {
-  return decimals >= 6 ? 0 : 0.5 * Math.pow(10, -decimals);
+  return decimals >= 6 ? 0 : decimals >= 0 && decimals === (decimals | 0) ? HALF_UNITS[decimals] : 0.5 * Math.pow(10, -decimals);
 }
+
+/** halfUnit of 0-5 decimals, worked out once (the same expression, so the same doubles). */
+const HALF_UNITS = [0, 1, 2, 3, 4, 5].map((d) => 0.5 * Math.pow(10, -d));
 
 /** Rounds half away from zero (the category decision of §3), robust to binary noise. */
 export function roundHalfAway(x: number, decimals = 2): number {

@@ -60,8 +60,6 @@ class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  /** Merged areas by the row of their top-left cell. */
-  private readonly mergesByTop = new Map<number, Area[]>();
   /** The merged areas that reach into the rows where a header may stand. */
   private readonly headerMerges: Area[] = [];
 
@@ -71,12 +69,8 @@ class Grid {
     this.bottom = this.top + sheet.values.length - 1;
     this.right = this.left + gridWidth(sheet.values) - 1;
     const headerLimit = this.top + HEADER_SEARCH_ROWS + 1;
-    for (const m of sheet.merges ?? []) {
-      const list = this.mergesByTop.get(m.top);
-      if (list) list.push(m);
-      else this.mergesByTop.set(m.top, [m]);
-      if (m.top <= headerLimit) this.headerMerges.push(m);
-    }
+    const merges = sheet.merges ?? [];
+    for (let i = 0; i < merges.length; i++) if (merges[i].top <= headerLimit) this.headerMerges.push(merges[i]);
   }
 
   get(row: number, col: number): CellValue {
@@ -96,9 +90,19 @@ class Grid {
     return typeof v === 'string' ? v.trim() : String(v);
   }
 
-  /** The merged areas whose top-left cell is in this row. */
-  mergesAt(row: number): readonly Area[] | undefined {
-    return this.mergesByTop.get(row);
+  /**
+   * For each row of the grid (index row - top), the last row of the merged areas that start in that
+   * row in one of these columns; 0 where none does. One pass over the merges, no object per merge.
+   */
+  mergeEnds(cols: readonly number[]): Int32Array {
+    const ends = new Int32Array(this.bottom - this.top + 1);
+    const merges = this.sheet.merges ?? [];
+    for (let i = 0; i < merges.length; i++) {
+      const m = merges[i];
+      const at = m.top - this.top;
+      if (at >= 0 && at < ends.length && m.bottom > ends[at] && cols.includes(m.left)) ends[at] = m.bottom;
+    }
+    return ends;
   }
 
   /** The merged area covering a cell in the header rows, if any. */
@@ -351,6 +355,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     .filter((role) => R[role] !== undefined)
     .map((role) => [role, R[role]!]);
   const recordRoleCols = RECORD_ROLES.map((role) => R[role]).filter((c): c is number => c !== undefined);
+  const recordMergeEnds = g.mergeEnds(recordRoleCols);
 
   for (let row = firstRow; row <= g.bottom; row++) {
     if (averageLabel(row)) {
@@ -435,9 +440,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
       for (const [role, col] of recordTextCols) recordText[role] = g.text(row, col);
       records.push(rec);
       unit.records.push(rec);
-      recordSpanEnd = row;
-      const merges = g.mergesAt(row);
-      if (merges) for (const m of merges) if (recordRoleCols.includes(m.left)) recordSpanEnd = Math.max(recordSpanEnd, m.bottom);
+      recordSpanEnd = Math.max(row, recordMergeEnds[row - g.top]);
     }
     const rec = record!;
     rec.lastRow = Math.max(rec.lastRow, row);
