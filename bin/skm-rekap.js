@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The checker runs from its TypeScript sources, so `npm ci` is the only step before use.
 'use strict';
-require('./register-ts');
-const { main } = require('../src/cli/main.ts');
+const path = require('path');
+const { requireBundled } = require('./load-ts');
+const { main } = requireBundled(path.join(__dirname, '../src/cli/main.ts'));
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -14,7 +14,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { gzipSync } from 'zlib';
-import { analyseSheet } from '../../src/engine/analyse';
 import { ikm as skmIkm } from '../../src/functions/functions';
 import { createExcelHost } from '../../src/sim/host';
 import { loadXlsxFile } from '../../src/sim/load-xlsx';
@@ -22,6 +21,10 @@ import { loadWorkbook, workbookGrids } from '../../src/xlsx/read';
 import { generateRecap, prng, writeRecapXlsx } from './generate';
 
 const ROOT = path.resolve(__dirname, '../..');
+// The engine as the checker runs it: its sources bundled in one scope (bin/load-ts.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { requireBundled } = require('../../bin/load-ts') as { requireBundled: (entry: string) => unknown };
+const { analyseSheet } = requireBundled(path.join(ROOT, 'src/engine/analyse.ts')) as typeof import('../../src/engine/analyse');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
