@@ -163,13 +163,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch {
     return fail(M.notFound(o.file));
   }
-  let wb: ExcelJS.Workbook;
+  let loaded: ExcelJS.Workbook | null;
   try {
-    wb = await loadWorkbook(o.file);
+    loaded = await loadWorkbook(o.file);
   } catch (err) {
     return fail(M.unreadable(o.file, shortReason(err)));
   }
-  const grids = workbookGrids(wb);
+  const grids = workbookGrids(loaded);
+  // Only a copy to write needs the parsed workbook. Without one it (over a gigabyte for a national
+  // recap) can go before the engine runs, once exceljs's read stream lets go of it as the event loop turns.
+  const wb = o.out ? loaded : null;
+  loaded = null;
+  if (!wb) await new Promise((resolve) => setImmediate(resolve));
   const result = analyseWorkbook(grids, o.sheet);
   if (!result.ok) return fail(result.problem.message);
 
@@ -177,7 +182,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   if (o.json) io.stdout(JSON.stringify(jsonReport(name, result, o.lang), null, 2) + '\n');
   else io.stdout(textReport(o.file, result, o.lang));
 
-  if (o.out) {
+  if (o.out && wb) {
     if (await sameFile(o.file, o.out)) return fail(M.sameAsInput(o.file));
     const risk = await contentAtRisk(buffer).catch(() => ({ id: [], en: [] }));
     if (risk.id.length > 0) {

@@ -96,7 +96,8 @@ export function parseNumber(v: CellValue, options: ParseOptions = {}): ParsedNum
     // value x 1000, a small integer index: several times faster than hashing a double in a Map.
     const milli = Math.round(v * 1000);
     if (milli >= 1 && milli <= MILLI_LIMIT && milli / 1000 === v) {
-      return (byMilli[milli] ??= plainNumber(v));
+      const i = milli | 0;
+      return byMilli[i] ?? (byMilli[i] = plainNumber(v));
     }
     let p = numberCache.get(v);
     if (p === undefined) {
