@@ -131,8 +131,8 @@ export interface RecordContext {
   ikmCol?: number;
   categoryCol?: number;
   respondentsCol?: number;
-  /** Records by IKM value, to recognise a copied IKM. */
-  ikmIndex?: Map<number, SkmRecord[]>;
+  /** Records by IKM value, to recognise a copied IKM (built on first need: most recaps never need it). */
+  ikmIndex?: () => Map<number, SkmRecord[]>;
   /** Whether the table has a respondents column (no column, no respondents check). */
   checkRespondents?: boolean;
 }
@@ -271,7 +271,7 @@ function ikmCause(
   }
   // Two-decimal IKMs coincide often: a copy is named only for a gross mismatch.
   if (Math.abs(ikm - value) <= COPY_MIN_GAP) return null;
-  const same = (ctx.ikmIndex?.get(ikm) ?? []).filter((r) => r !== rec && r.unit !== rec.unit);
+  const same = (ctx.ikmIndex?.().get(ikm) ?? []).filter((r) => r !== rec && r.unit !== rec.unit);
   const source = same.find((r) => {
     const e = effectiveValues(r);
     if (!e) return false;
@@ -533,7 +533,7 @@ function hasAnyUnsur(rec: SkmRecord): boolean {
 // ---------------------------------------------------------------------------
 // Table-level checks: duplicates, the average line.
 
-/** A cheap hash of a complete line's nine numbers, kept a small integer so the map stays fast. */
+/** A cheap hash of a complete line's nine numbers, kept a small integer. */
 function lineHash(line: Line): number {
   // 32-bit integer arithmetic only (a floating-point remainder per value cost a national recap 50 ms).
   let h = 0;
@@ -547,29 +547,53 @@ function sameNumbers(a: Line, b: Line): boolean {
 }
 
 /**
- * The earlier record with the same nine values. A Tahunan record equal to its
- * own unit's period (the mean of identical periods) is no copy.
+ * The complete lines seen so far, by hash: an open-addressing table of typed arrays (a Map of
+ * buckets cost a national recap 170,000 small arrays). Lines with the same hash lie along one probe
+ * sequence in the order they were added, since nothing is ever removed.
  */
-function earlierCopy(bucket: { rec: SkmRecord; line: Line }[], rec: SkmRecord, line: Line): SkmRecord | undefined {
-  for (const b of bucket) {
-    if (!sameNumbers(b.line, line)) continue;
-    const ownAnnual = b.rec.unit === rec.unit && (b.rec.period?.kind === 'annual') !== (rec.period?.kind === 'annual');
-    if (!ownAnnual) return b.rec;
+class LineTable {
+  private readonly slots: Int32Array;
+  private readonly hashes: number[] = [];
+  private readonly recs: SkmRecord[] = [];
+  private readonly lines: Line[] = [];
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
   }
-  return undefined;
+
+  /**
+   * The earlier record with the same nine values. A Tahunan record equal to its own unit's period
+   * (the mean of identical periods) is no copy. A line with no earlier copy is added.
+   */
+  copyOrAdd(rec: SkmRecord, line: Line): SkmRecord | undefined {
+    const h = lineHash(line);
+    const mask = this.slots.length - 1;
+    let at = h & mask;
+    for (let e = this.slots[at]; e !== 0; at = (at + 1) & mask, e = this.slots[at]) {
+      const i = e - 1;
+      if (this.hashes[i] !== h || !sameNumbers(this.lines[i], line)) continue;
+      const b = this.recs[i];
+      const ownAnnual = b.unit === rec.unit && (b.period?.kind === 'annual') !== (rec.period?.kind === 'annual');
+      if (!ownAnnual) return b;
+    }
+    this.hashes.push(h);
+    this.recs.push(rec);
+    this.lines.push(line);
+    this.slots[at] = this.recs.length;
+    return undefined;
+  }
 }
 
 function checkDuplicates(out: Finding[], table: RecapTable): void {
-  const seen = [new Map<number, { rec: SkmRecord; line: Line }[]>(), new Map<number, { rec: SkmRecord; line: Line }[]>()];
+  const seen = [new LineTable(table.records.length), new LineTable(table.records.length)];
   for (const rec of table.records) {
     for (let r = 0; r < 2; r++) {
       const role = r === 0 ? 'nrr' : 'conv';
       const line = rec[role];
       if (!line || !isComplete(line)) continue;
-      const byHash = seen[r];
-      const key = lineHash(line);
-      const bucket = byHash.get(key);
-      const first = bucket ? earlierCopy(bucket, rec, line) : undefined;
+      const first = seen[r].copyOrAdd(rec, line);
       if (first && first !== rec) {
         const name = lineName[role];
         out.push(
@@ -581,9 +605,6 @@ function checkDuplicates(out: Finding[], table: RecapTable): void {
             { relatedRow: first.firstRow },
           ),
         );
-      } else if (!first) {
-        if (bucket) bucket.push({ rec, line });
-        else byHash.set(key, [{ rec, line }]);
       }
     }
   }
@@ -624,13 +645,14 @@ export function indexIkm(records: SkmRecord[]): Map<number, SkmRecord[]> {
 export function checkTable(table: RecapTable, district: DistrictLine): Finding[] {
   const out: Finding[] = [];
   const R = table.columns.roles;
+  let ikmIndex: Map<number, SkmRecord[]> | undefined;
   const ctx: RecordContext = {
     sheet: table.sheet,
     unsurCols: table.columns.unsur,
     ikmCol: R.ikm,
     categoryCol: R.category,
     respondentsCol: R.respondents,
-    ikmIndex: indexIkm(table.records),
+    ikmIndex: () => (ikmIndex ??= indexIkm(table.records)),
     checkRespondents: R.respondents !== undefined,
   };
   for (const unit of table.units) {

@@ -303,19 +303,21 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   let unit: Unit | null = null;
   let record: SkmRecord | null = null;
   let recordSpanEnd = 0;
-  let lines: Line[] = [];
-  // The texts of the current record's own cells (a fresh small object per record: Map.clear reallocates).
-  let recordText: Partial<Record<ColumnRole, string>> = {};
+  // The current record's lines: lines[0..lineCount), in one array reused from record to record.
+  const lines: Line[] = [];
+  let lineCount = 0;
+  // The texts of the current record's own cells: one object, overwritten as each record starts.
+  const recordText: Partial<Record<ColumnRole, string>> = {};
   let average: AverageLine | null = null;
   let lastRow = firstRow - 1;
 
   const finishRecord = () => {
     if (record) {
-      assignLines(record, lines);
+      assignLines(record, lines, lineCount);
       lastRow = Math.max(lastRow, record.lastRow);
     }
     record = null;
-    lines = [];
+    lineCount = 0;
   };
 
   const readValues = (row: number): ParsedNumber[] => {
@@ -401,7 +403,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     const repeatsRecord =
       !covered &&
       record !== null &&
-      lines.length === 1 &&
+      lineCount === 1 &&
       scale !== 'blank' &&
       scale !== lines[0].scale &&
       (periodText === '' || periodText === recordText.period) &&
@@ -410,7 +412,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     const startsRecord =
       startsUnit ||
       record === null ||
-      (covered ? periodText !== '' && periodText !== recordText.period : !repeatsRecord && (periodText !== '' || serviceText !== '' || recordCellsPresent || lines.length >= 2 || (lines.length === 1 && scale === lines[0].scale)));
+      (covered ? periodText !== '' && periodText !== recordText.period : !repeatsRecord && (periodText !== '' || serviceText !== '' || recordCellsPresent || lineCount >= 2 || (lineCount === 1 && scale === lines[0].scale)));
 
     if (startsRecord) {
       finishRecord();
@@ -434,9 +436,9 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
         realisation: null,
         realisationPct: null,
         priority: null,
+        effective: undefined,
       };
       record = rec;
-      recordText = {};
       for (const [role, col] of recordTextCols) recordText[role] = g.text(row, col);
       records.push(rec);
       unit.records.push(rec);
@@ -444,7 +446,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     }
     const rec = record!;
     rec.lastRow = Math.max(rec.lastRow, row);
-    if (hasAnyValue(values)) lines.push({ row, values, scale });
+    if (hasAnyValue(values)) lines[lineCount++] = { row, values, scale };
     rec.ikm ??= cell(row, 'ikm');
     rec.respondents ??= cell(row, 'respondents', true);
     rec.realisation ??= cell(row, 'realisation');
@@ -498,20 +500,21 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
  * (25-100). Two lines are NRR then converted unless their scales say the
  * reverse; a single line takes the role of its scale.
  */
-function assignLines(rec: SkmRecord, lines: Line[]): void {
-  if (lines.length === 0) return;
-  if (lines.length === 1) {
-    const [l] = lines;
+function assignLines(rec: SkmRecord, lines: readonly Line[], count: number): void {
+  if (count === 0) return;
+  if (count === 1) {
+    const l = lines[0];
     if (l.scale === 'conv') rec.conv = l;
     else if (l.scale === 'nrr') rec.nrr = l;
     else rec.extraLines.push(l);
     return;
   }
-  let [first, second] = lines;
+  let first = lines[0];
+  let second = lines[1];
   if (first.scale === 'conv' && second.scale === 'nrr') [first, second] = [second, first];
   rec.nrr = first;
   rec.conv = second;
-  rec.extraLines.push(...lines.slice(2));
+  for (let i = 2; i < count; i++) rec.extraLines.push(lines[i]);
 }
 
 /**
@@ -519,14 +522,14 @@ function assignLines(rec: SkmRecord, lines: Line[]): void {
  * formatted as percent, or when no number in it exceeds 1.
  */
 function detectFractionScale(g: Grid, records: SkmRecord[], average: AverageLine | null): boolean {
-  const cells = records.map((r) => r.realisation).concat(average ? [average.realisation] : []);
   let anyPercentFormat = false;
   let anyAboveOne = false;
   let anyNumber = false;
-  for (const c of cells) {
+  for (let i = 0; i <= records.length && !anyPercentFormat; i++) {
+    const c = i < records.length ? records[i].realisation : average?.realisation;
     if (!c || c.parsed.kind !== 'number' || c.parsed.fromText) continue;
     anyNumber = true;
-    if (/%/.test(g.format(c.row, c.col) ?? '')) anyPercentFormat = true;
+    if (g.format(c.row, c.col)?.includes('%')) anyPercentFormat = true;
     if (Math.abs(c.parsed.value) > 1) anyAboveOne = true;
   }
   return anyPercentFormat || (anyNumber && !anyAboveOne);

@@ -522,6 +522,25 @@ describe('duplicate-values', () => {
     ]);
   });
 
+  it('in a table of hundreds of lines, names for each copy the first record with its values, and nothing else', () => {
+    // 240 units over 60 distinct value sets: unit k repeats unit k mod 60, so probe sequences fill up.
+    const distinct = 60;
+    const units = Array.from({ length: 240 }, (_, k) => {
+      const nrr = withValues(BASE.nrr, { U9: 3 + (k % distinct) / 100 }) as number[];
+      return unit(k + 1, `UNIT ${k + 1}`, tahunan({ ...BASE, nrr, conv: nrr.map((v) => Math.round(v * 2500) / 100) }));
+    });
+    const table = recap(units);
+    const rowOfUnit = (no: number) => analyse(table).table.units[no - 1].row;
+    const copies = only(findingsOf(units), 'duplicate-values');
+    // Each later unit copies both lines of the first unit with its values.
+    expect(copies).toHaveLength((240 - distinct) * 2);
+    for (const f of copies) {
+      const no = Number(f.unitNo);
+      expect(no).toBeGreaterThan(distinct);
+      expect(f.relatedRow).toBe(rowOfUnit(((no - 1) % distinct) + 1));
+    }
+  });
+
   it('is not raised when one value differs', () => {
     const nrr = withValues(BASE.nrr, { U9: 3.288 });
     const conv = withValues(BASE.conv, { U9: 82.2 });
