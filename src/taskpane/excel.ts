@@ -122,6 +122,8 @@ interface AreaRead {
   area: Area;
   values: CellValue[][];
   formulas: unknown[][] | null;
+  /** Formulas of a band of columns only (`want.formulaCols`), rows as in `values`. */
+  bandFormulas: { left: number; rows: unknown[][] } | null;
   formats: string[][] | null;
   fills: (string | null)[][] | null;
   merges: Area[];
@@ -137,13 +139,27 @@ async function readArea(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   area: Area,
-  want: { formulas?: boolean; formats?: boolean; fills?: boolean; merges?: boolean },
+  want: { formulas?: boolean; formats?: boolean; fills?: boolean; merges?: boolean; formulaCols?: { left: number; right: number } },
   prelude: () => void = () => undefined,
 ): Promise<AreaRead> {
   const cols = area.right - area.left + 1;
-  const weight = 1 + (want.formulas ? 1 : 0) + (want.fills ? 1 : 0);
+  // A band of columns whose formulas are wanted, within the area (all formulas are read anyway with `formulas`).
+  const band =
+    want.formulaCols && !want.formulas
+      ? { left: Math.max(area.left, want.formulaCols.left), right: Math.min(area.right, want.formulaCols.right) }
+      : null;
+  const bandWidth = band && band.right >= band.left ? band.right - band.left + 1 : 0;
+  const weight = 1 + (want.formulas ? 1 : 0) + (want.fills ? 1 : 0) + bandWidth / cols;
   let rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / (cols * weight)));
-  const out: AreaRead = { area, values: [], formulas: want.formulas ? [] : null, formats: want.formats ? [] : null, fills: want.fills ? [] : null, merges: [] };
+  const out: AreaRead = {
+    area,
+    values: [],
+    formulas: want.formulas ? [] : null,
+    bandFormulas: bandWidth > 0 ? { left: band!.left, rows: [] } : null,
+    formats: want.formats ? [] : null,
+    fills: want.fills ? [] : null,
+    merges: [],
+  };
   const merges = new Map<string, Area>();
   let preluded = false;
   for (let top = area.top; top <= area.bottom; ) {
@@ -152,6 +168,8 @@ async function readArea(
     const range = sheet.getRangeByIndexes(top - 1, area.left - 1, rows, cols);
     range.load(['values', ...(want.formulas ? ['formulas'] : []), ...(want.formats ? ['numberFormat'] : [])]);
     const props = want.fills ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
+    const bandRange = out.bandFormulas ? sheet.getRangeByIndexes(top - 1, out.bandFormulas.left - 1, rows, bandWidth) : null;
+    bandRange?.load('formulas');
     const merged = want.merges ? range.getMergedAreasOrNullObject() : null;
     merged?.load('address');
     try {
@@ -165,6 +183,7 @@ async function readArea(
     preluded = true;
     out.values.push(...(range.values as CellValue[][]));
     if (out.formulas) out.formulas.push(...(range.formulas as unknown[][]));
+    if (out.bandFormulas && bandRange) out.bandFormulas.rows.push(...(bandRange.formulas as unknown[][]));
     if (out.formats) out.formats.push(...(range.numberFormat as string[][]));
     if (out.fills && props) out.fills.push(...props.value.map((row) => row.map((p) => fillOf(p.format?.fill?.color, p.format?.fill?.pattern))));
     // A merged area crossing two chunks is listed by both.
@@ -299,11 +318,12 @@ async function reread(
   extra: Area[],
   withFills: boolean,
   alsoQueue: (sheet: Excel.Worksheet) => void = () => undefined,
+  formulaCols?: { left: number; right: number },
 ): Promise<{ data: AreaRead; sheet: Excel.Worksheet }> {
   const sheet = context.workbook.worksheets.getItem(session.sheet);
   const base = gridArea(session.grid);
   const area = bounding(base ? [base, ...extra] : extra);
-  const data = await readArea(context, sheet, area, { fills: withFills }, () => {
+  const data = await readArea(context, sheet, area, { fills: withFills, formulaCols }, () => {
     sheet.protection.load('protected');
     alsoQueue(sheet);
   });
@@ -312,6 +332,17 @@ async function reread(
 
 function readValue(r: AreaRead, row: number, col: number): CellValue {
   return r.values[row - r.area.top]?.[col - r.area.left] ?? '';
+}
+
+/**
+ * The formula a cell holds, where the read has its formulas and it is one. Text that starts with
+ * "=" (typed with Excel's text prefix) reads back the same in formulas and values: that is no formula.
+ */
+function readFormula(r: AreaRead, row: number, col: number): string | undefined {
+  const f = r.formulas
+    ? r.formulas[row - r.area.top]?.[col - r.area.left]
+    : r.bandFormulas?.rows[row - r.area.top]?.[col - r.bandFormulas.left];
+  return typeof f === 'string' && f.startsWith('=') && f !== readValue(r, row, col) ? f : undefined;
 }
 
 function readFill(r: AreaRead, row: number, col: number): string | null {
@@ -472,16 +503,25 @@ export async function markFindings(session: Session): Promise<Outcome<MarkResult
     return await Excel.run(async (context) => {
       const planned = [...plan.marks, ...plan.notes.cells];
       let previousOf: () => Ledger | null = () => null;
-      let { data, sheet } = await reread(context, session, cellsArea(planned), true, () => {
-        previousOf = queueLedger(context, 'marks', session.sheet);
-      });
+      // The notes column's formulas too: a note written over a formula puts the formula back on "Hapus Tanda".
+      const notesCols = { left: plan.notes.col, right: plan.notes.col };
+      let { data, sheet } = await reread(
+        context,
+        session,
+        cellsArea(planned),
+        true,
+        () => {
+          previousOf = queueLedger(context, 'marks', session.sheet);
+        },
+        notesCols,
+      );
       const previous = previousOf();
       const prevFills = new Map((previous?.fills ?? []).map((f) => [f.address, f]));
       const prevCells = new Map((previous?.cells ?? []).map((c) => [c.address, c]));
       const earlier = [...prevFills.keys(), ...prevCells.keys()].map(cellOf);
       if (earlier.some((c) => !within(data.area, c))) {
         // Marks of an earlier run beyond the table as it is now: verify those cells too before writing over them.
-        ({ data, sheet } = await reread(context, session, cellsArea([...planned, ...earlier]), true));
+        ({ data, sheet } = await reread(context, session, cellsArea([...planned, ...earlier]), true, undefined, notesCols));
       }
       if (sheet.protection.protected) return fail<MarkResult>(ui.sheetProtected());
       const changed = firstChange(session, data);
@@ -501,13 +541,20 @@ export async function markFindings(session: Session): Promise<Outcome<MarkResult
       const cells: LedgerCell[] = [];
       const valueWrites: { row: number; col: number; value: CellValue }[] = [];
       const newCells = new Set(plan.notes.cells.map((c) => a1(c.row, c.col)));
+      const formulaWrites: { address: string; formula: string }[] = [];
       for (const c of plan.notes.cells) {
         const address = a1(c.row, c.col);
-        const before = prevCells.has(address) ? prevCells.get(address)!.before : readValue(data, c.row, c.col);
-        cells.push({ address, before, after: c.value });
+        const prev = prevCells.get(address);
+        const before = prev ? prev.before : readValue(data, c.row, c.col);
+        const beforeFormula = prev ? prev.beforeFormula : readFormula(data, c.row, c.col);
+        cells.push({ address, before, after: c.value, ...(beforeFormula !== undefined ? { beforeFormula } : {}) });
         valueWrites.push(c);
       }
-      for (const [address, c] of prevCells) if (!newCells.has(address)) valueWrites.push({ ...cellOf(address), value: c.before });
+      for (const [address, c] of prevCells) {
+        if (newCells.has(address)) continue;
+        if (c.beforeFormula !== undefined) formulaWrites.push({ address, formula: c.beforeFormula });
+        else valueWrites.push({ ...cellOf(address), value: c.before });
+      }
 
       const ledger: Ledger = { version: LEDGER_VERSION, kind: 'marks', sheet: session.sheet, createdAt: new Date().toISOString(), fills, cells, insertedRow: null };
       const queue = new WriteQueue(context);
@@ -515,6 +562,7 @@ export async function markFindings(session: Session): Promise<Outcome<MarkResult
       const stored = JSON.stringify(ledger);
       await queue.add(payloadBytes(stored), () => saveLedger(context, ledger, 'marks', session.sheet));
       for (const w of fillWrites) await queue.add(payloadBytes(w.fill), () => writeFill(sheet, w.address, w.fill));
+      for (const w of formulaWrites) await queue.add(payloadBytes(w.formula), () => (sheet.getRange(w.address).formulas = [[w.formula]]));
       await writeCells(queue, sheet, valueWrites);
       await context.sync();
       return { ok: true as const, value: { marked: fills.length, notes: cells.filter((c) => c.after !== '').length - 1, notesColumn: columnLetters(plan.notes.col) } };

@@ -96,7 +96,10 @@ function mockExcel(sheetGrid: SheetGrid, options: { protected?: boolean; refuse?
             getRange() {
               return this.rows;
             },
+            // The formulas of the notes column (right of the table), which markFindings reads to restore them later.
+            notesFormulas: { formulas: Array.from({ length: values.length }, () => ['']) },
             getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
+              if (row === 0 && col === width && cols === 1 && rows === values.length) return this.notesFormulas;
               if (row !== 0 || col !== 0 || rows !== values.length) throw new Error(`the mock has no chunk at ${row},${col} of ${rows} rows`);
               return this.chunks[`w${cols}`];
             },
