@@ -48,60 +48,40 @@ afterEach(() => {
   uninstall = null;
 });
 
+/** Marks `runs` times on a random recap, then unmarks once: the sheets and settings must be as before. */
+function markThenUnmark(runs: number) {
+  return fc.asyncProperty(recapCaseArb, fillsArb, strayArb, async (rc, fills, stray) => {
+    const model = workbookWith(buildRecap(rc), fills, stray);
+    const before = cloneWorkbook(model);
+    const host = createExcelHost(model);
+    uninstall = host.install();
+    try {
+      for (let run = 0; run < runs; run++) {
+        const session = await validate('id');
+        if (!session.ok) throw new Error(session.message.en);
+        expect((await markFindings(session.value)).ok).toBe(true);
+      }
+      // The runs did write: the notes header and a ledger in the settings.
+      expect(JSON.stringify(host.model.sheets[0].cells)).toContain('Catatan Validasi');
+      expect(Object.keys(host.model.settings)).toContain(`skmRekap.marks.${before.activeSheet}`);
+      const undone = await undo('marks', before.activeSheet);
+      expect(undone).toEqual({ ok: true, value: expect.objectContaining({ keptChanged: [] }) });
+      expect(host.model.sheets).toEqual(before.sheets);
+      expect(host.model.settings).toEqual(before.settings);
+    } finally {
+      uninstall();
+      uninstall = null;
+    }
+  });
+}
+
 describe('marking then unmarking restores the sheet exactly', () => {
   it('gives back every value, formula, number format and fill, and the settings as before', async () => {
-    await fc.assert(
-      fc.asyncProperty(recapCaseArb, fillsArb, strayArb, async (rc, fills, stray) => {
-        const model = workbookWith(buildRecap(rc), fills, stray);
-        const before = cloneWorkbook(model);
-        const host = createExcelHost(model);
-        uninstall = host.install();
-        try {
-          const session = await validate('id');
-          expect(session.ok).toBe(true);
-          if (!session.ok) return;
-          const marked = await markFindings(session.value);
-          expect(marked.ok).toBe(true);
-          // The run did write: the notes header and a ledger in the settings.
-          expect(JSON.stringify(host.model.sheets[0].cells)).toContain('Catatan Validasi');
-          expect(Object.keys(host.model.settings)).toContain(`skmRekap.marks.${session.value.sheet}`);
-          const undone = await undo('marks', session.value.sheet);
-          expect(undone).toEqual({ ok: true, value: expect.objectContaining({ keptChanged: [] }) });
-          expect(host.model.sheets).toEqual(before.sheets);
-          expect(host.model.settings).toEqual(before.settings);
-        } finally {
-          uninstall();
-          uninstall = null;
-        }
-      }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 15) },
-    );
+    await fc.assert(markThenUnmark(1), { numRuns: Number(process.env.PROPERTY_RUNS ?? 15) });
   });
 
   it('also after marking twice: the second run keeps what the first overwrote, formulas included', async () => {
-    await fc.assert(
-      fc.asyncProperty(recapCaseArb, fillsArb, strayArb, async (rc, fills, stray) => {
-        const model = workbookWith(buildRecap(rc), fills, stray);
-        const before = cloneWorkbook(model);
-        const host = createExcelHost(model);
-        uninstall = host.install();
-        try {
-          for (let run = 0; run < 2; run++) {
-            const session = await validate('id');
-            if (!session.ok) throw new Error(session.message.en);
-            expect((await markFindings(session.value)).ok).toBe(true);
-          }
-          const undone = await undo('marks', before.activeSheet);
-          expect(undone).toEqual({ ok: true, value: expect.objectContaining({ keptChanged: [] }) });
-          expect(host.model.sheets).toEqual(before.sheets);
-          expect(host.model.settings).toEqual(before.settings);
-        } finally {
-          uninstall();
-          uninstall = null;
-        }
-      }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 15) },
-    );
+    await fc.assert(markThenUnmark(2), { numRuns: Number(process.env.PROPERTY_RUNS ?? 15) });
   });
 });
 
