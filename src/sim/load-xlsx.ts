@@ -6,6 +6,8 @@
  * cells of a merged area blank.
  */
 import ExcelJS from 'exceljs';
+// Also makes exceljs's merging linear: a national recap has hundreds of thousands of merged areas.
+import { mergesOf } from '../xlsx/exceljs-merges';
 import type { Area } from './a1';
 import { cellKey, type CellModel, type CellScalar, type SheetModel, type SheetVisibility, type WorkbookModel } from './model';
 
@@ -46,10 +48,6 @@ export function fillColor(fill: ExcelJS.Fill | undefined): string | undefined {
   return undefined;
 }
 
-function mergesOf(ws: ExcelJS.Worksheet): Area[] {
-  const merges = (ws as unknown as { _merges?: Record<string, { model: Area }> })._merges ?? {};
-  return Object.values(merges).map((m) => ({ top: m.model.top, left: m.model.left, bottom: m.model.bottom, right: m.model.right }));
-}
 
 const VISIBILITY: Record<string, SheetVisibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
 

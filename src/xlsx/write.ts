@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { WritePlan } from '../engine/plan';
 import { FILL } from '../engine/plan';
-import { mergesOf } from './read';
+import { mergesOf } from './exceljs-merges';
 import type { SummaryLayout } from '../engine/summary-sheet';
 
 /** Parts of an .xlsx that exceljs 4.4 drops or mangles on a round trip. */

@@ -8,7 +8,8 @@ import type { SheetGrid } from '../../src/engine/model';
 import { roundHalfAway } from '../../src/engine/numbers';
 import { FILL, NOTES_HEADER, planWrites, type WritePlan } from '../../src/engine/plan';
 import type { JsonReport } from '../../src/engine/report';
-import { loadWorkbook, mergesOf, workbookGrids } from '../../src/xlsx/read';
+import { mergesOf } from '../../src/xlsx/exceljs-merges';
+import { loadWorkbook, workbookGrids } from '../../src/xlsx/read';
 import { BASE, OTHER, recap, tahunan, unit } from '../engine/grid';
 import { checkJson, run, SAMPLE, STACK_TRACE, tempDir, writeWorkbook } from './helpers';
 

@@ -77,3 +77,28 @@ describe('reading cell contents from exceljs', () => {
     expect(cells['5,1']).toEqual({ value: '#N/A' });
   });
 });
+
+describe('merged areas through the simulated host', () => {
+  // This file loads src/sim/load-xlsx and not the checker's reader: the preview opens workbooks the same way.
+  it("uses the linear merge check, not exceljs's quadratic one", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const proto = require('exceljs/lib/doc/worksheet').prototype as { _mergeCellsInternal: { name: string } };
+    expect(proto._mergeCellsInternal.name).toBe('mergeCellsIndexed');
+  });
+
+  it('round-trips thousands of merged areas and still refuses overlapping ones', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekap');
+    for (let r = 1; r <= 6000; r += 2) {
+      ws.getCell(r, 1).value = r;
+      ws.mergeCells(r, 1, r + 1, 1);
+      ws.mergeCells(r, 14, r + 1, 14);
+    }
+    expect(() => ws.mergeCells(2, 1, 3, 1)).toThrow('Cannot merge already merged cells');
+    const model = await loadXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(model.sheets[0].merges).toHaveLength(6000);
+    expect(model.sheets[0].merges).toContainEqual({ top: 5999, left: 14, bottom: 6000, right: 14 });
+    const again = await loadXlsxBuffer(await saveXlsxBuffer(model));
+    expect(again.sheets[0].merges).toHaveLength(6000);
+  });
+});
