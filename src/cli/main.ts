@@ -10,7 +10,8 @@ import { analyseWorkbook } from '../engine/analyse';
 import { say, type Lang, type Text } from '../engine/messages';
 import { planWrites } from '../engine/plan';
 import { jsonReport } from '../engine/report';
-import { loadWorkbook, workbookGrids } from '../xlsx/read';
+import { readGrids, WorkbookFormatError } from '../xlsx/lean-read';
+import { loadWorkbook } from '../xlsx/read';
 import { applyPlan, applySummary, contentAtRisk, sameFile, writeAtomically } from '../xlsx/write';
 import { summarise } from '../engine/summary';
 import { summaryLayout } from '../engine/summary-sheet';
@@ -78,6 +79,10 @@ const M = {
   lostForced: (what: string): Text => ({
     id: `Perhatian: salinan ditulis tanpa ${what} (--force).`,
     en: `Note: the copy was written without ${what} (--force).`,
+  }),
+  cannotCopy: (f: string, why: string): Text => ({
+    id: `Salinan tidak dibuat: berkas "${f}" tidak dapat dibuka untuk disalin (${why}). Laporan di atas tetap berlaku.`,
+    en: `No copy made: "${f}" cannot be opened for copying (${why}). The report above stands.`,
   }),
   cannotWrite: (f: string, why: string): Text => ({
     id: `Salinan "${f}" tidak dapat ditulis (${why}).`,
@@ -163,18 +168,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch {
     return fail(M.notFound(o.file));
   }
-  let loaded: ExcelJS.Workbook | null;
+  // The check reads cells, formats and merged areas straight from the file's XML (src/xlsx/lean-read.ts):
+  // exceljs's whole object model is built only for a copy to write.
+  let grids: Awaited<ReturnType<typeof readGrids>>;
   try {
-    loaded = await loadWorkbook(o.file);
+    grids = await readGrids(buffer);
   } catch (err) {
-    return fail(M.unreadable(o.file, shortReason(err)));
+    return fail(M.unreadable(o.file, err instanceof WorkbookFormatError ? say(err.reason, o.lang) : shortReason(err)));
   }
-  const grids = workbookGrids(loaded);
-  // Only a copy to write needs the parsed workbook. Without one it (over a gigabyte for a national
-  // recap) can go before the engine runs, once exceljs's read stream lets go of it as the event loop turns.
-  const wb = o.out ? loaded : null;
-  loaded = null;
-  if (!wb) await new Promise((resolve) => setImmediate(resolve));
   const result = analyseWorkbook(grids, o.sheet);
   if (!result.ok) return fail(result.problem.message);
 
@@ -182,13 +183,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   if (o.json) io.stdout(JSON.stringify(jsonReport(name, result, o.lang), null, 2) + '\n');
   else io.stdout(textReport(o.file, result, o.lang));
 
-  if (o.out && wb) {
+  if (o.out) {
     if (await sameFile(o.file, o.out)) return fail(M.sameAsInput(o.file));
     const risk = await contentAtRisk(buffer).catch(() => ({ id: [], en: [] }));
     if (risk.id.length > 0) {
       const what = say({ id: risk.id.join(', '), en: risk.en.join(', ') }, o.lang);
       if (!o.force) return fail(M.wouldLose(o.out, what));
       io.stderr(`skm-rekap: ${say(M.lostForced(what), o.lang)}\n`);
+    }
+    let wb: ExcelJS.Workbook;
+    try {
+      wb = await loadWorkbook(o.file);
+    } catch (err) {
+      return fail(M.cannotCopy(o.file, shortReason(err)));
     }
     try {
       const grid = grids.find((g) => g.name === result.table.sheet)!;

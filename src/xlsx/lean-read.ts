@@ -1,0 +1,456 @@
+/**
+ * Reads the sheet grids of an .xlsx workbook straight from its XML: values, number formats and
+ * merged areas, nothing else. The checker only needs these to check a recap, and exceljs builds a
+ * whole object model first: 13 s and 2 GB for a national recap, and a crash on some files with
+ * charts (its drawing parts). The grids are the ones `workbookGrids` makes from exceljs's model,
+ * cell for cell (test/xlsx/lean-read.test.ts compares them), so both readers give one analysis,
+ * but for one exceljs slip: it drops a formula's cached result of 0 or FALSE, read here as Excel
+ * gives it.
+ */
+import JSZip from 'jszip';
+import type { Area } from '../engine/address';
+import type { SheetGrid } from '../engine/model';
+import type { CellValue } from '../engine/numbers';
+import type { Text } from '../engine/messages';
+
+// exceljs's own helpers, so that formats and dates read exactly as through exceljs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exceljsUtils = require('exceljs/lib/utils/utils') as {
+  isDateFmt(fmt: string | undefined): boolean;
+  excelToDate(v: number, date1904: boolean): Date;
+  xmlDecode(text: string): string;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const defaultNumFormat = (require('exceljs/lib/xlsx/xform/style/numfmt-xform') as { getDefaultFmtCode(id: number): string | undefined }).getDefaultFmtCode;
+
+const REL_WORKSHEET = /\/worksheet$/;
+const REL_SHARED_STRINGS = /\/sharedStrings$/;
+const REL_STYLES = /\/styles$/;
+const REL_HYPERLINK = /\/hyperlink$/;
+
+/** Why a file cannot be read as a workbook, in both languages, for the caller's message. */
+export class WorkbookFormatError extends Error {
+  constructor(readonly reason: Text) {
+    super(reason.en);
+  }
+}
+
+export async function readGrids(data: Buffer | Uint8Array): Promise<SheetGrid[]> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    throw new WorkbookFormatError({ id: 'bukan berkas zip seperti .xlsx', en: 'not a zip file as an .xlsx is' });
+  }
+  const text = async (path: string): Promise<string | null> => {
+    const f = zip.file(path);
+    return f ? f.async('string') : null;
+  };
+  const workbook = await text('xl/workbook.xml');
+  if (workbook === null) throw new WorkbookFormatError({ id: 'tidak ada bagian xl/workbook.xml', en: 'no xl/workbook.xml part' });
+  const rels = relationships(await text('xl/_rels/workbook.xml.rels'), 'xl/');
+  const byType = (re: RegExp) => [...rels.values()].find((r) => re.test(r.type))?.target;
+  const sharedStrings = readSharedStrings(await text(byType(REL_SHARED_STRINGS) ?? 'xl/sharedStrings.xml'));
+  const formats = readCellFormats(await text(byType(REL_STYLES) ?? 'xl/styles.xml'));
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="1"/.test(workbook);
+
+  const grids: SheetGrid[] = [];
+  for (const tag of tags(workbook, 'sheet')) {
+    const name = decode(attr(tag, 'name') ?? '');
+    const rel = rels.get(attr(tag, 'r:id') ?? '');
+    // Chart sheets and dialog sheets hold no cells.
+    if (!rel || !REL_WORKSHEET.test(rel.type)) continue;
+    const xml = await text(rel.target);
+    if (xml === null) continue;
+    const sheetRels = relationships(await text(relsPathOf(rel.target)), dirOf(rel.target));
+    grids.push(readSheet(name, xml, { sharedStrings, formats, date1904, sheetRels }));
+  }
+  return grids;
+}
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+function relationships(xml: string | null, base: string): Map<string, Relationship> {
+  const out = new Map<string, Relationship>();
+  if (xml === null) return out;
+  for (const tag of tags(xml, 'Relationship')) {
+    const id = attr(tag, 'Id');
+    const target = attr(tag, 'Target');
+    if (!id || target === undefined) continue;
+    const external = attr(tag, 'TargetMode') === 'External';
+    out.set(id, { type: attr(tag, 'Type') ?? '', target: external ? decode(target) : resolvePath(base, decode(target)) });
+  }
+  return out;
+}
+
+function dirOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1);
+}
+
+function relsPathOf(path: string): string {
+  return `${dirOf(path)}_rels/${path.slice(path.lastIndexOf('/') + 1)}.rels`;
+}
+
+function resolvePath(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = (base + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+// ---------------------------------------------------------------------------
+// XML, as far as these parts need it.
+
+/** The opening (or self-closing) tags named `name`, with or without a namespace prefix. */
+function* tags(xml: string, name: string, from = 0, to = xml.length): Generator<string> {
+  const re = new RegExp(`<(?:\\w+:)?${name}(?=[\\s/>])[^>]*>`, 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(xml); m && m.index < to; m = re.exec(xml)) yield m[0];
+}
+
+const attrPatterns = new Map<string, RegExp>();
+
+/** An attribute of a tag; "r:id" also finds the relationship id under another prefix. */
+function attr(tag: string, name: string): string | undefined {
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = name === 'r:id' ? /\s(?:\w+:)?id="([^"]*)"/ : new RegExp(`\\s${name}="([^"]*)"`);
+    attrPatterns.set(name, re);
+  }
+  return re.exec(tag)?.[1];
+}
+
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
+
+/** XML character and entity references, as an XML parser gives text. */
+function decode(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(ENTITY, (_, e: string) => {
+    switch (e) {
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+      default: {
+        const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return code <= 0x10ffff ? String.fromCodePoint(code) : `&${e};`;
+      }
+    }
+  });
+}
+
+/** The text of the <t> elements between from and to, leaving out phonetic runs (<rPh>). */
+function runText(xml: string, from: number, to: number): string {
+  let out = '';
+  let i = from;
+  for (;;) {
+    const t = xml.indexOf('<t', i);
+    if (t < 0 || t >= to) break;
+    const next = xml.charCodeAt(t + 2);
+    // <t>, <t xml:space="preserve">, but not <tabColor> and the like
+    if (next !== 62 /* > */ && next !== 32 /* space */ && next !== 47 /* / */) {
+      i = t + 2;
+      continue;
+    }
+    const rph = xml.lastIndexOf('<rPh', t);
+    if (rph >= from && xml.lastIndexOf('</rPh>', t) < rph) {
+      const rphEnd = xml.indexOf('</rPh>', t);
+      if (rphEnd < 0) break;
+      i = rphEnd + 6;
+      continue;
+    }
+    const open = xml.indexOf('>', t);
+    if (open < 0 || open >= to) break;
+    if (xml.charCodeAt(open - 1) === 47 /* self-closing <t/> */) {
+      i = open + 1;
+      continue;
+    }
+    const close = xml.indexOf('</t>', open);
+    // A damaged part: what is there is kept, and the scan always moves forward.
+    out += decode(xml.slice(open + 1, close < 0 || close > to ? to : close));
+    if (close < 0 || close > to) break;
+    i = close + 4;
+  }
+  return out;
+}
+
+function readSharedStrings(xml: string | null): string[] {
+  const out: string[] = [];
+  if (xml === null) return out;
+  let i = 0;
+  for (;;) {
+    const si = xml.indexOf('<si', i);
+    if (si < 0) break;
+    const open = xml.indexOf('>', si);
+    if (open < 0) break;
+    if (xml.charCodeAt(open - 1) === 47) {
+      out.push('');
+      i = open + 1;
+      continue;
+    }
+    const end = xml.indexOf('</si>', open);
+    out.push(runText(xml, open, end < 0 ? xml.length : end));
+    if (end < 0) break;
+    i = end + 5;
+  }
+  return out;
+}
+
+/** The number format of each cell style (index into cellXfs), as exceljs names it; undefined for none. */
+function readCellFormats(xml: string | null): (string | undefined)[] {
+  if (xml === null) return [];
+  const custom = new Map<number, string>();
+  for (const tag of tags(xml, 'numFmt')) custom.set(Number(attr(tag, 'numFmtId')), decode(attr(tag, 'formatCode') ?? ''));
+  const start = xml.search(/<(?:\w+:)?cellXfs\b/);
+  if (start < 0) return [];
+  const end = xml.indexOf('cellXfs>', start + 8);
+  const out: (string | undefined)[] = [];
+  for (const tag of tags(xml, 'xf', start, end < 0 ? xml.length : end)) {
+    const id = Number(attr(tag, 'numFmtId') ?? 0);
+    // exceljs: a style with numFmtId 0 (General) has no number format.
+    out.push(id ? (custom.get(id) ?? defaultNumFormat(id)) : undefined);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// A worksheet.
+
+interface SheetContext {
+  sharedStrings: string[];
+  formats: (string | undefined)[];
+  date1904: boolean;
+  sheetRels: Map<string, Relationship>;
+}
+
+/** Column number of the letters of an A1 address ("AB12" -> 28). */
+function columnOf(ref: string): number {
+  let c = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const k = ref.charCodeAt(i);
+    if (k < 65 || k > 90) break;
+    c = c * 26 + (k - 64);
+  }
+  return c;
+}
+
+function rowOf(ref: string): number {
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) >= 65) i++;
+  return Number(ref.slice(i));
+}
+
+function areaOfRef(ref: string): Area | null {
+  const [a, b = a] = ref.split(':');
+  const top = rowOf(a);
+  const left = columnOf(a);
+  const bottom = rowOf(b);
+  const right = columnOf(b);
+  if (!top || !left || !bottom || !right) return null;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+/** Excel's limits: anything beyond them is a damaged part, not a cell. */
+const MAX_ROW = 1048576;
+const MAX_COL = 16384;
+const MAX_MERGE_CELLS = 1000000;
+
+interface ReadCell {
+  value: CellValue;
+  format: string | null;
+}
+
+/** A row as exceljs would hold it: its cells by column, and how far they reach. */
+interface RowCells {
+  cells: Map<number, ReadCell>;
+  /** The highest column of any cell exceljs keeps for the row (styled empty cells too). */
+  width: number;
+  /** Whether exceljs would count the row as having values (a cell of any kind but an empty styled one). */
+  hasValues: boolean;
+}
+
+function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
+  const rows = new Map<number, RowCells>();
+  let lastRow = 0;
+  const rowAt = (r: number): RowCells => {
+    let row = rows.get(r);
+    if (!row) {
+      row = { cells: new Map(), width: 0, hasValues: false };
+      rows.set(r, row);
+      if (r > lastRow) lastRow = r;
+    }
+    return row;
+  };
+
+  const dataStart = xml.search(/<(?:\w+:)?sheetData\b/);
+  const dataEnd = dataStart < 0 ? -1 : xml.indexOf('sheetData>', dataStart + 10);
+  // What follows the cells in the schema: merged areas, hyperlinks.
+  const after = dataEnd < 0 ? 0 : dataEnd;
+
+  // Cells of external hyperlinks read as their text, as exceljs gives them.
+  const linked = new Set<string>();
+  for (const tag of tags(xml, 'hyperlink', after)) {
+    const id = attr(tag, 'r:id');
+    const ref = attr(tag, 'ref');
+    if (id && ref && ctx.sheetRels.has(id) && REL_HYPERLINK.test(ctx.sheetRels.get(id)!.type)) linked.add(ref);
+  }
+
+  let rowNumber = 0;
+  let col = 0;
+  let i = dataStart < 0 ? xml.length : xml.indexOf('>', dataStart) + 1;
+  const end = dataEnd < 0 ? i : dataEnd;
+  while (i < end) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0 || lt >= end) break;
+    const gt = xml.indexOf('>', lt);
+    if (gt < 0) break;
+    const tag = xml.slice(lt, gt + 1);
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
+    i = gt + 1;
+    if (tag.startsWith('<row') && (tag[4] === ' ' || tag[4] === '>' || tag[4] === '/')) {
+      const r = attr(tag, 'r');
+      rowNumber = r ? Number(r) : rowNumber + 1;
+      col = 0;
+      if (rowNumber >= 1 && rowNumber <= MAX_ROW) rowAt(rowNumber);
+      continue;
+    }
+    if (!(tag.startsWith('<c') && (tag[2] === ' ' || tag[2] === '>' || tag[2] === '/'))) continue;
+    const ref = attr(tag, 'r');
+    col = ref ? columnOf(ref) : col + 1;
+    const style = Number(attr(tag, 's') ?? 0);
+    const type = attr(tag, 't') ?? 'n';
+    let body = '';
+    if (!selfClosing) {
+      const close = xml.indexOf('</c>', i);
+      body = xml.slice(i, close < 0 ? end : close);
+      i = close < 0 ? end : close + 4;
+    }
+    if (!(rowNumber >= 1 && rowNumber <= MAX_ROW && col >= 1 && col <= MAX_COL)) continue;
+    const cell = readCell(body, type, style, ctx, ref !== undefined && linked.has(ref));
+    if (cell === 'none') continue;
+    const row = rowAt(rowNumber);
+    if (col > row.width) row.width = col;
+    if (cell === 'styled') continue;
+    row.hasValues = true;
+    row.cells.set(col, cell);
+  }
+
+  // Merged areas: the master keeps its value, the other cells read blank (and count, as in exceljs).
+  const merges: Area[] = [];
+  const covered = new Set<number>();
+  for (const tag of tags(xml, 'mergeCell', after)) {
+    const area = areaOfRef(attr(tag, 'ref') ?? '');
+    // Beyond Excel's limits, or absurdly large (a whole-sheet merge): a damaged part, left out.
+    if (!area || area.bottom > MAX_ROW || area.right > MAX_COL || (area.bottom - area.top + 1) * (area.right - area.left + 1) > MAX_MERGE_CELLS) continue;
+    let overlaps = false;
+    for (let r = area.top; r <= area.bottom && !overlaps; r++) for (let c = area.left; c <= area.right; c++) if (covered.has(r * 16384 + c)) overlaps = true;
+    // exceljs refuses the whole file here; one overlapping area is left out instead.
+    if (overlaps) continue;
+    merges.push(area);
+    for (let r = area.top; r <= area.bottom; r++) {
+      const row = rowAt(r);
+      if (area.right > row.width) row.width = area.right;
+      for (let c = area.left; c <= area.right; c++) {
+        covered.add(r * 16384 + c);
+        if (r === area.top && c === area.left) continue;
+        row.cells.delete(c);
+        row.hasValues = true;
+      }
+    }
+  }
+
+  let width = 0;
+  for (const row of rows.values()) if (row.hasValues && row.width > width) width = row.width;
+  const values: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  for (let r = 1; r <= lastRow; r++) {
+    const vr: CellValue[] = new Array<CellValue>(width).fill('');
+    const fr: (string | null)[] = new Array<string | null>(width).fill(null);
+    const row = rows.get(r);
+    if (row) {
+      for (const [c, cell] of row.cells) {
+        if (c > width) continue;
+        vr[c - 1] = cell.value;
+        fr[c - 1] = cell.format;
+      }
+    }
+    values.push(vr);
+    formats.push(fr);
+  }
+  return { name, values, origin: { row: 1, col: 1 }, merges, formats };
+}
+
+/**
+ * A cell's value as exceljs's model and then `cellValueOf` give it: formulas by their cached
+ * result, errors as their text, booleans, date-formatted numbers through exceljs's date round
+ * trip. 'styled' for an empty cell with a style, 'none' for one exceljs does not keep.
+ */
+function readCell(body: string, type: string, style: number, ctx: SheetContext, linked: boolean): ReadCell | 'styled' | 'none' {
+  // exceljs looks a style up only for a style index other than 0.
+  const format = style ? ctx.formats[style] : undefined;
+  const hasFormula = body.includes('<f');
+  const v = elementText(body, 'v');
+  let value: CellValue;
+  if (hasFormula) {
+    if (v === null || v === '') value = '';
+    else if (type === 'str') value = exceljsUtils.xmlDecode(v);
+    else if (type === 'b') value = parseInt(v, 10) !== 0;
+    else if (type === 'e') value = v;
+    else value = asDate(parseFloat(v), format, ctx.date1904);
+  } else if (type === 'inlineStr' && body.includes('<is')) {
+    value = runText(body, 0, body.length);
+  } else if (v !== null && v !== '') {
+    switch (type) {
+      case 's':
+        value = ctx.sharedStrings[parseInt(v, 10)] ?? '';
+        break;
+      case 'str':
+        value = exceljsUtils.xmlDecode(v);
+        break;
+      case 'b':
+        value = parseInt(v, 10) !== 0;
+        break;
+      case 'e':
+        value = v;
+        break;
+      default:
+        value = asDate(parseFloat(v), format, ctx.date1904);
+    }
+  } else if (linked) {
+    // exceljs turns even an empty cell with a hyperlink into a cell with a (blank) text.
+    value = '';
+  } else {
+    return style ? 'styled' : 'none';
+  }
+  if (linked) value = String(value);
+  return { value, format: format || null };
+}
+
+/** A number in a date format reads as exceljs's Date turned back into a serial number. */
+function asDate(n: number, format: string | undefined, date1904: boolean): number {
+  if (!exceljsUtils.isDateFmt(format)) return n;
+  return exceljsUtils.excelToDate(n, date1904).getTime() / 86400000 + 25569;
+}
+
+/** The decoded text of the first <name>...</name> in a cell's body, or null. */
+function elementText(body: string, name: string): string | null {
+  const open = body.indexOf(`<${name}`);
+  if (open < 0) return null;
+  const gt = body.indexOf('>', open);
+  if (body.charCodeAt(gt - 1) === 47) return '';
+  const close = body.indexOf(`</${name}>`, gt);
+  return decode(body.slice(gt + 1, close < 0 ? body.length : close));
+}

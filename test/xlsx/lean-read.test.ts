@@ -1,0 +1,188 @@
+/**
+ * The checker's own .xlsx reader (src/xlsx/lean-read.ts) gives the grids exceljs's model gives,
+ * cell for cell: values, number formats, merged areas and the sheet's extent.
+ */
+import { readFileSync, writeFileSync } from 'fs';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import JSZip from 'jszip';
+import type { SheetGrid } from '../../src/engine/model';
+import { readGrids, WorkbookFormatError } from '../../src/xlsx/lean-read';
+import { loadWorkbook, workbookGrids } from '../../src/xlsx/read';
+import { checkJson, run, tempDir } from '../cli/helpers';
+import { buildRecap, recapCaseArb } from '../property/arbitraries';
+
+const SAMPLE = path.join(__dirname, '../../samples/rekap-skm-banjar-2025.xlsx');
+
+async function exceljsGrids(buffer: Buffer): Promise<SheetGrid[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  return workbookGrids(wb);
+}
+
+/** Merged areas in file order may differ in order only: compare them as sets. */
+function normalised(grids: SheetGrid[]): SheetGrid[] {
+  return grids.map((g) => ({ ...g, merges: [...(g.merges ?? [])].sort((a, b) => a.top - b.top || a.left - b.left) }));
+}
+
+async function expectSameAsExceljs(buffer: Buffer): Promise<SheetGrid[]> {
+  const lean = await readGrids(buffer);
+  expect(normalised(lean)).toEqual(normalised(await exceljsGrids(buffer)));
+  return lean;
+}
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+describe('the same grids as through exceljs', () => {
+  it('on the Banjar 2025 recap', async () => {
+    const grids = await expectSameAsExceljs(readFileSync(SAMPLE));
+    expect(grids[0].name).toBe('Rekap SKM OPP 2025');
+    expect(grids[0].values[91][13]).toBe('89,02');
+  });
+
+  it('on every kind of cell: text, rich text, numbers, errors, booleans, formulas, dates, percentages, links', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekap & <Data>');
+    ws.getCell('A1').value = 'DINAS A & B <"kutip">';
+    ws.getCell('A2').value = { richText: [{ text: 'Dinas ' }, { text: 'Kesehatan', font: { bold: true } }] };
+    ws.getCell('B1').value = 3.4500000000000002;
+    ws.getCell('B2').value = '3,46';
+    ws.getCell('C1').value = { error: '#DIV/0!' } as ExcelJS.CellErrorValue;
+    ws.getCell('C2').value = true;
+    ws.getCell('D1').value = { formula: 'AVERAGE(B1:B2)', result: 86.12 } as ExcelJS.CellFormulaValue;
+    ws.getCell('D2').value = { formula: 'A1&"x"', result: 'teks & lagi' } as ExcelJS.CellFormulaValue;
+    ws.getCell('D3').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    ws.getCell('D4').value = { formula: 'B1>1', result: true } as ExcelJS.CellFormulaValue;
+    ws.getCell('D5').value = { formula: 'NOW()' } as ExcelJS.CellFormulaValue;
+    ws.getCell('E1').value = new Date(Date.UTC(2025, 11, 31, 12, 30));
+    ws.getCell('E2').value = 0.755;
+    ws.getCell('E2').numFmt = '0%';
+    ws.getCell('E3').value = 1686;
+    ws.getCell('E3').numFmt = '#,##0';
+    ws.getCell('E4').value = 88.93;
+    ws.getCell('E4').numFmt = '0.00';
+    ws.getCell('F1').value = { text: 'Tautan', hyperlink: 'https://example.org/skm' };
+    ws.getCell('F2').value = 'baris\nkedua';
+    // Styled but empty cells, beyond the values: they widen the sheet as they do in exceljs.
+    ws.getCell('H1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    ws.getCell('A9').border = { top: { style: 'thin' } };
+    ws.mergeCells('A5:C6');
+    ws.getCell('A5').value = 'gabung';
+    ws.mergeCells('G7');
+    const hidden = wb.addWorksheet('Tersembunyi', { state: 'hidden' });
+    hidden.getCell('B2').value = 'x';
+    for (const useSharedStrings of [true, false]) {
+      const grids = await expectSameAsExceljs(Buffer.from(await wb.xlsx.writeBuffer({ useSharedStrings })));
+      expect(grids.map((g) => g.name)).toEqual(['Rekap & <Data>', 'Tersembunyi']);
+      expect(grids[0].values[1][0]).toBe('Dinas Kesehatan');
+      expect(grids[0].values[0][3]).toBe(86.12);
+      expect(grids[0].formats?.[1][4]).toBe('0%');
+    }
+  });
+
+  it('except where exceljs drops a formula result of 0 or FALSE: those read as Excel gives them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekap');
+    ws.getCell('A1').value = { formula: 'B1-B1', result: 0 } as ExcelJS.CellFormulaValue;
+    ws.getCell('A2').value = { formula: 'B1>1', result: false } as ExcelJS.CellFormulaValue;
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    expect((await exceljsGrids(buffer))[0].values).toEqual([[''], ['']]);
+    expect((await readGrids(buffer))[0].values).toEqual([[0], [false]]);
+  });
+
+  it('on random recaps (column orders, merges, text numbers, errors, blank rows)', async () => {
+    await fc.assert(
+      fc.asyncProperty(recapCaseArb, async (rc) => {
+        const grid = buildRecap(rc);
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet(grid.name);
+        grid.values.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v === '' || v === null || v === undefined) return;
+            const cell = ws.getCell(i + 1, j + 1);
+            cell.value = typeof v === 'string' && /^#/.test(v) ? ({ error: v } as ExcelJS.CellErrorValue) : v;
+            const f = grid.formats?.[i]?.[j];
+            if (f) cell.numFmt = f;
+          }),
+        );
+        for (const m of grid.merges ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+        await expectSameAsExceljs(Buffer.from(await wb.xlsx.writeBuffer()));
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 15) },
+    );
+  });
+});
+
+describe('files exceljs cannot open', () => {
+  /** The Banjar recap with a drawing part the sheet points to but the package lacks, as some files with charts have. */
+  async function withBrokenDrawing(): Promise<Buffer> {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    const sheetPath = 'xl/worksheets/sheet1.xml';
+    const relsPath = 'xl/worksheets/_rels/sheet1.xml.rels';
+    const sheet = await zip.file(sheetPath)!.async('string');
+    zip.file(sheetPath, sheet.replace('</worksheet>', '<drawing r:id="rIdGrafik1"/></worksheet>'));
+    const rels = (await zip.file(relsPath)?.async('string')) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    zip.file(
+      relsPath,
+      rels.replace('</Relationships>', '<Relationship Id="rIdGrafik1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>'),
+    );
+    return zip.generateAsync({ type: 'nodebuffer' });
+  }
+
+  it('are read all the same, and checked by skm-rekap', async () => {
+    const buffer = await withBrokenDrawing();
+    await expect(exceljsGrids(buffer)).rejects.toThrow();
+    const lean = await readGrids(buffer);
+    expect(lean).toEqual(await readGrids(readFileSync(SAMPLE)));
+
+    const file = tmp.file('grafik-rusak.xlsx');
+    writeFileSync(file, buffer);
+    const { run: r, report } = await checkJson(file);
+    expect(r.code).toBe(1);
+    expect(report.units.listed).toBe(100);
+    expect(report.district.ikm).toBeCloseTo(87.68, 2);
+  });
+
+  it('say plainly, after the report, that no copy could be made from them', async () => {
+    const file = tmp.file('grafik-rusak-salin.xlsx');
+    writeFileSync(file, await withBrokenDrawing());
+    const r = await run('check', file, '--out', tmp.file('salinan.xlsx'), '--force');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('RATA-RATA');
+    expect(r.stderr).toContain(`Salinan tidak dibuat: berkas "${file}" tidak dapat dibuka untuk disalin`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('damaged files', () => {
+  it('are refused with a reason in both languages when they are no workbook', async () => {
+    const notZip = readGrids(Buffer.from('bukan xlsx'));
+    await expect(notZip).rejects.toBeInstanceOf(WorkbookFormatError);
+    await expect(notZip).rejects.toMatchObject({ reason: { id: expect.stringContaining('zip'), en: expect.stringContaining('zip') } });
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    await expect(readGrids(await zip.generateAsync({ type: 'nodebuffer' }))).rejects.toMatchObject({ reason: { en: 'no xl/workbook.xml part' } });
+  });
+
+  it('never hang or throw anything but an error when their parts are cut short or garbled', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: sheet.length }), fc.nat({ max: strings.length }), fc.constantFrom('', '<', '>', '</c>', '<t>', '&#99999999;', '"'), async (cutSheet, cutStrings, junk) => {
+        zip.file('xl/worksheets/sheet1.xml', sheet.slice(0, cutSheet) + junk);
+        zip.file('xl/sharedStrings.xml', strings.slice(0, cutStrings) + junk);
+        const buffer = await zip.generateAsync({ type: 'nodebuffer' });
+        const outcome = await readGrids(buffer).then(
+          (grids) => grids,
+          (err: unknown) => err,
+        );
+        if (Array.isArray(outcome)) expect(outcome[0].values.length).toBeLessThanOrEqual(400);
+        else expect(outcome).toBeInstanceOf(Error);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
