@@ -8,6 +8,7 @@
  * gives it.
  */
 import JSZip from 'jszip';
+import * as zlib from 'zlib';
 import type { Area } from '../engine/address';
 import type { SheetGrid } from '../engine/model';
 import type { CellValue } from '../engine/numbers';
@@ -44,7 +45,7 @@ export async function readGrids(data: Buffer | Uint8Array): Promise<SheetGrid[]>
   }
   const text = async (path: string): Promise<string | null> => {
     const f = zip.file(path);
-    return f ? f.async('string') : null;
+    return f ? partText(f) : null;
   };
   const workbook = await text('xl/workbook.xml');
   if (workbook === null) throw new WorkbookFormatError({ id: 'tidak ada bagian xl/workbook.xml', en: 'no xl/workbook.xml part' });
@@ -66,6 +67,28 @@ export async function readGrids(data: Buffer | Uint8Array): Promise<SheetGrid[]>
     grids.push(readSheet(name, xml, { sharedStrings, formats, date1904, sheetRels }));
   }
   return grids;
+}
+
+/** What JSZip keeps of a part it has not unpacked yet (not part of its typed API, so checked). */
+interface PackedPart {
+  _data?: { compression?: { magic?: string }; compressedContent?: Uint8Array; uncompressedSize?: number; crc32?: number };
+}
+
+/**
+ * A part's text. A deflated part is inflated by Node's zlib, several times faster than JSZip's own
+ * inflater on a national recap's 150 MB sheet, and checked against its size and CRC as JSZip would;
+ * anything else, or a JSZip without those fields, goes through JSZip.
+ */
+async function partText(f: JSZip.JSZipObject): Promise<string> {
+  const packed = (f as unknown as PackedPart)._data;
+  // zlib.crc32 came with Node.js 20.15: on an older 20, JSZip does it all.
+  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  if (crc32 && packed?.compression?.magic === '\x08\x00' && packed.compressedContent && packed.uncompressedSize !== undefined && packed.crc32 !== undefined) {
+    const raw = zlib.inflateRawSync(packed.compressedContent);
+    if (raw.length !== packed.uncompressedSize || crc32(raw) >>> 0 !== packed.crc32 >>> 0) throw new Error(`Corrupted zip: CRC32 mismatch in ${f.name}`);
+    return raw.toString('utf8');
+  }
+  return f.async('string');
 }
 
 interface Relationship {
@@ -152,36 +175,36 @@ function decode(s: string): string {
   });
 }
 
-/** The text of the <t> elements between from and to, leaving out phonetic runs (<rPh>). */
-function runText(xml: string, from: number, to: number): string {
+/** The text of the <t> elements of a string item (<si> or <is>), leaving out phonetic runs (<rPh>). */
+function runText(item: string): string {
   let out = '';
-  let i = from;
+  let i = 0;
   for (;;) {
-    const t = xml.indexOf('<t', i);
-    if (t < 0 || t >= to) break;
-    const next = xml.charCodeAt(t + 2);
+    const t = item.indexOf('<t', i);
+    if (t < 0) break;
+    const next = item.charCodeAt(t + 2);
     // <t>, <t xml:space="preserve">, but not <tabColor> and the like
     if (next !== 62 /* > */ && next !== 32 /* space */ && next !== 47 /* / */) {
       i = t + 2;
       continue;
     }
-    const rph = xml.lastIndexOf('<rPh', t);
-    if (rph >= from && xml.lastIndexOf('</rPh>', t) < rph) {
-      const rphEnd = xml.indexOf('</rPh>', t);
+    const rph = item.lastIndexOf('<rPh', t);
+    if (rph >= 0 && item.lastIndexOf('</rPh>', t) < rph) {
+      const rphEnd = item.indexOf('</rPh>', t);
       if (rphEnd < 0) break;
       i = rphEnd + 6;
       continue;
     }
-    const open = xml.indexOf('>', t);
-    if (open < 0 || open >= to) break;
-    if (xml.charCodeAt(open - 1) === 47 /* self-closing <t/> */) {
+    const open = item.indexOf('>', t);
+    if (open < 0) break;
+    if (item.charCodeAt(open - 1) === 47 /* self-closing <t/> */) {
       i = open + 1;
       continue;
     }
-    const close = xml.indexOf('</t>', open);
+    const close = item.indexOf('</t>', open);
     // A damaged part: what is there is kept, and the scan always moves forward.
-    out += decode(xml.slice(open + 1, close < 0 || close > to ? to : close));
-    if (close < 0 || close > to) break;
+    out += decode(item.slice(open + 1, close < 0 ? item.length : close));
+    if (close < 0) break;
     i = close + 4;
   }
   return out;
@@ -202,7 +225,8 @@ function readSharedStrings(xml: string | null): string[] {
       continue;
     }
     const end = xml.indexOf('</si>', open);
-    out.push(runText(xml, open, end < 0 ? xml.length : end));
+    // Each item is cut out first, so that no search runs past it into the rest of the part.
+    out.push(runText(xml.slice(open + 1, end < 0 ? xml.length : end)));
     if (end < 0) break;
     i = end + 5;
   }
@@ -254,13 +278,23 @@ function rowOf(ref: string): number {
 }
 
 function areaOfRef(ref: string): Area | null {
-  const [a, b = a] = ref.split(':');
+  const colon = ref.indexOf(':');
+  const a = colon < 0 ? ref : ref.slice(0, colon);
+  const b = colon < 0 ? ref : ref.slice(colon + 1);
   const top = rowOf(a);
   const left = columnOf(a);
   const bottom = rowOf(b);
   const right = columnOf(b);
   if (!top || !left || !bottom || !right) return null;
   return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+/** The value of attribute `name` (given as ' name="') of a tag. */
+function attrOf(tag: string, name: string): string | undefined {
+  const at = tag.indexOf(name);
+  if (at < 0) return undefined;
+  const start = at + name.length;
+  return tag.slice(start, tag.indexOf('"', start));
 }
 
 /** Excel's limits: anything beyond them is a damaged part, not a cell. */
@@ -273,23 +307,26 @@ interface ReadCell {
   format: string | null;
 }
 
-/** A row as exceljs would hold it: its cells by column, and how far they reach. */
+/** A row as exceljs would hold it: its cells by column (sparse arrays), and how far they reach. */
 interface RowCells {
-  cells: Map<number, ReadCell>;
+  values: CellValue[];
+  formats: (string | null)[];
   /** The highest column of any cell exceljs keeps for the row (styled empty cells too). */
   width: number;
   /** Whether exceljs would count the row as having values (a cell of any kind but an empty styled one). */
   hasValues: boolean;
+  /** Merged areas over the row, as column pairs [left, right, ...], to refuse an overlapping one. */
+  merged: number[] | null;
 }
 
 function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
-  const rows = new Map<number, RowCells>();
+  const rows: (RowCells | undefined)[] = [];
   let lastRow = 0;
   const rowAt = (r: number): RowCells => {
-    let row = rows.get(r);
+    let row = rows[r];
     if (!row) {
-      row = { cells: new Map(), width: 0, hasValues: false };
-      rows.set(r, row);
+      row = { values: [], formats: [], width: 0, hasValues: false, merged: null };
+      rows[r] = row;
       if (r > lastRow) lastRow = r;
     }
     return row;
@@ -317,21 +354,26 @@ function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
     if (lt < 0 || lt >= end) break;
     const gt = xml.indexOf('>', lt);
     if (gt < 0) break;
-    const tag = xml.slice(lt, gt + 1);
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     i = gt + 1;
-    if (tag.startsWith('<row') && (tag[4] === ' ' || tag[4] === '>' || tag[4] === '/')) {
-      const r = attr(tag, 'r');
+    const c1 = xml.charCodeAt(lt + 1);
+    const c2 = xml.charCodeAt(lt + 2);
+    // <row ...>: r, o, w, then a space, ">" or "/"
+    if (c1 === 114 && c2 === 111 && xml.charCodeAt(lt + 3) === 119 && isTagEnd(xml.charCodeAt(lt + 4))) {
+      const r = attrOf(xml.slice(lt, gt), ' r="');
       rowNumber = r ? Number(r) : rowNumber + 1;
       col = 0;
       if (rowNumber >= 1 && rowNumber <= MAX_ROW) rowAt(rowNumber);
       continue;
     }
-    if (!(tag.startsWith('<c') && (tag[2] === ' ' || tag[2] === '>' || tag[2] === '/'))) continue;
-    const ref = attr(tag, 'r');
+    // <c ...>
+    if (c1 !== 99 || !isTagEnd(c2)) continue;
+    const tag = xml.slice(lt, gt);
+    const ref = attrOf(tag, ' r="');
     col = ref ? columnOf(ref) : col + 1;
-    const style = Number(attr(tag, 's') ?? 0);
-    const type = attr(tag, 't') ?? 'n';
+    const s = attrOf(tag, ' s="');
+    const style = s ? Number(s) : 0;
+    const type = attrOf(tag, ' t="') ?? 'n';
     let body = '';
     if (!selfClosing) {
       const close = xml.indexOf('</c>', i);
@@ -339,58 +381,74 @@ function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
       i = close < 0 ? end : close + 4;
     }
     if (!(rowNumber >= 1 && rowNumber <= MAX_ROW && col >= 1 && col <= MAX_COL)) continue;
-    const cell = readCell(body, type, style, ctx, ref !== undefined && linked.has(ref));
+    const cell = readCell(body, type, style, ctx, ref !== undefined && linked.size > 0 && linked.has(ref));
     if (cell === 'none') continue;
     const row = rowAt(rowNumber);
     if (col > row.width) row.width = col;
     if (cell === 'styled') continue;
     row.hasValues = true;
-    row.cells.set(col, cell);
+    row.values[col - 1] = cell.value;
+    row.formats[col - 1] = cell.format;
   }
 
   // Merged areas: the master keeps its value, the other cells read blank (and count, as in exceljs).
   const merges: Area[] = [];
-  const covered = new Set<number>();
   for (const tag of tags(xml, 'mergeCell', after)) {
     const area = areaOfRef(attr(tag, 'ref') ?? '');
     // Beyond Excel's limits, or absurdly large (a whole-sheet merge): a damaged part, left out.
     if (!area || area.bottom > MAX_ROW || area.right > MAX_COL || (area.bottom - area.top + 1) * (area.right - area.left + 1) > MAX_MERGE_CELLS) continue;
-    let overlaps = false;
-    for (let r = area.top; r <= area.bottom && !overlaps; r++) for (let c = area.left; c <= area.right; c++) if (covered.has(r * 16384 + c)) overlaps = true;
-    // exceljs refuses the whole file here; one overlapping area is left out instead.
-    if (overlaps) continue;
+    // exceljs refuses the whole file for an area overlapping another; that one area is left out instead.
+    if (overlapsMerged(rows, area)) continue;
     merges.push(area);
     for (let r = area.top; r <= area.bottom; r++) {
       const row = rowAt(r);
       if (area.right > row.width) row.width = area.right;
-      for (let c = area.left; c <= area.right; c++) {
-        covered.add(r * 16384 + c);
-        if (r === area.top && c === area.left) continue;
-        row.cells.delete(c);
+      (row.merged ??= []).push(area.left, area.right);
+      for (let c = r === area.top ? area.left + 1 : area.left; c <= area.right; c++) {
+        row.values[c - 1] = '';
+        row.formats[c - 1] = null;
         row.hasValues = true;
       }
     }
   }
 
   let width = 0;
-  for (const row of rows.values()) if (row.hasValues && row.width > width) width = row.width;
+  for (let r = 1; r <= lastRow; r++) {
+    const row = rows[r];
+    if (row && row.hasValues && row.width > width) width = row.width;
+  }
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   for (let r = 1; r <= lastRow; r++) {
     const vr: CellValue[] = new Array<CellValue>(width).fill('');
     const fr: (string | null)[] = new Array<string | null>(width).fill(null);
-    const row = rows.get(r);
+    const row = rows[r];
     if (row) {
-      for (const [c, cell] of row.cells) {
-        if (c > width) continue;
-        vr[c - 1] = cell.value;
-        fr[c - 1] = cell.format;
+      const n = Math.min(width, row.values.length);
+      for (let c = 0; c < n; c++) {
+        const v = row.values[c];
+        if (v === undefined) continue;
+        vr[c] = v;
+        fr[c] = row.formats[c] ?? null;
       }
     }
     values.push(vr);
     formats.push(fr);
   }
   return { name, values, origin: { row: 1, col: 1 }, merges, formats };
+}
+
+function isTagEnd(code: number): boolean {
+  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
+
+function overlapsMerged(rows: (RowCells | undefined)[], area: Area): boolean {
+  for (let r = area.top; r <= area.bottom; r++) {
+    const merged = rows[r]?.merged;
+    if (!merged) continue;
+    for (let k = 0; k < merged.length; k += 2) if (merged[k] <= area.right && area.left <= merged[k + 1]) return true;
+  }
+  return false;
 }
 
 /**
@@ -411,7 +469,7 @@ function readCell(body: string, type: string, style: number, ctx: SheetContext, 
     else if (type === 'e') value = v;
     else value = asDate(parseFloat(v), format, ctx.date1904);
   } else if (type === 'inlineStr' && body.includes('<is')) {
-    value = runText(body, 0, body.length);
+    value = runText(body);
   } else if (v !== null && v !== '') {
     switch (type) {
       case 's':

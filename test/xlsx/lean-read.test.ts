@@ -92,6 +92,19 @@ describe('the same grids as through exceljs', () => {
     expect((await readGrids(buffer))[0].values).toEqual([[0], [false]]);
   });
 
+  it('reads a shared string of several runs as one text, leaving out phonetic guides (<rPh>)', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    const first = strings.indexOf('<si>');
+    const item = '<si><r><t>DINAS </t></r><r><rPr><b/></rPr><t xml:space="preserve">KESEHATAN &amp; KB</t></r><rPh sb="0" eb="5"><t>ディナス</t></rPh></si>';
+    zip.file('xl/sharedStrings.xml', strings.slice(0, first) + item + strings.slice(strings.indexOf('</si>', first) + 5));
+    const grids = await readGrids(await zip.generateAsync({ type: 'nodebuffer' }));
+    const original = await readGrids(readFileSync(SAMPLE));
+    const changed = grids[0].values.flatMap((row, r) => row.flatMap((v, c) => (v !== original[0].values[r][c] ? [v] : [])));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(new Set(changed)).toEqual(new Set(['DINAS KESEHATAN & KB']));
+  });
+
   it('on random recaps (column orders, merges, text numbers, errors, blank rows)', async () => {
     await fc.assert(
       fc.asyncProperty(recapCaseArb, async (rc) => {
@@ -164,6 +177,18 @@ describe('damaged files', () => {
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<Types/>');
     await expect(readGrids(await zip.generateAsync({ type: 'nodebuffer' }))).rejects.toMatchObject({ reason: { en: 'no xl/workbook.xml part' } });
+  });
+
+  it('are refused, not misread, when the compressed data of a part is damaged', async () => {
+    const buffer = Buffer.from(readFileSync(SAMPLE));
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    // The part's local header: signature PK\x03\x04, then its name at offset 30.
+    let header = buffer.indexOf(name);
+    while (header >= 0 && buffer.readUInt32LE(header - 30) !== 0x04034b50) header = buffer.indexOf(name, header + 1);
+    expect(header).toBeGreaterThan(0);
+    const dataStart = header + name.length + buffer.readUInt16LE(header - 2);
+    buffer[dataStart + 500] ^= 0xff;
+    await expect(readGrids(buffer)).rejects.toThrow();
   });
 
   it('never hang or throw anything but an error when their parts are cut short or garbled', async () => {
