@@ -84,11 +84,22 @@ async function partText(f: JSZip.JSZipObject): Promise<string> {
   // zlib.crc32 came with Node.js 20.15: on an older 20, JSZip does it all.
   const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   if (crc32 && packed?.compression?.magic === '\x08\x00' && packed.compressedContent && packed.uncompressedSize !== undefined && packed.crc32 !== undefined) {
-    const raw = zlib.inflateRawSync(packed.compressedContent);
-    if (raw.length !== packed.uncompressedSize || crc32(raw) >>> 0 !== packed.crc32 >>> 0) throw new Error(`Corrupted zip: CRC32 mismatch in ${f.name}`);
+    let raw: Buffer;
+    try {
+      raw = zlib.inflateRawSync(packed.compressedContent);
+    } catch {
+      throw damaged(f.name);
+    }
+    if (raw.length !== packed.uncompressedSize || crc32(raw) >>> 0 !== packed.crc32 >>> 0) throw damaged(f.name);
     return raw.toString('utf8');
   }
-  return f.async('string');
+  return f.async('string').catch(() => {
+    throw damaged(f.name);
+  });
+}
+
+function damaged(part: string): WorkbookFormatError {
+  return new WorkbookFormatError({ id: `bagian ${part} rusak`, en: `its part ${part} is damaged` });
 }
 
 interface Relationship {

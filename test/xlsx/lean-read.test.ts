@@ -188,7 +188,12 @@ describe('damaged files', () => {
     expect(header).toBeGreaterThan(0);
     const dataStart = header + name.length + buffer.readUInt16LE(header - 2);
     buffer[dataStart + 500] ^= 0xff;
-    await expect(readGrids(buffer)).rejects.toThrow();
+    await expect(readGrids(buffer)).rejects.toMatchObject({ reason: { id: 'bagian xl/worksheets/sheet1.xml rusak', en: 'its part xl/worksheets/sheet1.xml is damaged' } });
+    const file = tmp.file('rusak.xlsx');
+    writeFileSync(file, buffer);
+    const r = await run('check', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`skm-rekap: Berkas "${file}" tidak dapat dibaca sebagai buku kerja .xlsx (bagian xl/worksheets/sheet1.xml rusak).\n`);
   });
 
   it('never hang or throw anything but an error when their parts are cut short or garbled', async () => {
