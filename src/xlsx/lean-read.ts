@@ -149,16 +149,29 @@ function* tags(xml: string, name: string, from = 0, to = xml.length): Generator<
   for (let m = re.exec(xml); m && m.index < to; m = re.exec(xml)) yield m[0];
 }
 
-const attrPatterns = new Map<string, RegExp>();
-
-/** An attribute of a tag; "r:id" also finds the relationship id under another prefix. */
+/**
+ * An attribute of a tag, in double or single quotes, after any whitespace. "r:id" also finds the
+ * relationship id under another prefix. Searched with indexOf: this runs three times per cell.
+ */
 function attr(tag: string, name: string): string | undefined {
-  let re = attrPatterns.get(name);
-  if (!re) {
-    re = name === 'r:id' ? /\s(?:\w+:)?id="([^"]*)"/ : new RegExp(`\\s${name}="([^"]*)"`);
-    attrPatterns.set(name, re);
+  if (name === 'r:id') return /\s(?:\w+:)?id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag)?.slice(1).find((v) => v !== undefined);
+  for (let at = tag.indexOf(name); at > 0; at = tag.indexOf(name, at + 1)) {
+    if (!isSpace(tag.charCodeAt(at - 1))) continue;
+    let i = at + name.length;
+    while (isSpace(tag.charCodeAt(i))) i++;
+    if (tag.charCodeAt(i) !== 61 /* = */) continue;
+    i++;
+    while (isSpace(tag.charCodeAt(i))) i++;
+    const quote = tag[i];
+    if (quote !== '"' && quote !== "'") return undefined;
+    const end = tag.indexOf(quote, i + 1);
+    return tag.slice(i + 1, end < 0 ? tag.length : end);
   }
-  return re.exec(tag)?.[1];
+  return undefined;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
@@ -300,14 +313,6 @@ function areaOfRef(ref: string): Area | null {
   return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }
 
-/** The value of attribute `name` (given as ' name="') of a tag. */
-function attrOf(tag: string, name: string): string | undefined {
-  const at = tag.indexOf(name);
-  if (at < 0) return undefined;
-  const start = at + name.length;
-  return tag.slice(start, tag.indexOf('"', start));
-}
-
 /** Excel's limits: anything beyond them is a damaged part, not a cell. */
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
@@ -371,7 +376,7 @@ function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
     const c2 = xml.charCodeAt(lt + 2);
     // <row ...>: r, o, w, then a space, ">" or "/"
     if (c1 === 114 && c2 === 111 && xml.charCodeAt(lt + 3) === 119 && isTagEnd(xml.charCodeAt(lt + 4))) {
-      const r = attrOf(xml.slice(lt, gt), ' r="');
+      const r = attr(xml.slice(lt, gt), 'r');
       rowNumber = r ? Number(r) : rowNumber + 1;
       col = 0;
       if (rowNumber >= 1 && rowNumber <= MAX_ROW) rowAt(rowNumber);
@@ -380,11 +385,11 @@ function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
     // <c ...>
     if (c1 !== 99 || !isTagEnd(c2)) continue;
     const tag = xml.slice(lt, gt);
-    const ref = attrOf(tag, ' r="');
+    const ref = attr(tag, 'r');
     col = ref ? columnOf(ref) : col + 1;
-    const s = attrOf(tag, ' s="');
+    const s = attr(tag, 's');
     const style = s ? Number(s) : 0;
-    const type = attrOf(tag, ' t="') ?? 'n';
+    const type = attr(tag, 't') ?? 'n';
     let body = '';
     if (!selfClosing) {
       const close = xml.indexOf('</c>', i);
@@ -450,7 +455,7 @@ function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
 }
 
 function isTagEnd(code: number): boolean {
-  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+  return code === 62 || code === 47 || isSpace(code);
 }
 
 function overlapsMerged(rows: (RowCells | undefined)[], area: Area): boolean {

@@ -105,6 +105,16 @@ describe('the same grids as through exceljs', () => {
     expect(new Set(changed)).toEqual(new Set(['DINAS KESEHATAN & KB']));
   });
 
+  it('whatever the quoting and the line breaks inside the XML tags', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const reformatted = sheet.replace(/<(c|row|mergeCell) ([^>]*?)(\/?)>/g, (_, name: string, attrs: string, close: string) => `<${name}\n\t${attrs.replace(/ (\w+)="([^"]*)"/g, "\n  $1 = '$2'").replace(/^(\w+)="([^"]*)"/, "$1='$2'")}${close}>`);
+    expect(reformatted).not.toBe(sheet);
+    zip.file('xl/worksheets/sheet1.xml', reformatted);
+    const grids = await expectSameAsExceljs(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(grids).toEqual(await readGrids(readFileSync(SAMPLE)));
+  });
+
   it('on random recaps (column orders, merges, text numbers, errors, blank rows)', async () => {
     await fc.assert(
       fc.asyncProperty(recapCaseArb, async (rc) => {
