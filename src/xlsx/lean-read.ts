@@ -9,7 +9,7 @@
  */
 import JSZip from 'jszip';
 import * as zlib from 'zlib';
-import type { Area } from '../engine/address';
+import { parseArea, type Area } from '../engine/address';
 import type { SheetGrid } from '../engine/model';
 import type { CellValue } from '../engine/numbers';
 import type { Text } from '../engine/messages';
@@ -284,7 +284,7 @@ interface SheetContext {
   sheetRels: Map<string, Relationship>;
 }
 
-/** Column number of the letters of an A1 address ("AB12" -> 28). */
+/** Column number of the letters of a cell's A1 address ("AB12" -> 28): once per cell, so no regex (address.ts has one). */
 function columnOf(ref: string): number {
   let c = 0;
   for (let i = 0; i < ref.length; i++) {
@@ -293,24 +293,6 @@ function columnOf(ref: string): number {
     c = c * 26 + (k - 64);
   }
   return c;
-}
-
-function rowOf(ref: string): number {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) >= 65) i++;
-  return Number(ref.slice(i));
-}
-
-function areaOfRef(ref: string): Area | null {
-  const colon = ref.indexOf(':');
-  const a = colon < 0 ? ref : ref.slice(0, colon);
-  const b = colon < 0 ? ref : ref.slice(colon + 1);
-  const top = rowOf(a);
-  const left = columnOf(a);
-  const bottom = rowOf(b);
-  const right = columnOf(b);
-  if (!top || !left || !bottom || !right) return null;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }
 
 /** Excel's limits: anything beyond them is a damaged part, not a cell. */
@@ -410,7 +392,7 @@ function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
   // Merged areas: the master keeps its value, the other cells read blank (and count, as in exceljs).
   const merges: Area[] = [];
   for (const tag of tags(xml, 'mergeCell', after)) {
-    const area = areaOfRef(attr(tag, 'ref') ?? '');
+    const area = parseArea(attr(tag, 'ref') ?? '');
     // Beyond Excel's limits, or absurdly large (a whole-sheet merge): a damaged part, left out.
     if (!area || area.bottom > MAX_ROW || area.right > MAX_COL || (area.bottom - area.top + 1) * (area.right - area.left + 1) > MAX_MERGE_CELLS) continue;
     // exceljs refuses the whole file for an area overlapping another; that one area is left out instead.
