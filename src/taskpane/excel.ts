@@ -541,7 +541,6 @@ export async function markFindings(session: Session): Promise<Outcome<MarkResult
       const cells: LedgerCell[] = [];
       const valueWrites: { row: number; col: number; value: CellValue }[] = [];
       const newCells = new Set(plan.notes.cells.map((c) => a1(c.row, c.col)));
-      const formulaWrites: { address: string; formula: string }[] = [];
       for (const c of plan.notes.cells) {
         const address = a1(c.row, c.col);
         const prev = prevCells.get(address);
@@ -550,11 +549,8 @@ export async function markFindings(session: Session): Promise<Outcome<MarkResult
         cells.push({ address, before, after: c.value, ...(beforeFormula !== undefined ? { beforeFormula } : {}) });
         valueWrites.push(c);
       }
-      for (const [address, c] of prevCells) {
-        if (newCells.has(address)) continue;
-        if (c.beforeFormula !== undefined) formulaWrites.push({ address, formula: c.beforeFormula });
-        else valueWrites.push({ ...cellOf(address), value: c.before });
-      }
+      // Notes of an earlier run where this one writes none: put back what they were written over.
+      const restores = [...prevCells.values()].filter((c) => !newCells.has(c.address));
 
       const ledger: Ledger = { version: LEDGER_VERSION, kind: 'marks', sheet: session.sheet, createdAt: new Date().toISOString(), fills, cells, insertedRow: null };
       const queue = new WriteQueue(context);
@@ -562,7 +558,7 @@ export async function markFindings(session: Session): Promise<Outcome<MarkResult
       const stored = JSON.stringify(ledger);
       await queue.add(payloadBytes(stored), () => saveLedger(context, ledger, 'marks', session.sheet));
       for (const w of fillWrites) await queue.add(payloadBytes(w.fill), () => writeFill(sheet, w.address, w.fill));
-      for (const w of formulaWrites) await queue.add(payloadBytes(w.formula), () => (sheet.getRange(w.address).formulas = [[w.formula]]));
+      for (const c of restores) await restoreBefore(queue, sheet, c, valueWrites);
       await writeCells(queue, sheet, valueWrites);
       await context.sync();
       return { ok: true as const, value: { marked: fills.length, notes: cells.filter((c) => c.after !== '').length - 1, notesColumn: columnLetters(plan.notes.col) } };
@@ -570,6 +566,16 @@ export async function markFindings(session: Session): Promise<Outcome<MarkResult
   } catch (err) {
     return fail(errorText(err));
   }
+}
+
+/** Puts back what a ledger cell held before the add-in wrote it: its formula, else its value (batched into valueWrites). */
+async function restoreBefore(queue: WriteQueue, sheet: Excel.Worksheet, c: LedgerCell, valueWrites: { row: number; col: number; value: CellValue }[]): Promise<void> {
+  if (c.beforeFormula === undefined) {
+    valueWrites.push({ ...cellOf(c.address), value: c.before });
+    return;
+  }
+  const formula = c.beforeFormula;
+  await queue.add(payloadBytes(formula), () => (sheet.getRange(c.address).formulas = [[formula]]));
 }
 
 export interface UndoResult {
@@ -615,14 +621,10 @@ export async function undo(kind: Ledger['kind'], sheetName: string): Promise<Out
           keptChanged.push(c.address);
           continue;
         }
-        const range = () => sheet.getRange(c.address);
-        if (c.beforeFormula !== undefined) {
-          const formula = c.beforeFormula;
-          await queue.add(payloadBytes(formula), () => (range().formulas = [[formula]]));
-        } else valueWrites.push({ row, col, value: c.before });
+        await restoreBefore(queue, sheet, c, valueWrites);
         if (c.beforeFormat !== undefined) {
           const format = c.beforeFormat;
-          await queue.add(payloadBytes(format), () => (range().numberFormat = [[format]]));
+          await queue.add(payloadBytes(format), () => (sheet.getRange(c.address).numberFormat = [[format]]));
         }
         restored++;
       }
