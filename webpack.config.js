@@ -1,4 +1,3 @@
-/* eslint-env node */
 /**
  * Builds the add-in into dist/: taskpane.html (the shared runtime page),
  * functions.js + functions.json, commands.js, taskpane.js, the icons and a
@@ -26,8 +25,10 @@ function productionBaseUrl(env) {
   } catch {
     throw new Error(`Base URL "${raw}" is not a URL.`);
   }
-  if (url.protocol !== 'https:') throw new Error(`Base URL "${raw}" must use https (Office loads add-ins over HTTPS only).`);
-  if (url.search || url.hash) throw new Error(`Base URL "${raw}" must not have a query or a fragment.`);
+  if (url.protocol !== 'https:')
+    throw new Error(`Base URL "${raw}" must use https (Office loads add-ins over HTTPS only).`);
+  if (url.search || url.hash)
+    throw new Error(`Base URL "${raw}" must not have a query or a fragment.`);
   return url.href.replace(/\/+$/, '');
 }
 
@@ -49,10 +50,14 @@ async function httpsOptions() {
     const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)]));
     console.warn(`office-addin-dev-certs: ${e && e.message ? e.message.split('\n')[0] : e}`);
     if (Object.values(paths).every((p) => fs.existsSync(p))) {
-      console.warn(`Using the certificate in ${dir}; its CA is not trusted yet: run "npx office-addin-dev-certs install".`);
+      console.warn(
+        `Using the certificate in ${dir}; its CA is not trusted yet: run "npx office-addin-dev-certs install".`,
+      );
       return Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, fs.readFileSync(p)]));
     }
-    console.warn('Using a self-signed certificate; open https://localhost:3000 once in the browser and accept it.');
+    console.warn(
+      'Using a self-signed certificate; open https://localhost:3000 once in the browser and accept it.',
+    );
     return undefined;
   }
 }

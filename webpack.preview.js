@@ -25,14 +25,27 @@ module.exports = {
         exclude: /node_modules/,
         use: {
           loader: 'ts-loader',
-          options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext', moduleResolution: 'node', sourceMap: true } },
+          options: {
+            transpileOnly: true,
+            compilerOptions: {
+              noEmit: false,
+              module: 'esnext',
+              moduleResolution: 'node',
+              sourceMap: true,
+            },
+          },
         },
       },
       { test: /\.(png|jpe?g|gif|svg|ico|woff2?)$/, type: 'asset/resource' },
     ],
   },
   plugins: [
-    new HtmlWebpackPlugin({ template: './src/preview/preview.html', filename: 'index.html', inject: 'body', scriptLoading: 'defer' }),
+    new HtmlWebpackPlugin({
+      template: './src/preview/preview.html',
+      filename: 'index.html',
+      inject: 'body',
+      scriptLoading: 'defer',
+    }),
     new CopyWebpackPlugin({ patterns: [{ from: 'src/preview/preview.css', to: 'preview.css' }] }),
   ],
   performance: { hints: false },

@@ -10,7 +10,9 @@ main(process.argv.slice(2)).then(
   },
   (err) => {
     // Last resort: never a stack trace for the user, but enough to report the bug.
-    process.stderr.write(`skm-rekap: kesalahan tak terduga / unexpected error: ${err && err.message ? err.message : err}\n`);
+    process.stderr.write(
+      `skm-rekap: kesalahan tak terduga / unexpected error: ${err && err.message ? err.message : err}\n`,
+    );
     process.exitCode = 2;
   },
 );

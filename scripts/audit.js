@@ -14,10 +14,15 @@ try {
 }
 const counts = report && report.metadata && report.metadata.vulnerabilities;
 if (!counts) {
-  const why = ((report && report.error && report.error.summary) || r.stderr || '').split('\n').find((l) => l.trim()) || 'no answer';
+  const why =
+    ((report && report.error && report.error.summary) || r.stderr || '')
+      .split('\n')
+      .find((l) => l.trim()) || 'no answer';
   console.log(`audit: NOT CHECKED - the advisory service did not answer (${why.trim()}).`);
   process.exit(process.env.SKM_AUDIT_REQUIRED ? 1 : 0);
 }
 const serious = (counts.high || 0) + (counts.critical || 0);
-console.log(`audit: production dependencies: ${counts.critical || 0} critical, ${counts.high || 0} high, ${counts.moderate || 0} moderate, ${counts.low || 0} low.`);
+console.log(
+  `audit: production dependencies: ${counts.critical || 0} critical, ${counts.high || 0} high, ${counts.moderate || 0} moderate, ${counts.low || 0} low.`,
+);
 process.exit(serious > 0 ? 1 : 0);

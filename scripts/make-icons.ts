@@ -35,7 +35,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** An RGBA PNG (colour type 6, 8 bits, no interlace) from rows of pixels. */
-export function encodePng(width: number, height: number, pixel: (x: number, y: number) => Rgba): Buffer {
+export function encodePng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => Rgba,
+): Buffer {
   const raw = Buffer.alloc((width * 4 + 1) * height);
   let o = 0;
   for (let y = 0; y < height; y++) {
@@ -54,10 +58,22 @@ export function encodePng(width: number, height: number, pixel: (x: number, y: n
   ihdr[8] = 8;
   ihdr[9] = 6;
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
-function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+function distanceToSegment(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
   const dx = bx - ax;
   const dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
@@ -77,7 +93,8 @@ function shade(x: number, y: number): Rgba | null {
   if (!insideRoundedSquare(x, y, 0.04, 0.18)) return null;
   const rows = [0.3, 0.5, 0.7].some((ry) => x >= 0.2 && x <= 0.46 && Math.abs(y - ry) <= 0.045);
   const check =
-    distanceToSegment(x, y, 0.5, 0.55, 0.62, 0.7) <= 0.055 || distanceToSegment(x, y, 0.62, 0.7, 0.82, 0.3) <= 0.055;
+    distanceToSegment(x, y, 0.5, 0.55, 0.62, 0.7) <= 0.055 ||
+    distanceToSegment(x, y, 0.62, 0.7, 0.82, 0.3) <= 0.055;
   return rows || check ? INK : BACKGROUND;
 }
 

@@ -61,17 +61,27 @@ export function previewIsStale(): boolean {
   const bundle = path.join(OUT, 'preview.js');
   if (!existsSync(bundle) || !existsSync(path.join(OUT, 'index.html'))) return true;
   const built = statSync(bundle).mtimeMs;
-  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), statSync(path.join(ROOT, 'webpack.preview.js')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'src')),
+    statSync(path.join(ROOT, 'webpack.preview.js')).mtimeMs,
+  );
   return sources > built;
 }
 
 export async function buildPreview(force = false): Promise<void> {
   if (!force && !previewIsStale()) return;
+  // webpack.preview.js is a CommonJS config file, loaded as webpack itself would.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(path.join(ROOT, 'webpack.preview.js')) as webpack.Configuration;
   await new Promise<void>((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
-      if (!stats || stats.hasErrors()) return reject(new Error(`webpack.preview.js failed:\n${stats?.toString({ all: false, errors: true, errorDetails: true }) ?? ''}`));
+      if (!stats || stats.hasErrors())
+        return reject(
+          new Error(
+            `webpack.preview.js failed:\n${stats?.toString({ all: false, errors: true, errorDetails: true }) ?? ''}`,
+          ),
+        );
       resolve();
     });
   });
@@ -93,7 +103,13 @@ export interface PreviewOptions {
   rebuild?: boolean;
 }
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': CSP,
@@ -124,23 +140,33 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const route = url.pathname;
-      if (route === '/workbook.json' && req.method === 'GET') return send(res, 200, JSON.stringify(model), TYPES['.json']);
+      if (route === '/workbook.json' && req.method === 'GET')
+        return send(res, 200, JSON.stringify(model), TYPES['.json']);
       if (route === '/workbook.json' && req.method === 'PUT') {
         const next = JSON.parse(await readBody(req)) as WorkbookModel;
-        if (!Array.isArray(next.sheets)) return send(res, 400, 'not a workbook model', 'text/plain; charset=utf-8');
+        if (!Array.isArray(next.sheets))
+          return send(res, 400, 'not a workbook model', 'text/plain; charset=utf-8');
         model = next;
         return send(res, 204, '', 'text/plain; charset=utf-8');
       }
       if (route === '/workbook.xlsx' && req.method === 'GET') {
         const buf = await saveXlsxBuffer(model);
-        return send(res, 200, buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', {
-          'Content-Disposition': `attachment; filename="${baseName}-pratinjau.xlsx"`,
-        });
+        return send(
+          res,
+          200,
+          buf,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          {
+            'Content-Disposition': `attachment; filename="${baseName}-pratinjau.xlsx"`,
+          },
+        );
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8');
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8');
       const rel = route === '/' ? 'index.html' : decodeURIComponent(route).replace(/^\/+/, '');
       const file = path.resolve(OUT, rel);
-      if (!file.startsWith(OUT + path.sep)) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+      if (!file.startsWith(OUT + path.sep))
+        return send(res, 404, 'not found', 'text/plain; charset=utf-8');
       try {
         const data = await fs.readFile(file);
         return send(res, 200, data, TYPES[path.extname(file)] ?? 'application/octet-stream');
@@ -169,7 +195,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
 }
 
 function parseArgs(argv: string[]): PreviewOptions {
-  const opts: PreviewOptions = { workbook: path.join(ROOT, 'samples', 'rekap-skm-banjar-2025.xlsx'), port: 3100 };
+  const opts: PreviewOptions = {
+    workbook: path.join(ROOT, 'samples', 'rekap-skm-banjar-2025.xlsx'),
+    port: 3100,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--workbook') opts.workbook = argv[++i];

@@ -11,7 +11,12 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
-import { manifestBaseUrl, validateFunctionsMetadata, validateManifest, type Problem } from '../src/manifest/validate';
+import {
+  manifestBaseUrl,
+  validateFunctionsMetadata,
+  validateManifest,
+  type Problem,
+} from '../src/manifest/validate';
 
 const ROOT = resolve(__dirname, '..');
 const DEV_BASE_URL = 'https://localhost:3000';
@@ -39,13 +44,16 @@ function check(target: Target): Problem[] {
     readFile: readFrom(target.siteDir),
     namespace: NAMESPACE,
   });
-  if (target.functions) problems.push(...validateFunctionsMetadata(readFileSync(target.functions, 'utf8')));
+  if (target.functions)
+    problems.push(...validateFunctionsMetadata(readFileSync(target.functions, 'utf8')));
   return problems;
 }
 
 function targetsFromArgs(args: string[]): Target[] {
   if (args.length === 0) {
-    const targets: Target[] = [{ manifest: join(ROOT, 'manifest.xml'), baseUrl: DEV_BASE_URL, siteDir: ROOT }];
+    const targets: Target[] = [
+      { manifest: join(ROOT, 'manifest.xml'), baseUrl: DEV_BASE_URL, siteDir: ROOT },
+    ];
     const dist = join(ROOT, 'dist');
     if (existsSync(join(dist, 'manifest.xml'))) {
       const functions = join(dist, 'functions.json');
@@ -78,7 +86,10 @@ function main(): number {
   let failed = false;
   for (const target of targetsFromArgs(process.argv.slice(2))) {
     const problems = check(target);
-    const what = [target.manifest, target.functions].filter(Boolean).map((f) => f!.replace(ROOT + '/', '')).join(' + ');
+    const what = [target.manifest, target.functions]
+      .filter(Boolean)
+      .map((f) => f!.replace(ROOT + '/', ''))
+      .join(' + ');
     const base = target.baseUrl ?? manifestBaseUrl(readFileSync(target.manifest, 'utf8')) ?? '?';
     if (problems.length === 0) {
       console.log(`ok  ${what} (base ${base})`);

@@ -24,12 +24,17 @@ import { generateRecap, prng, writeRecapXlsx } from './generate';
 const ROOT = path.resolve(__dirname, '../..');
 // The engine as the checker runs it: its sources bundled in one scope (bin/load-ts.js).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { requireBundled } = require('../../bin/load-ts') as { requireBundled: (entry: string) => unknown };
-const { analyseSheet } = requireBundled(path.join(ROOT, 'src/engine/analyse.ts')) as typeof import('../../src/engine/analyse');
+const { requireBundled } = require('../../bin/load-ts') as {
+  requireBundled: (entry: string) => unknown;
+};
+const { analyseSheet } = requireBundled(
+  path.join(ROOT, 'src/engine/analyse.ts'),
+) as typeof import('../../src/engine/analyse');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
-const SIZES = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 10000, 50000];
+const SIZES =
+  args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1000, 10000, 50000];
 const outIndex = args.indexOf('--out');
 const outFile = outIndex >= 0 ? args[outIndex + 1] : null;
 const log = (s: string) => (asJson ? process.stderr : process.stdout).write(s + '\n');
@@ -51,7 +56,15 @@ function timeMs(f: () => unknown, runs = 3): number {
   return median(times);
 }
 
-async function engineVsParse(file: string): Promise<{ parseMs: number; gridMs: number; engineMs: number; ratio: number; leanReadMs: number }> {
+async function engineVsParse(
+  file: string,
+): Promise<{
+  parseMs: number;
+  gridMs: number;
+  engineMs: number;
+  ratio: number;
+  leanReadMs: number;
+}> {
   gc();
   let t = performance.now();
   await readGrids(readFileSync(file));
@@ -75,11 +88,15 @@ async function engineVsParse(file: string): Promise<{ parseMs: number; gridMs: n
 function cliRun(file: string): { seconds: number; peakMB: number; exit: number } {
   const probe = path.join(__dirname, 'peak-rss.js');
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--require', probe, path.join(ROOT, 'bin/skm-rekap.js'), 'check', file, '--json'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-    env: { ...process.env, SKM_PEAK_RSS: '1' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--require', probe, path.join(ROOT, 'bin/skm-rekap.js'), 'check', file, '--json'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      env: { ...process.env, SKM_PEAK_RSS: '1' },
+    },
+  );
   const seconds = (performance.now() - t) / 1000;
   const m = /peak-rss-kb=(\d+)/.exec(r.stderr ?? '');
   return { seconds, peakMB: m ? Number(m[1]) / 1024 : NaN, exit: r.status ?? -1 };
@@ -87,13 +104,17 @@ function cliRun(file: string): { seconds: number; peakMB: number; exit: number }
 
 function ikm100k(): number {
   const rnd = prng(7);
-  const answers = Array.from({ length: 100000 }, () => Array.from({ length: 9 }, () => 1 + Math.floor(rnd() * 4)));
+  const answers = Array.from({ length: 100000 }, () =>
+    Array.from({ length: 9 }, () => 1 + Math.floor(rnd() * 4)),
+  );
   skmIkm(answers);
   return timeMs(() => skmIkm(answers), 5);
 }
 
 /** Validate and mark through the simulated host: round trips and the largest request or response. */
-async function throughHost(file: string): Promise<{ syncs: number; maxPayloadBytes: number; ok: boolean }> {
+async function throughHost(
+  file: string,
+): Promise<{ syncs: number; maxPayloadBytes: number; ok: boolean }> {
   const model = await loadXlsxFile(file);
   const host = createExcelHost(model);
   const restore = host.install(globalThis);
@@ -103,9 +124,18 @@ async function throughHost(file: string): Promise<{ syncs: number; maxPayloadByt
     const excel = require('../../src/taskpane/excel') as typeof import('../../src/taskpane/excel');
     host.stats.reset();
     const v = await excel.validate('id');
-    if (!v.ok) return { syncs: host.stats.syncCount, maxPayloadBytes: Math.max(host.stats.maxRequestBytes, host.stats.maxResponseBytes), ok: false };
+    if (!v.ok)
+      return {
+        syncs: host.stats.syncCount,
+        maxPayloadBytes: Math.max(host.stats.maxRequestBytes, host.stats.maxResponseBytes),
+        ok: false,
+      };
     const m = await excel.markFindings(v.value);
-    return { syncs: host.stats.syncCount, maxPayloadBytes: Math.max(host.stats.maxRequestBytes, host.stats.maxResponseBytes), ok: m.ok };
+    return {
+      syncs: host.stats.syncCount,
+      maxPayloadBytes: Math.max(host.stats.maxRequestBytes, host.stats.maxResponseBytes),
+      ok: m.ok,
+    };
   } finally {
     if (typeof restore === 'function') restore();
   }
@@ -115,7 +145,10 @@ function bundleSizes(): { functions: number; taskpane: number } {
   const dist = path.join(ROOT, 'dist');
   if (!existsSync(path.join(dist, 'functions.js')) || !existsSync(path.join(dist, 'taskpane.js'))) {
     log('building dist/ (npm run build) ...');
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: asJson ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+    execFileSync('npm', ['run', 'build', '--silent'], {
+      cwd: ROOT,
+      stdio: asJson ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    });
   }
   const gz = (f: string) => gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length;
   return { functions: gz('functions.js'), taskpane: gz('taskpane.js') };
@@ -182,7 +215,9 @@ async function main(): Promise<void> {
     result.ikm100kMs = round(ikm100k(), 1);
     log(`SKM.IKM on 100,000 x 9 answers: ${result.ikm100kMs} ms`);
     result.bundleGzipBytes = bundleSizes();
-    log(`bundles (gzip): functions ${result.bundleGzipBytes.functions} B, taskpane ${result.bundleGzipBytes.taskpane} B`);
+    log(
+      `bundles (gzip): functions ${result.bundleGzipBytes.functions} B, taskpane ${result.bundleGzipBytes.taskpane} B`,
+    );
     const largest = String(Math.max(...SIZES));
     result.goals = {
       engineVsParseAtLargest: (result.engineVsParse[largest] ?? Infinity) <= 0.1,
@@ -199,16 +234,28 @@ async function main(): Promise<void> {
     log('');
     log('| measure | ' + SIZES.join(' | ') + ' |');
     log('|---|' + SIZES.map(() => '---').join('|') + '|');
-    log('| engine / exceljs parse | ' + SIZES.map((n) => result.engineVsParse[n]).join(' | ') + ' |');
+    log(
+      '| engine / exceljs parse | ' + SIZES.map((n) => result.engineVsParse[n]).join(' | ') + ' |',
+    );
     log('| engine ms | ' + SIZES.map((n) => result.engineMs[n]).join(' | ') + ' |');
     log('| exceljs parse ms | ' + SIZES.map((n) => result.parseMs[n]).join(' | ') + ' |');
-    log('| lean read ms (the checker) | ' + SIZES.map((n) => result.leanReadMs[n]).join(' | ') + ' |');
+    log(
+      '| lean read ms (the checker) | ' + SIZES.map((n) => result.leanReadMs[n]).join(' | ') + ' |',
+    );
     log('| checker s | ' + SIZES.map((n) => result.cliSeconds[n]).join(' | ') + ' |');
     log('| checker peak MB | ' + SIZES.map((n) => result.cliPeakMB[n]).join(' | ') + ' |');
     log('| host syncs | ' + SIZES.map((n) => result.syncs[n]).join(' | ') + ' |');
-    log('| host max payload MB | ' + SIZES.map((n) => round(result.maxPayloadBytesBySize[n] / 1e6, 2)).join(' | ') + ' |');
+    log(
+      '| host max payload MB | ' +
+        SIZES.map((n) => round(result.maxPayloadBytesBySize[n] / 1e6, 2)).join(' | ') +
+        ' |',
+    );
     log('');
-    log(`goals: ${Object.entries(result.goals).map(([k, v]) => `${k} ${v ? 'met' : 'NOT met'}`).join(', ')}`);
+    log(
+      `goals: ${Object.entries(result.goals)
+        .map(([k, v]) => `${k} ${v ? 'met' : 'NOT met'}`)
+        .join(', ')}`,
+    );
   }
 }
 

@@ -59,11 +59,26 @@ Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read or written.
 };
 
 const M = {
-  unknownOption: (o: string): Text => ({ id: `Opsi tidak dikenal: ${o}`, en: `Unknown option: ${o}` }),
-  missingValue: (o: string): Text => ({ id: `Opsi ${o} memerlukan nilai.`, en: `Option ${o} needs a value.` }),
-  badLang: (l: string): Text => ({ id: `Bahasa "${l}" tidak dikenal: gunakan id atau en.`, en: `Unknown language "${l}": use id or en.` }),
-  noFile: (): Text => ({ id: 'Sebutkan berkas .xlsx yang akan diperiksa.', en: 'Name the .xlsx file to check.' }),
-  notFound: (f: string): Text => ({ id: `Berkas "${f}" tidak ditemukan.`, en: `File "${f}" not found.` }),
+  unknownOption: (o: string): Text => ({
+    id: `Opsi tidak dikenal: ${o}`,
+    en: `Unknown option: ${o}`,
+  }),
+  missingValue: (o: string): Text => ({
+    id: `Opsi ${o} memerlukan nilai.`,
+    en: `Option ${o} needs a value.`,
+  }),
+  badLang: (l: string): Text => ({
+    id: `Bahasa "${l}" tidak dikenal: gunakan id atau en.`,
+    en: `Unknown language "${l}": use id or en.`,
+  }),
+  noFile: (): Text => ({
+    id: 'Sebutkan berkas .xlsx yang akan diperiksa.',
+    en: 'Name the .xlsx file to check.',
+  }),
+  notFound: (f: string): Text => ({
+    id: `Berkas "${f}" tidak ditemukan.`,
+    en: `File "${f}" not found.`,
+  }),
   unreadable: (f: string, why: string): Text => ({
     id: `Berkas "${f}" tidak dapat dibaca sebagai buku kerja .xlsx (${why}).`,
     en: `File "${f}" cannot be read as an .xlsx workbook (${why}).`,
@@ -96,7 +111,10 @@ const M = {
     id: 'Lembar "Ringkasan SKM" ditulis tanpa grafik (exceljs tidak dapat membuat grafik; tombol "Buat Ringkasan" di Excel membuatnya).',
     en: 'The sheet "Ringkasan SKM" was written without charts (exceljs cannot make charts; the "Buat Ringkasan" button in Excel makes them).',
   }),
-  written: (f: string): Text => ({ id: `Salinan hasil pemeriksaan ditulis ke ${f}`, en: `Checked copy written to ${f}` }),
+  written: (f: string): Text => ({
+    id: `Salinan hasil pemeriksaan ditulis ke ${f}`,
+    en: `Checked copy written to ${f}`,
+  }),
 };
 
 interface Options {
@@ -112,10 +130,22 @@ interface Options {
   help: boolean;
 }
 
-function parseArgs(argv: string[]): { ok: true; options: Options } | { ok: false; message: Text; lang: Lang } {
-  const o: Options = { command: null, file: null, json: false, lang: 'id', force: false, exitZero: false, summary: false, help: false };
+function parseArgs(
+  argv: string[],
+): { ok: true; options: Options } | { ok: false; message: Text; lang: Lang } {
+  const o: Options = {
+    command: null,
+    file: null,
+    json: false,
+    lang: 'id',
+    force: false,
+    exitZero: false,
+    summary: false,
+    help: false,
+  };
   const langIndex = argv.indexOf('--lang');
-  if (langIndex >= 0 && (argv[langIndex + 1] === 'en' || argv[langIndex + 1] === 'id')) o.lang = argv[langIndex + 1] as Lang;
+  if (langIndex >= 0 && (argv[langIndex + 1] === 'en' || argv[langIndex + 1] === 'id'))
+    o.lang = argv[langIndex + 1] as Lang;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -174,7 +204,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     grids = await readGrids(buffer);
   } catch (err) {
-    return fail(M.unreadable(o.file, err instanceof WorkbookFormatError ? say(err.reason, o.lang) : shortReason(err)));
+    return fail(
+      M.unreadable(
+        o.file,
+        err instanceof WorkbookFormatError ? say(err.reason, o.lang) : shortReason(err),
+      ),
+    );
   }
   const result = analyseWorkbook(grids, o.sheet);
   if (!result.ok) return fail(result.problem.message);

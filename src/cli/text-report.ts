@@ -59,7 +59,9 @@ export function textReport(file: string, a: Analysis, lang: Lang): string {
     `${s(T.table)}: ${s(T.rows)} ${table.firstRow}-${table.lastRow} (${s(T.header)} ${table.headerRows.join('-')}), ` +
       (table.average ? `${s(T.averageAt)} ${table.average.row}` : s(T.noAverage)),
   );
-  out.push(`${s(T.units)}: ${units.listed} ${s(T.listed)}, ${units.withData} ${s(T.withData)}, ${units.inAverage} ${s(T.inAverage)}`);
+  out.push(
+    `${s(T.units)}: ${units.listed} ${s(T.listed)}, ${units.withData} ${s(T.withData)}, ${units.inAverage} ${s(T.inAverage)}`,
+  );
   out.push(
     `${s(T.findings)}: ${counts.error} ${s(SEVERITY.error).toLowerCase()}, ${counts.warning} ${s(SEVERITY.warning).toLowerCase()}, ${counts.info} ${s(SEVERITY.info).toLowerCase()}`,
   );
@@ -78,16 +80,22 @@ export function textReport(file: string, a: Analysis, lang: Lang): string {
     out.push(`  ${f0.unitNo !== null ? `[${f0.unitNo}] ` : ''}${f0.unit}`);
     for (const f of list) {
       const where = [f.cell ?? `${s(T.rows)} ${f.row}`, f.period].filter(Boolean).join(', ');
-      out.push(`    ${s(SEVERITY[f.severity]).padEnd(10)} ${where.padEnd(18)} ${findingMessage(f, lang)} (${f.code})`);
+      out.push(
+        `    ${s(SEVERITY[f.severity]).padEnd(10)} ${where.padEnd(18)} ${findingMessage(f, lang)} (${f.code})`,
+      );
     }
   }
   out.push('');
   out.push(`RATA-RATA ${district.level.toUpperCase()}:`);
-  for (const u of district.unsur) out.push(`  ${u.code} ${u.name.padEnd(42)} ${Number.isFinite(u.value) ? num(u.value) : '-'}`);
+  for (const u of district.unsur)
+    out.push(`  ${u.code} ${u.name.padEnd(42)} ${Number.isFinite(u.value) ? num(u.value) : '-'}`);
   if (district.ikm !== null) out.push(`  IKM ${num(district.ikm)} ${district.category}`);
-  if (district.realisation !== null) out.push(`  ${s(T.realisation)}: ${num(district.realisation)}%`);
+  if (district.realisation !== null)
+    out.push(`  ${s(T.realisation)}: ${num(district.realisation)}%`);
   if (district.excluded.length > 0) {
-    out.push(`  ${s(T.left)}: ${district.excluded.map((e) => `${e.unit.no ?? ''} ${e.unit.name} (${s(T.reasons[e.reason])})`.trim()).join('; ')}`);
+    out.push(
+      `  ${s(T.left)}: ${district.excluded.map((e) => `${e.unit.no ?? ''} ${e.unit.name} (${s(T.reasons[e.reason])})`.trim()).join('; ')}`,
+    );
   }
   out.push('');
   if (district.sentences.lowest) out.push(say(district.sentences.lowest, lang));

@@ -32,9 +32,18 @@ export function analyseSheet(sheet: SheetGrid): AnalysisResult {
 export function analyseWorkbook(sheets: SheetGrid[], sheetName?: string): AnalysisResult {
   const names = sheets.map((s) => s.name);
   if (sheetName !== undefined) {
-    const sheet = sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    const sheet =
+      sheets.find((s) => s.name === sheetName) ??
+      sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
     if (!sheet) {
-      return { ok: false, problem: { code: 'no-table', sheet: sheetName, message: problems.sheetNotFound(sheetName, names) } };
+      return {
+        ok: false,
+        problem: {
+          code: 'no-table',
+          sheet: sheetName,
+          message: problems.sheetNotFound(sheetName, names),
+        },
+      };
     }
     return analyseSheet(sheet);
   }
@@ -43,12 +52,26 @@ export function analyseWorkbook(sheets: SheetGrid[], sheetName?: string): Analys
     const result = analyseSheet(sheet);
     if (result.ok) return result;
     // A sheet with the unsur header but a defect says more than "no table".
-    if (!firstProblem || (firstProblem.code === 'no-table' || firstProblem.code === 'empty-sheet') && result.problem.code !== 'no-table' && result.problem.code !== 'empty-sheet') {
+    if (
+      !firstProblem ||
+      ((firstProblem.code === 'no-table' || firstProblem.code === 'empty-sheet') &&
+        result.problem.code !== 'no-table' &&
+        result.problem.code !== 'empty-sheet')
+    ) {
       firstProblem = result.problem;
     }
   }
-  if (firstProblem && firstProblem.code !== 'no-table' && firstProblem.code !== 'empty-sheet') return { ok: false, problem: firstProblem };
+  if (firstProblem && firstProblem.code !== 'no-table' && firstProblem.code !== 'empty-sheet')
+    return { ok: false, problem: firstProblem };
   // A workbook of one empty sheet is said to be empty, by the sheet's name.
-  if (sheets.length === 1 && firstProblem?.code === 'empty-sheet') return { ok: false, problem: firstProblem };
-  return { ok: false, problem: { code: 'no-table', sheet: names[0] ?? '', message: problems.noRecapInWorkbook(names) } };
+  if (sheets.length === 1 && firstProblem?.code === 'empty-sheet')
+    return { ok: false, problem: firstProblem };
+  return {
+    ok: false,
+    problem: {
+      code: 'no-table',
+      sheet: names[0] ?? '',
+      message: problems.noRecapInWorkbook(names),
+    },
+  };
 }

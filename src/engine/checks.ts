@@ -7,7 +7,14 @@ import type { Line, ReadCell, RecapTable, SkmRecord, Unit } from './model';
 import { causes, cellName, findingText, lineName, type Text } from './messages';
 import type { ParsedNumber } from './numbers';
 import { halfUnit } from './numbers';
-import { effectiveValues, EPSILON, isComplete, lineHalfUnit, mean, numbersOf, type Effective } from './precision';
+import {
+  effectiveValues,
+  EPSILON,
+  isComplete,
+  lineHalfUnit,
+  mean,
+  type Effective,
+} from './precision';
 import { category, CONVERSION, parseCategory } from './scores';
 import { UNSUR_CODES, type UnsurCode } from './unsur';
 import type { DistrictLine } from './district';
@@ -79,7 +86,9 @@ function finding(
   w: Where,
   at: { row: number; col: number } | null,
   message: Text,
-  extra: Partial<Pick<Finding, 'unsur' | 'expected' | 'actual' | 'cause' | 'causeMessage' | 'relatedRow'>> = {},
+  extra: Partial<
+    Pick<Finding, 'unsur' | 'expected' | 'actual' | 'cause' | 'causeMessage' | 'relatedRow'>
+  > = {},
 ): Finding {
   return {
     code,
@@ -116,7 +125,9 @@ function lineHasValue(l: Line | null): boolean {
 }
 
 export function recordHasData(rec: SkmRecord): boolean {
-  return lineHasValue(rec.nrr) || lineHasValue(rec.conv) || rec.extraLines.length > 0 || rec.ikm !== null;
+  return (
+    lineHasValue(rec.nrr) || lineHasValue(rec.conv) || rec.extraLines.length > 0 || rec.ikm !== null
+  );
 }
 
 /** Column of an unsur in a record's line. */
@@ -146,11 +157,20 @@ function readableCell(
   if (!c) return null;
   const p = c.parsed;
   if (p.kind === 'error' || p.kind === 'text') {
-    out.push(finding('not-a-number', w, c, findingText.notANumber(name.id, name.en, p.text), { actual: p.text }));
+    out.push(
+      finding('not-a-number', w, c, findingText.notANumber(name.id, name.en, p.text), {
+        actual: p.text,
+      }),
+    );
     return null;
   }
   if (p.kind === 'number') {
-    if (p.fromText) out.push(finding('text-number', w, c, findingText.textNumber(name.id, name.en, 1), { actual: String(c.raw) }));
+    if (p.fromText)
+      out.push(
+        finding('text-number', w, c, findingText.textNumber(name.id, name.en, 1), {
+          actual: String(c.raw),
+        }),
+      );
     return p.value;
   }
   return null;
@@ -168,7 +188,13 @@ function cleanLine(line: Line, role: 'nrr' | 'conv' | 'line'): boolean {
   return true;
 }
 
-function checkLine(out: Finding[], w: Where, line: Line, role: 'nrr' | 'conv' | 'line', cols: UnsurCols): void {
+function checkLine(
+  out: Finding[],
+  w: Where,
+  line: Line,
+  role: 'nrr' | 'conv' | 'line',
+  cols: UnsurCols,
+): void {
   if (cleanLine(line, role)) return;
   const name = lineName[role];
   const at = (i: number) => ({ row: line.row, col: cols[UNSUR_CODES[i]] });
@@ -176,20 +202,41 @@ function checkLine(out: Finding[], w: Where, line: Line, role: 'nrr' | 'conv' | 
   line.values.forEach((v, i) => {
     if (v.kind === 'error' || v.kind === 'text') {
       out.push(
-        finding('not-a-number', w, at(i), findingText.notANumber(cellName.unsur(UNSUR_CODES[i]).id, cellName.unsur(UNSUR_CODES[i]).en, v.text), {
-          unsur: UNSUR_CODES[i],
-          actual: v.text,
-        }),
+        finding(
+          'not-a-number',
+          w,
+          at(i),
+          findingText.notANumber(
+            cellName.unsur(UNSUR_CODES[i]).id,
+            cellName.unsur(UNSUR_CODES[i]).en,
+            v.text,
+          ),
+          {
+            unsur: UNSUR_CODES[i],
+            actual: v.text,
+          },
+        ),
       );
     } else if (v.kind === 'number' && v.fromText) textCells.push(i);
   });
   if (textCells.length > 0) {
-    out.push(finding('text-number', w, at(textCells[0]), findingText.textNumber(name.id, name.en, textCells.length)));
+    out.push(
+      finding(
+        'text-number',
+        w,
+        at(textCells[0]),
+        findingText.textNumber(name.id, name.en, textCells.length),
+      ),
+    );
   }
   const blanks = UNSUR_CODES.filter((_, i) => line.values[i].kind === 'blank');
   if (blanks.length > 0 && blanks.length < 9) {
     const first = UNSUR_CODES.indexOf(blanks[0]);
-    out.push(finding('unsur-missing', w, at(first), findingText.unsurMissing(name.id, name.en, blanks), { unsur: blanks.length === 1 ? blanks[0] : null }));
+    out.push(
+      finding('unsur-missing', w, at(first), findingText.unsurMissing(name.id, name.en, blanks), {
+        unsur: blanks.length === 1 ? blanks[0] : null,
+      }),
+    );
   }
   if (line.scale === 'mixed') {
     out.push(finding('mixed-scale', w, at(0), findingText.mixedScale(name.id, name.en)));
@@ -199,15 +246,29 @@ function checkLine(out: Finding[], w: Where, line: Line, role: 'nrr' | 'conv' | 
     if (v.kind !== 'number') return;
     const u = UNSUR_CODES[i];
     if (role === 'nrr' && (v.value < 1 || v.value > 4)) {
-      out.push(finding('nrr-out-of-range', w, at(i), findingText.nrrOutOfRange(u, v.value), { unsur: u, actual: v.value }));
+      out.push(
+        finding('nrr-out-of-range', w, at(i), findingText.nrrOutOfRange(u, v.value), {
+          unsur: u,
+          actual: v.value,
+        }),
+      );
     }
     if (role === 'conv' && (v.value < 25 || v.value > 100)) {
-      out.push(finding('conversion-out-of-range', w, at(i), findingText.conversionOutOfRange(u, v.value), { unsur: u, actual: v.value }));
+      out.push(
+        finding('conversion-out-of-range', w, at(i), findingText.conversionOutOfRange(u, v.value), {
+          unsur: u,
+          actual: v.value,
+        }),
+      );
     }
   });
 }
 
-function inRange(v: ParsedNumber, lo: number, hi: number): v is Extract<ParsedNumber, { kind: 'number' }> {
+function inRange(
+  v: ParsedNumber,
+  lo: number,
+  hi: number,
+): v is Extract<ParsedNumber, { kind: 'number' }> {
   return v.kind === 'number' && v.value >= lo && v.value <= hi;
 }
 
@@ -222,13 +283,16 @@ function checkConversion(out: Finding[], w: Where, rec: SkmRecord, cols: UnsurCo
   for (let i = 0; i < 9; i++) {
     const n = nrrs[i];
     const c = convs[i];
-    if (inRange(n, 1, 4) && inRange(c, 25, 100) && Math.abs(c.value - CONVERSION * n.value) > tol) bad.push(i);
+    if (inRange(n, 1, 4) && inRange(c, 25, 100) && Math.abs(c.value - CONVERSION * n.value) > tol)
+      bad.push(i);
   }
   if (bad.length === 0) return;
   const agrees = (i: number, j: number) => {
     const n = nrrs[j];
     const c = convs[i];
-    return inRange(n, 1, 4) && inRange(c, 25, 100) && Math.abs(c.value - CONVERSION * n.value) <= tol;
+    return (
+      inRange(n, 1, 4) && inRange(c, 25, 100) && Math.abs(c.value - CONVERSION * n.value) <= tol
+    );
   };
   for (const i of bad) {
     const u = UNSUR_CODES[i];
@@ -236,12 +300,20 @@ function checkConversion(out: Finding[], w: Where, rec: SkmRecord, cols: UnsurCo
     const c = (convs[i] as { value: number }).value;
     const partner = bad.find((j) => j !== i && agrees(i, j) && agrees(j, i));
     out.push(
-      finding('conversion-mismatch', w, { row: rec.conv.row, col: cols[u] }, findingText.conversionMismatch(u, c, n), {
-        unsur: u,
-        expected: n * CONVERSION,
-        actual: c,
-        ...(partner !== undefined ? { cause: 'swapped' as const, causeMessage: causes.swapped(u, UNSUR_CODES[partner]) } : {}),
-      }),
+      finding(
+        'conversion-mismatch',
+        w,
+        { row: rec.conv.row, col: cols[u] },
+        findingText.conversionMismatch(u, c, n),
+        {
+          unsur: u,
+          expected: n * CONVERSION,
+          actual: c,
+          ...(partner !== undefined
+            ? { cause: 'swapped' as const, causeMessage: causes.swapped(u, UNSUR_CODES[partner]) }
+            : {}),
+        },
+      ),
     );
   }
 }
@@ -260,25 +332,41 @@ function ikmCause(
   ikmHalf: number,
   eff: Effective,
   ctx: RecordContext,
-): { cause: 'weight-0.111' | 'weight-0.11' | 'copied' | 'nrr-scale'; message: Text; relatedRow?: number } | null {
+): {
+  cause: 'weight-0.111' | 'weight-0.11' | 'copied' | 'nrr-scale';
+  message: Text;
+  relatedRow?: number;
+} | null {
   const { value, half } = computedIkm(eff);
   const tol = half + ikmHalf + EPSILON;
   // Σ NRR x w x 25 with w = 0.111 or 0.11 is mean x 9w.
-  if (Math.abs(ikm - value * 9 * 0.111) <= tol) return { cause: 'weight-0.111', message: causes.weight0111() };
-  if (Math.abs(ikm - value * 9 * 0.11) <= tol) return { cause: 'weight-0.11', message: causes.weight011() };
-  if (ikm >= 1 && ikm <= 4 && Math.abs(ikm * CONVERSION - value) <= CONVERSION * ikmHalf + half + EPSILON) {
+  if (Math.abs(ikm - value * 9 * 0.111) <= tol)
+    return { cause: 'weight-0.111', message: causes.weight0111() };
+  if (Math.abs(ikm - value * 9 * 0.11) <= tol)
+    return { cause: 'weight-0.11', message: causes.weight011() };
+  if (
+    ikm >= 1 &&
+    ikm <= 4 &&
+    Math.abs(ikm * CONVERSION - value) <= CONVERSION * ikmHalf + half + EPSILON
+  ) {
     return { cause: 'nrr-scale', message: causes.onNrrScale() };
   }
   // Two-decimal IKMs coincide often: a copy is named only for a gross mismatch.
   if (Math.abs(ikm - value) <= COPY_MIN_GAP) return null;
   const same = (ctx.ikmIndex?.().get(ikm) ?? []).filter((r) => r !== rec && r.unit !== rec.unit);
-  const source = same.find((r) => {
-    const e = effectiveValues(r);
-    if (!e) return false;
-    const c = computedIkm(e);
-    return Math.abs(ikm - c.value) <= c.half + ikmHalf + EPSILON;
-  }) ?? same[0];
-  if (source) return { cause: 'copied', message: causes.copied(source.firstRow, source.unit.name), relatedRow: source.firstRow };
+  const source =
+    same.find((r) => {
+      const e = effectiveValues(r);
+      if (!e) return false;
+      const c = computedIkm(e);
+      return Math.abs(ikm - c.value) <= c.half + ikmHalf + EPSILON;
+    }) ?? same[0];
+  if (source)
+    return {
+      cause: 'copied',
+      message: causes.copied(source.firstRow, source.unit.name),
+      relatedRow: source.firstRow,
+    };
   return null;
 }
 
@@ -294,16 +382,26 @@ function checkRecordInto(out: Finding[], rec: SkmRecord, ctx: RecordContext): vo
 
   if (rec.nrr) checkLine(out, w, rec.nrr, 'nrr', cols);
   if (rec.conv) checkLine(out, w, rec.conv, 'conv', cols);
-  for (const l of rec.extraLines) checkLine(out, w, l, l.scale === 'conv' ? 'conv' : l.scale === 'nrr' ? 'nrr' : 'line', cols);
+  for (const l of rec.extraLines)
+    checkLine(out, w, l, l.scale === 'conv' ? 'conv' : l.scale === 'nrr' ? 'nrr' : 'line', cols);
   checkConversion(out, w, rec, cols);
 
   const eff = effectiveValues(rec);
   const ikm = readableCell(out, w, rec.ikm, cellName.ikm);
-  const ikmHalf = rec.ikm && rec.ikm.parsed.kind === 'number' ? halfUnit(rec.ikm.parsed.decimals) : 0;
+  const ikmHalf =
+    rec.ikm && rec.ikm.parsed.kind === 'number' ? halfUnit(rec.ikm.parsed.decimals) : 0;
   let ikmValid = false;
   if (eff && rec.ikm === null && ctx.ikmCol !== undefined) {
     const { value } = computedIkm(eff);
-    out.push(finding('ikm-missing', w, { row: rec.firstRow, col: ctx.ikmCol }, findingText.ikmMissing(value), { expected: value }));
+    out.push(
+      finding(
+        'ikm-missing',
+        w,
+        { row: rec.firstRow, col: ctx.ikmCol },
+        findingText.ikmMissing(value),
+        { expected: value },
+      ),
+    );
   } else if (ikm !== null) {
     if (ikm < 25 || ikm > 100) {
       const cause = eff ? ikmCause(rec, ikm, ikmHalf, eff, ctx) : null;
@@ -324,7 +422,13 @@ function checkRecordInto(out: Finding[], rec: SkmRecord, ctx: RecordContext): vo
           finding('ikm-mismatch', w, rec.ikm, findingText.ikmMismatch(ikm, value), {
             expected: value,
             actual: ikm,
-            ...(cause ? { cause: cause.cause, causeMessage: cause.message, relatedRow: cause.relatedRow ?? null } : {}),
+            ...(cause
+              ? {
+                  cause: cause.cause,
+                  causeMessage: cause.message,
+                  relatedRow: cause.relatedRow ?? null,
+                }
+              : {}),
           }),
         );
       }
@@ -334,44 +438,68 @@ function checkRecordInto(out: Finding[], rec: SkmRecord, ctx: RecordContext): vo
   }
 
   // Category: the band of the IKM as written; where there is none, of the recomputed one.
-  const basis = ikmValid && ikm !== null ? ikm : eff && rec.ikm === null ? computedIkm(eff).value : null;
+  const basis =
+    ikmValid && ikm !== null ? ikm : eff && rec.ikm === null ? computedIkm(eff).value : null;
   if (basis !== null && ctx.categoryCol !== undefined) {
     const expected = category(basis);
     if (!rec.category) {
       out.push(
-        finding('category-missing', w, { row: rec.firstRow, col: ctx.categoryCol }, findingText.categoryMissing(expected.label), {
-          expected: expected.label,
-        }),
+        finding(
+          'category-missing',
+          w,
+          { row: rec.firstRow, col: ctx.categoryCol },
+          findingText.categoryMissing(expected.label),
+          {
+            expected: expected.label,
+          },
+        ),
       );
     } else {
       const grade = parseCategory(rec.category.parsed);
       if (grade === null) {
         out.push(
-          finding('category-mismatch', w, rec.category, findingText.categoryUnreadable(rec.category.parsed, expected.label), {
-            expected: expected.label,
-            actual: rec.category.parsed,
-          }),
+          finding(
+            'category-mismatch',
+            w,
+            rec.category,
+            findingText.categoryUnreadable(rec.category.parsed, expected.label),
+            {
+              expected: expected.label,
+              actual: rec.category.parsed,
+            },
+          ),
         );
       } else if (grade !== expected.grade) {
         const fitsComputed = eff !== null && category(computedIkm(eff).value).grade === grade;
         out.push(
-          finding('category-mismatch', w, rec.category, findingText.categoryMismatch(rec.category.parsed, basis, expected.label, fitsComputed), {
-            expected: expected.label,
-            actual: rec.category.parsed,
-          }),
+          finding(
+            'category-mismatch',
+            w,
+            rec.category,
+            findingText.categoryMismatch(rec.category.parsed, basis, expected.label, fitsComputed),
+            {
+              expected: expected.label,
+              actual: rec.category.parsed,
+            },
+          ),
         );
       }
     }
   }
 
   if (ctx.checkRespondents && recordHasData(rec)) {
-    const respAt = ctx.respondentsCol !== undefined ? { row: rec.firstRow, col: ctx.respondentsCol } : null;
+    const respAt =
+      ctx.respondentsCol !== undefined ? { row: rec.firstRow, col: ctx.respondentsCol } : null;
     if (!rec.respondents) {
       out.push(finding('respondents-invalid', w, respAt, findingText.respondentsBlank()));
     } else {
       const n = readableCell(out, w, rec.respondents, cellName.respondents);
       if (n !== null && (!Number.isInteger(n) || n <= 0)) {
-        out.push(finding('respondents-invalid', w, rec.respondents, findingText.respondentsInvalid(n), { actual: n }));
+        out.push(
+          finding('respondents-invalid', w, rec.respondents, findingText.respondentsInvalid(n), {
+            actual: n,
+          }),
+        );
       }
     }
   }
@@ -380,7 +508,15 @@ function checkRecordInto(out: Finding[], rec: SkmRecord, ctx: RecordContext): vo
     readableCell(out, w, rec.realisation, cellName.realisation);
     const pct = rec.realisationPct;
     if (pct !== null && (pct < 0 || pct > 100 + EPSILON)) {
-      out.push(finding('realisation-out-of-range', w, rec.realisation, findingText.realisationOutOfRange(pct), { actual: pct }));
+      out.push(
+        finding(
+          'realisation-out-of-range',
+          w,
+          rec.realisation,
+          findingText.realisationOutOfRange(pct),
+          { actual: pct },
+        ),
+      );
     }
   }
 
@@ -392,7 +528,12 @@ function checkPriorities(out: Finding[], w: Where, rec: SkmRecord, eff: Effectiv
   const entries = rec.priority.parsed;
   let namedAny = false;
   for (const entry of entries) {
-    if (entry.unsur === null) out.push(finding('priority-unknown', w, rec.priority, findingText.priorityUnknown(entry.text), { actual: entry.text }));
+    if (entry.unsur === null)
+      out.push(
+        finding('priority-unknown', w, rec.priority, findingText.priorityUnknown(entry.text), {
+          actual: entry.text,
+        }),
+      );
     else namedAny = true;
   }
   if (!eff || !namedAny) return;
@@ -450,12 +591,21 @@ function checkUnit(out: Finding[], unit: Unit, table: RecapTable): void {
   const withData = unit.records.filter(recordHasData);
   const kind = anyQuarter ? 'quarter' : 'semester';
   const present = new Map<number, SkmRecord>();
-  for (const r of withData) if (r.period?.kind === kind && !present.has(r.period.index)) present.set(r.period.index, r);
+  for (const r of withData)
+    if (r.period?.kind === kind && !present.has(r.period.index)) present.set(r.period.index, r);
   let allPresent = true;
   for (let i = 1; i <= PERIOD_COUNT[kind]; i++) {
     if (!present.has(i)) {
       allPresent = false;
-      out.push(finding('period-missing', unitWhere, unitCell, findingText.periodMissing(periodName(kind, i)), { expected: periodName(kind, i) }));
+      out.push(
+        finding(
+          'period-missing',
+          unitWhere,
+          unitCell,
+          findingText.periodMissing(periodName(kind, i)),
+          { expected: periodName(kind, i) },
+        ),
+      );
     }
   }
   const annual = withData.find((r) => r.period?.kind === 'annual');
@@ -470,7 +620,13 @@ function checkUnit(out: Finding[], unit: Unit, table: RecapTable): void {
   compareAnnual(out, table, annual, periods, kind);
 }
 
-function compareAnnual(out: Finding[], table: RecapTable, annual: SkmRecord, periods: SkmRecord[], kind: 'semester' | 'quarter'): void {
+function compareAnnual(
+  out: Finding[],
+  table: RecapTable,
+  annual: SkmRecord,
+  periods: SkmRecord[],
+  kind: 'semester' | 'quarter',
+): void {
   const w: Where = { sheet: table.sheet, rec: annual, unit: annual.unit, row: annual.firstRow };
   const periodsText = kind === 'semester' ? 'Semester I-II' : 'Triwulan I-IV';
   const annualEff = effectiveValues(annual);
@@ -491,11 +647,17 @@ function compareAnnual(out: Finding[], table: RecapTable, annual: SkmRecord, per
         const shown = annualEff.source === 'conv' ? actual : actual / CONVERSION;
         const shownExpected = annualEff.source === 'conv' ? expected : expected / CONVERSION;
         out.push(
-          finding('annual-mismatch', w, { row: annualEff.line.row, col: table.columns.unsur[u] }, findingText.annualMismatch(u, shown, shownExpected, periodsText), {
-            unsur: u,
-            expected: shownExpected,
-            actual: shown,
-          }),
+          finding(
+            'annual-mismatch',
+            w,
+            { row: annualEff.line.row, col: table.columns.unsur[u] },
+            findingText.annualMismatch(u, shown, shownExpected, periodsText),
+            {
+              unsur: u,
+              expected: shownExpected,
+              actual: shown,
+            },
+          ),
         );
       }
     });
@@ -505,9 +667,20 @@ function compareAnnual(out: Finding[], table: RecapTable, annual: SkmRecord, per
     if (ikms.every((p): p is Extract<ParsedNumber, { kind: 'number' }> => p?.kind === 'number')) {
       const actual = annual.ikm.parsed.value;
       const expected = mean(ikms.map((p) => p.value));
-      const tol = halfUnit(annual.ikm.parsed.decimals) + mean(ikms.map((p) => halfUnit(p.decimals))) + EPSILON;
+      const tol =
+        halfUnit(annual.ikm.parsed.decimals) +
+        mean(ikms.map((p) => halfUnit(p.decimals))) +
+        EPSILON;
       if (Math.abs(actual - expected) > tol) {
-        out.push(finding('annual-mismatch', w, annual.ikm, findingText.annualIkmMismatch(actual, expected, periodsText), { expected, actual }));
+        out.push(
+          finding(
+            'annual-mismatch',
+            w,
+            annual.ikm,
+            findingText.annualIkmMismatch(actual, expected, periodsText),
+            { expected, actual },
+          ),
+        );
       }
     }
   }
@@ -517,17 +690,25 @@ function compareAnnual(out: Finding[], table: RecapTable, annual: SkmRecord, per
     const sum = resp.reduce((s, p) => s + (p as { value: number }).value, 0);
     if (Math.abs(annualResp.value - sum) > EPSILON) {
       out.push(
-        finding('annual-respondents-mismatch', w, annual.respondents, findingText.annualRespondentsMismatch(annualResp.value, sum), {
-          expected: sum,
-          actual: annualResp.value,
-        }),
+        finding(
+          'annual-respondents-mismatch',
+          w,
+          annual.respondents,
+          findingText.annualRespondentsMismatch(annualResp.value, sum),
+          {
+            expected: sum,
+            actual: annualResp.value,
+          },
+        ),
       );
     }
   }
 }
 
 function hasAnyUnsur(rec: SkmRecord): boolean {
-  return [rec.nrr, rec.conv, ...rec.extraLines].some((l) => l !== null && l.values.some((v) => v.kind !== 'blank'));
+  return [rec.nrr, rec.conv, ...rec.extraLines].some(
+    (l) => l !== null && l.values.some((v) => v.kind !== 'blank'),
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -537,12 +718,16 @@ function hasAnyUnsur(rec: SkmRecord): boolean {
 function lineHash(line: Line): number {
   // 32-bit integer arithmetic only (a floating-point remainder per value cost a national recap 50 ms).
   let h = 0;
-  for (let i = 0; i < line.values.length; i++) h = (Math.imul(h, 31) + (Math.round((line.values[i] as { value: number }).value * 1000) | 0)) | 0;
+  for (let i = 0; i < line.values.length; i++)
+    h =
+      (Math.imul(h, 31) + (Math.round((line.values[i] as { value: number }).value * 1000) | 0)) | 0;
   return h & 0x3fffffff;
 }
 
 function sameNumbers(a: Line, b: Line): boolean {
-  for (let i = 0; i < a.values.length; i++) if ((a.values[i] as { value: number }).value !== (b.values[i] as { value: number }).value) return false;
+  for (let i = 0; i < a.values.length; i++)
+    if ((a.values[i] as { value: number }).value !== (b.values[i] as { value: number }).value)
+      return false;
   return true;
 }
 
@@ -575,7 +760,8 @@ class LineTable {
       const i = e - 1;
       if (this.hashes[i] !== h || !sameNumbers(this.lines[i], line)) continue;
       const b = this.recs[i];
-      const ownAnnual = b.unit === rec.unit && (b.period?.kind === 'annual') !== (rec.period?.kind === 'annual');
+      const ownAnnual =
+        b.unit === rec.unit && (b.period?.kind === 'annual') !== (rec.period?.kind === 'annual');
       if (!ownAnnual) return b;
     }
     this.hashes.push(h);
@@ -615,18 +801,45 @@ function checkAverageLine(out: Finding[], table: RecapTable, district: DistrictL
   if (!avg) return;
   const unit: Unit = { no: null, name: avg.label, row: avg.row, records: [] };
   const w: Where = { sheet: table.sheet, unit, row: avg.row };
-  const compare = (c: ReadCell | null, expected: number | null, name: { id: string; en: string }, unsur: UnsurCode | null, scale = 1) => {
+  const compare = (
+    c: ReadCell | null,
+    expected: number | null,
+    name: { id: string; en: string },
+    unsur: UnsurCode | null,
+    scale = 1,
+  ) => {
     if (!c || expected === null || c.parsed.kind !== 'number') return;
     const actual = c.parsed.value * scale;
     if (Math.abs(actual - expected) > halfUnit(c.parsed.decimals) * scale + EPSILON) {
-      out.push(finding('average-row-mismatch', w, c, findingText.averageRowMismatch(name.id, name.en, actual, expected), { unsur, expected, actual }));
+      out.push(
+        finding(
+          'average-row-mismatch',
+          w,
+          c,
+          findingText.averageRowMismatch(name.id, name.en, actual, expected),
+          { unsur, expected, actual },
+        ),
+      );
     }
   };
-  UNSUR_CODES.forEach((u, i) => compare(avg.unsur[i], district.unsur[i].value, cellName.averageUnsur(u), u));
+  UNSUR_CODES.forEach((u, i) =>
+    compare(avg.unsur[i], district.unsur[i].value, cellName.averageUnsur(u), u),
+  );
   compare(avg.ikm, district.ikm, { id: 'IKM', en: 'IKM' }, null);
-  if (avg.realisation && avg.realisationPct !== null && district.realisation !== null && avg.realisation.parsed.kind === 'number') {
+  if (
+    avg.realisation &&
+    avg.realisationPct !== null &&
+    district.realisation !== null &&
+    avg.realisation.parsed.kind === 'number'
+  ) {
     const scale = avg.realisationPct / avg.realisation.parsed.value || 1;
-    compare(avg.realisation, district.realisation, { id: 'Realisasi (%)', en: 'Realisation (%)' }, null, scale);
+    compare(
+      avg.realisation,
+      district.realisation,
+      { id: 'Realisasi (%)', en: 'Realisation (%)' },
+      null,
+      scale,
+    );
   }
 }
 

@@ -45,9 +45,16 @@ export function unitAnnual(unit: Unit): UnitAnnual | ExclusionReason {
   let values: number[];
   let source: UnitAnnual['source'];
   if (annual) {
-    return { unit, values: effectiveValues(annual)!.values, source: 'annual', realisation: unitRealisation(unit) };
+    return {
+      unit,
+      values: effectiveValues(annual)!.values,
+      source: 'annual',
+      realisation: unitRealisation(unit),
+    };
   }
-  const periods = unit.records.filter((r) => r.period && r.period.kind !== 'annual' && effectiveValues(r));
+  const periods = unit.records.filter(
+    (r) => r.period && r.period.kind !== 'annual' && effectiveValues(r),
+  );
   if (periods.length > 0) {
     const effs = periods.map((r) => effectiveValues(r)!.values);
     values = UNSUR_CODES.map((_, i) => mean(effs.map((v) => v[i])));
@@ -63,7 +70,8 @@ export function unitAnnual(unit: Unit): UnitAnnual | ExclusionReason {
 
 /** The Tahunan record's realisation, else the mean of the period records' realisations. */
 function unitRealisation(unit: Unit): number | null {
-  for (const r of unit.records) if (r.period?.kind === 'annual' && r.realisationPct !== null) return r.realisationPct;
+  for (const r of unit.records)
+    if (r.period?.kind === 'annual' && r.realisationPct !== null) return r.realisationPct;
   const periodValues = unit.records
     .filter((r: SkmRecord) => r.period && r.period.kind !== 'annual' && r.realisationPct !== null)
     .map((r) => r.realisationPct as number);
@@ -79,7 +87,10 @@ export function levelOf(label: string | null): Level {
   return 'kabupaten';
 }
 
-export function computeDistrict(table: RecapTable, averageLabel: string | null = null): DistrictLine {
+export function computeDistrict(
+  table: RecapTable,
+  averageLabel: string | null = null,
+): DistrictLine {
   const level = levelOf(averageLabel);
   const included: UnitAnnual[] = [];
   const excluded: DistrictLine['excluded'] = [];
@@ -121,7 +132,11 @@ export function computeDistrict(table: RecapTable, averageLabel: string | null =
   const mostPrioritised =
     maxCount === 0
       ? []
-      : UNSUR.filter((u) => counts.get(u.code) === maxCount).map((u) => ({ code: u.code, name: u.name, units: maxCount }));
+      : UNSUR.filter((u) => counts.get(u.code) === maxCount).map((u) => ({
+          code: u.code,
+          name: u.name,
+          units: maxCount,
+        }));
 
   const byCode = (code: UnsurCode) => UNSUR[UNSUR_CODES.indexOf(code)];
   return {

@@ -19,7 +19,12 @@ export function gridArea(grid: SheetGrid): Area | null {
   if (grid.values.length === 0) return null;
   const top = grid.origin?.row ?? 1;
   const left = grid.origin?.col ?? 1;
-  return { top, left, bottom: top + grid.values.length - 1, right: left + Math.max(1, gridWidth(grid.values)) - 1 };
+  return {
+    top,
+    left,
+    bottom: top + grid.values.length - 1,
+    right: left + Math.max(1, gridWidth(grid.values)) - 1,
+  };
 }
 
 /** The smallest area holding all the given areas. */

@@ -29,8 +29,10 @@ function decimalsShown(x: number): number {
 
 const uName = (u: UnsurCode) => unsurByCode(u).name;
 const uNameEn = (u: UnsurCode) => unsurByCode(u).nameEn;
-const listId = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} dan ${xs[xs.length - 1]}`);
-const listEn = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+const listId = (xs: string[]) =>
+  xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} dan ${xs[xs.length - 1]}`;
+const listEn = (xs: string[]) =>
+  xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 
 /** Problems that stop the reading of a file or sheet. */
 export const problems = {
@@ -213,7 +215,12 @@ export const cellName = {
 /** District level word, detected from the average line's label. */
 export type Level = 'kabupaten' | 'kota' | 'provinsi' | 'nasional';
 
-const levelEn: Record<Level, string> = { kabupaten: 'district', kota: 'city', provinsi: 'province', nasional: 'national' };
+const levelEn: Record<Level, string> = {
+  kabupaten: 'district',
+  kota: 'city',
+  provinsi: 'province',
+  nasional: 'national',
+};
 
 export const sentences = {
   lowest: (level: Level, names: string[], namesEn: string[], value: number): Text => ({

@@ -17,12 +17,20 @@ const BLANK: ParsedNumber = Object.freeze({ kind: 'blank' });
 const NUMBER_CACHE_LIMIT = 100000;
 const numberCache = new Map<number, ParsedNumber>();
 const MILLI_LIMIT = 100000;
-const byMilli: (ParsedNumber | undefined)[] = new Array<ParsedNumber | undefined>(MILLI_LIMIT + 1).fill(undefined);
+const byMilli: (ParsedNumber | undefined)[] = new Array<ParsedNumber | undefined>(
+  MILLI_LIMIT + 1,
+).fill(undefined);
 
 function plainNumber(v: number): ParsedNumber {
-  return Object.freeze({ kind: 'number', value: v, decimals: decimalsOf(v), fromText: false }) as ParsedNumber;
+  return Object.freeze({
+    kind: 'number',
+    value: v,
+    decimals: decimalsOf(v),
+    fromText: false,
+  }) as ParsedNumber;
 }
-const EXCEL_ERROR = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
+const EXCEL_ERROR =
+  /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
 
 export function isBlank(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -50,7 +58,10 @@ export function decimalsOf(value: number): number {
  * a point followed by exactly three digits in groups ("1.686", "12.500,5") is a
  * thousands separator only when `counts` says the value is a whole count.
  */
-function parseDecimalText(raw: string, counts: boolean): { value: number; decimals: number } | null {
+function parseDecimalText(
+  raw: string,
+  counts: boolean,
+): { value: number; decimals: number } | null {
   let s = raw.replace(/[\s\u00a0]/g, '');
   if (!s) return null;
   let sign = 1;
@@ -114,7 +125,13 @@ export function parseNumber(v: CellValue, options: ParseOptions = {}): ParsedNum
   const body = percent ? text.slice(0, -1) : text;
   const parsed = parseDecimalText(body, options.counts === true && !percent);
   if (!parsed) return { kind: 'text', text };
-  return { kind: 'number', value: parsed.value, decimals: parsed.decimals, fromText: true, percent };
+  return {
+    kind: 'number',
+    value: parsed.value,
+    decimals: parsed.decimals,
+    fromText: true,
+    percent,
+  };
 }
 
 /** The value of a parsed number, or null. */
@@ -127,7 +144,11 @@ export function numberOrNull(p: ParsedNumber): number | null {
  * Six or more decimals mean a computed value: no rounding to allow for.
  */
 export function halfUnit(decimals: number): number {
-  return decimals >= 6 ? 0 : decimals >= 0 && decimals === (decimals | 0) ? HALF_UNITS[decimals] : 0.5 * Math.pow(10, -decimals);
+  return decimals >= 6
+    ? 0
+    : decimals >= 0 && decimals === (decimals | 0)
+      ? HALF_UNITS[decimals]
+      : 0.5 * Math.pow(10, -decimals);
 }
 
 /** halfUnit of 0-5 decimals, worked out once (the same expression, so the same doubles). */

@@ -44,7 +44,12 @@ const SEVERITY_LABEL: Record<Severity, { id: string; en: string }> = {
   info: { id: 'Info', en: 'Info' },
 };
 
-const SENTENCE_START = [/^unsur terendah pada tingkat/, /merupakan unsur yang paling banyak/, /^the lowest unsur at/, /most often named as an improvement priority/];
+const SENTENCE_START = [
+  /^unsur terendah pada tingkat/,
+  /merupakan unsur yang paling banyak/,
+  /^the lowest unsur at/,
+  /most often named as an improvement priority/,
+];
 
 function lastGridRow(grid: SheetGrid): number {
   return (grid.origin?.row ?? 1) + grid.values.length - 1;
@@ -88,7 +93,9 @@ export function planWrites(a: Analysis, grid: SheetGrid, lang: Lang = 'id'): Wri
   const byRow = new Map<number, string[]>();
   for (const f of findings) {
     const lines = byRow.get(f.row) ?? [];
-    lines.push(`[${say(SEVERITY_LABEL[f.severity], lang)}] ${f.cell ? f.cell + ': ' : ''}${findingMessage(f, lang)}`);
+    lines.push(
+      `[${say(SEVERITY_LABEL[f.severity], lang)}] ${f.cell ? f.cell + ': ' : ''}${findingMessage(f, lang)}`,
+    );
     byRow.set(f.row, lines);
   }
   const noteCells: CellWrite[] = [{ row: table.headerRows[0], col, value: NOTES_HEADER }];
@@ -104,33 +111,60 @@ export function planWrites(a: Analysis, grid: SheetGrid, lang: Lang = 'id'): Wri
   const labelCol = R.no ?? R.unit ?? table.columns.unsur.U1 - 1;
   const exists = avgRow !== null;
   const row = avgRow ?? table.lastRow + 1;
-  const insert = !exists && row <= lastGridRow(grid) && !rowBlank(grid, row, 1, Math.max(table.lastCol, col));
+  const insert =
+    !exists && row <= lastGridRow(grid) && !rowBlank(grid, row, 1, Math.max(table.lastCol, col));
   const avgCells: CellWrite[] = [];
-  if (!exists) avgCells.push({ row, col: labelCol, value: `RATA-RATA ${district.level.toUpperCase()}` });
+  if (!exists)
+    avgCells.push({ row, col: labelCol, value: `RATA-RATA ${district.level.toUpperCase()}` });
   if (district.ikm !== null) {
-    UNSUR_CODES.forEach((u, i) => avgCells.push({ row, col: table.columns.unsur[u], value: roundHalfAway(district.unsur[i].value, 2), format: '0.00' }));
-    if (R.ikm !== undefined) avgCells.push({ row, col: R.ikm, value: roundHalfAway(district.ikm, 2), format: '0.00' });
-    if (R.category !== undefined && district.category && (!exists || !isBlank(cellAt(grid, row, R.category)))) {
+    UNSUR_CODES.forEach((u, i) =>
+      avgCells.push({
+        row,
+        col: table.columns.unsur[u],
+        value: roundHalfAway(district.unsur[i].value, 2),
+        format: '0.00',
+      }),
+    );
+    if (R.ikm !== undefined)
+      avgCells.push({ row, col: R.ikm, value: roundHalfAway(district.ikm, 2), format: '0.00' });
+    if (
+      R.category !== undefined &&
+      district.category &&
+      (!exists || !isBlank(cellAt(grid, row, R.category)))
+    ) {
       avgCells.push({ row, col: R.category, value: district.category });
     }
   }
   if (R.realisation !== undefined && district.realisation !== null) {
     avgCells.push(
       table.realisationAsFraction
-        ? { row, col: R.realisation, value: roundHalfAway(district.realisation / 100, 4), format: '0%' }
-        : { row, col: R.realisation, value: roundHalfAway(district.realisation, 2), format: '0.00' },
+        ? {
+            row,
+            col: R.realisation,
+            value: roundHalfAway(district.realisation / 100, 4),
+            format: '0%',
+          }
+        : {
+            row,
+            col: R.realisation,
+            value: roundHalfAway(district.realisation, 2),
+            format: '0.00',
+          },
     );
   }
   if (exists) for (const c of avgCells) delete c.format;
 
   // The sentences: in the rows that already hold them, else in the first two free rows under the line.
-  const texts = [district.sentences.lowest, district.sentences.mostPrioritised].filter((t): t is NonNullable<typeof t> => t !== null);
+  const texts = [district.sentences.lowest, district.sentences.mostPrioritised].filter(
+    (t): t is NonNullable<typeof t> => t !== null,
+  );
   const sentenceCol = labelCol;
   const afterAvg = row + (insert ? 1 : 0);
   const existingRows: number[] = [];
   for (let r = afterAvg + 1; r <= lastGridRow(grid) + (insert ? 1 : 0); r++) {
     const v = cellAt(grid, insert ? r - 1 : r, sentenceCol);
-    if (typeof v === 'string' && SENTENCE_START.some((re) => re.test(normalise(v)))) existingRows.push(r);
+    if (typeof v === 'string' && SENTENCE_START.some((re) => re.test(normalise(v))))
+      existingRows.push(r);
   }
   let sentenceRows: number[];
   if (existingRows.length >= texts.length) {
@@ -139,12 +173,18 @@ export function planWrites(a: Analysis, grid: SheetGrid, lang: Lang = 'id'): Wri
     let r = afterAvg + 2;
     const free = (x: number) => {
       const gridRow = insert ? x - 1 : x;
-      return gridRow > lastGridRow(grid) || rowBlank(grid, gridRow, 1, Math.max(table.lastCol, col));
+      return (
+        gridRow > lastGridRow(grid) || rowBlank(grid, gridRow, 1, Math.max(table.lastCol, col))
+      );
     };
     while (!texts.every((_, i) => free(r + i))) r++;
     sentenceRows = texts.map((_, i) => r + i);
   }
-  const sentences = texts.map((t, i) => ({ row: sentenceRows[i], col: sentenceCol, value: say(t, lang) }));
+  const sentences = texts.map((t, i) => ({
+    row: sentenceRows[i],
+    col: sentenceCol,
+    value: say(t, lang),
+  }));
 
   return {
     sheet: table.sheet,

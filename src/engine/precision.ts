@@ -57,7 +57,9 @@ export interface Effective {
  * else the NRR line x 25 (with half-unit 25 h(nrr)). A converted value equal
  * to exactly 25 x its NRR carries the NRR's precision.
  */
-export function effectiveValues(rec: Pick<SkmRecord, 'nrr' | 'conv'> & { effective?: Effective | null }): Effective | null {
+export function effectiveValues(
+  rec: Pick<SkmRecord, 'nrr' | 'conv'> & { effective?: Effective | null },
+): Effective | null {
   // Records are read once and then only looked at: their values are remembered on the record itself
   // (a WeakMap of 100,000 records costs the garbage collector more than it saves).
   if (rec.effective !== undefined) return rec.effective;
@@ -84,7 +86,10 @@ function computeEffective(rec: Pick<SkmRecord, 'nrr' | 'conv'>): Effective | nul
     for (let i = 0; i < n; i++) {
       const c = valueAt(conv, i);
       values[i] = c;
-      half[i] = i < nrrs && Math.abs(c - CONVERSION * valueAt(rec.nrr!, i)) <= EPSILON ? CONVERSION * hNrr : hConv;
+      half[i] =
+        i < nrrs && Math.abs(c - CONVERSION * valueAt(rec.nrr!, i)) <= EPSILON
+          ? CONVERSION * hNrr
+          : hConv;
     }
     return { values, half, source: 'conv', line: conv };
   }

@@ -4,8 +4,21 @@
  * records, and stops at RATA-RATA KABUPATEN.
  */
 import { a1, type Area } from './address';
-import { isBlank, parseNumber, type CellValue, type ParseOptions, type ParsedNumber } from './numbers';
-import { matchUnsur, memo, normalise, parsePriorityList, UNSUR_CODES, type UnsurCode } from './unsur';
+import {
+  isBlank,
+  parseNumber,
+  type CellValue,
+  type ParseOptions,
+  type ParsedNumber,
+} from './numbers';
+import {
+  matchUnsur,
+  memo,
+  normalise,
+  parsePriorityList,
+  UNSUR_CODES,
+  type UnsurCode,
+} from './unsur';
 import type {
   AverageLine,
   ColumnMap,
@@ -53,7 +66,16 @@ const PLAIN: ParseOptions = {};
 const COUNTS: ParseOptions = { counts: true };
 
 /** Roles whose cells are merged over a record's two lines. */
-const RECORD_ROLES: ColumnRole[] = ['period', 'ikm', 'category', 'respondents', 'method', 'priority', 'rtl', 'realisation'];
+const RECORD_ROLES: ColumnRole[] = [
+  'period',
+  'ikm',
+  'category',
+  'respondents',
+  'method',
+  'priority',
+  'rtl',
+  'realisation',
+];
 
 class Grid {
   readonly top: number;
@@ -70,7 +92,8 @@ class Grid {
     this.right = this.left + gridWidth(sheet.values) - 1;
     const headerLimit = this.top + HEADER_SEARCH_ROWS + 1;
     const merges = sheet.merges ?? [];
-    for (let i = 0; i < merges.length; i++) if (merges[i].top <= headerLimit) this.headerMerges.push(merges[i]);
+    for (let i = 0; i < merges.length; i++)
+      if (merges[i].top <= headerLimit) this.headerMerges.push(merges[i]);
   }
 
   get(row: number, col: number): CellValue {
@@ -100,20 +123,24 @@ class Grid {
     for (let i = 0; i < merges.length; i++) {
       const m = merges[i];
       const at = m.top - this.top;
-      if (at >= 0 && at < ends.length && m.bottom > ends[at] && cols.includes(m.left)) ends[at] = m.bottom;
+      if (at >= 0 && at < ends.length && m.bottom > ends[at] && cols.includes(m.left))
+        ends[at] = m.bottom;
     }
     return ends;
   }
 
   /** The merged area covering a cell in the header rows, if any. */
   covering(row: number, col: number): Area | undefined {
-    return this.headerMerges.find((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right);
+    return this.headerMerges.find(
+      (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right,
+    );
   }
 
   rowIsBlank(row: number, from = this.left, to = this.right): boolean {
     const r = this.sheet.values[row - this.top];
     if (!r) return true;
-    for (let i = from - this.left, end = to - this.left; i <= end; i++) if (!isBlank(r[i])) return false;
+    for (let i = from - this.left, end = to - this.left; i <= end; i++)
+      if (!isBlank(r[i])) return false;
     return true;
   }
 }
@@ -159,7 +186,8 @@ function findHeader(g: Grid): HeaderFound | null {
       // Keep the second row only when it adds something to the first.
       const single = mapColumns(g, [r]);
       const singleUnsur = UNSUR_CODES.filter((u) => single.unsur[u] !== undefined).length;
-      const useRows = singleUnsur === unsurFound && Object.keys(single.roles).length >= rolesFound ? [r] : rows;
+      const useRows =
+        singleUnsur === unsurFound && Object.keys(single.roles).length >= rolesFound ? [r] : rows;
       const finalColumns = useRows.length === 1 ? single : columns;
       let lastCol = 0;
       for (let c = g.left; c <= g.right; c++) {
@@ -204,7 +232,16 @@ const periodCache = new Map<string, Period | null>();
 function parsePeriodUncached(text: string): Period | null {
   const n = normalise(text);
   if (!n) return null;
-  const roman: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+  const roman: Record<string, number> = {
+    i: 1,
+    ii: 2,
+    iii: 3,
+    iv: 4,
+    '1': 1,
+    '2': 2,
+    '3': 3,
+    '4': 4,
+  };
   if (/\b(tahunan|tahun|annual)\b/.test(n)) return { kind: 'annual', index: 1, label: text.trim() };
   const sem = /\b(semester|smt|sem)\s*(i{1,2}|[12])\b/.exec(n);
   if (sem) return { kind: 'semester', index: roman[sem[2]], label: text.trim() };
@@ -246,11 +283,17 @@ function unitNo(v: CellValue): number | string | null {
 export function readRecap(sheet: SheetGrid): ReadResult {
   const g = new Grid(sheet);
   if (sheet.values.length === 0 || g.right < g.left || allBlank(g)) {
-    return { ok: false, problem: { code: 'empty-sheet', sheet: sheet.name, message: problems.emptySheet(sheet.name) } };
+    return {
+      ok: false,
+      problem: { code: 'empty-sheet', sheet: sheet.name, message: problems.emptySheet(sheet.name) },
+    };
   }
   const header = findHeader(g);
   if (!header) {
-    return { ok: false, problem: { code: 'no-table', sheet: sheet.name, message: problems.noTable(sheet.name) } };
+    return {
+      ok: false,
+      problem: { code: 'no-table', sheet: sheet.name, message: problems.noTable(sheet.name) },
+    };
   }
   const { columns } = header;
   const missing = UNSUR_CODES.filter((u) => columns.unsur[u] === undefined);
@@ -265,7 +308,14 @@ export function readRecap(sheet: SheetGrid): ReadResult {
     };
   }
   if (columns.roles.no === undefined && columns.roles.unit === undefined) {
-    return { ok: false, problem: { code: 'no-unit-column', sheet: sheet.name, message: problems.noUnitColumn(sheet.name, header.rows) } };
+    return {
+      ok: false,
+      problem: {
+        code: 'no-unit-column',
+        sheet: sheet.name,
+        message: problems.noUnitColumn(sheet.name, header.rows),
+      },
+    };
   }
   return { ok: true, table: readBody(g, header) };
 }
@@ -338,17 +388,30 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     return { row, col, raw, parsed: parseNumber(raw, counts ? COUNTS : PLAIN) };
   };
 
-  const freeTextCols = (['rtl', 'method'] as const).map((r) => R[r]).filter((c): c is number => c !== undefined);
+  const freeTextCols = (['rtl', 'method'] as const)
+    .map((r) => R[r])
+    .filter((c): c is number => c !== undefined);
   const onlyFreeText = (row: number): boolean => {
-    for (let c = g.left; c <= lastCol; c++) if (!isBlank(g.get(row, c)) && !freeTextCols.includes(c)) return false;
+    for (let c = g.left; c <= lastCol; c++)
+      if (!isBlank(g.get(row, c)) && !freeTextCols.includes(c)) return false;
     return true;
   };
-  const recordCols = RECORD_ROLES.filter((role) => role !== 'period' && R[role] !== undefined).map((role) => R[role]!);
-  const labelCols = Array.from(new Set([R.no, R.unit, g.left].filter((c): c is number => c !== undefined)));
+  const recordCols = RECORD_ROLES.filter((role) => role !== 'period' && R[role] !== undefined).map(
+    (role) => R[role]!,
+  );
+  const labelCols = Array.from(
+    new Set([R.no, R.unit, g.left].filter((c): c is number => c !== undefined)),
+  );
   const averageLabel = (row: number): boolean => {
     for (const c of labelCols) {
       const v = g.get(row, c);
-      if (typeof v === 'string' && v.length >= 4 && /rata/i.test(v) && AVERAGE_PATTERN.test(normalise(v))) return true;
+      if (
+        typeof v === 'string' &&
+        v.length >= 4 &&
+        /rata/i.test(v) &&
+        AVERAGE_PATTERN.test(normalise(v))
+      )
+        return true;
     }
     return false;
   };
@@ -356,7 +419,9 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   const recordTextCols: [ColumnRole, number][] = [...RECORD_ROLES, 'services' as const]
     .filter((role) => R[role] !== undefined)
     .map((role) => [role, R[role]!]);
-  const recordRoleCols = RECORD_ROLES.map((role) => R[role]).filter((c): c is number => c !== undefined);
+  const recordRoleCols = RECORD_ROLES.map((role) => R[role]).filter(
+    (c): c is number => c !== undefined,
+  );
   const recordMergeEnds = g.mergeEnds(recordRoleCols);
 
   for (let row = firstRow; row <= g.bottom; row++) {
@@ -380,15 +445,29 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
       break;
     }
     // Free text alone (a note or a signature under the table) outside any record is not a record.
-    if (!covered && unit && no === null && !nameText && !periodText && !serviceText && !hasAnyValue(values) && onlyFreeText(row)) {
+    if (
+      !covered &&
+      unit &&
+      no === null &&
+      !nameText &&
+      !periodText &&
+      !serviceText &&
+      !hasAnyValue(values) &&
+      onlyFreeText(row)
+    ) {
       continue;
     }
 
     // Some templates repeat NO, name and the record's cells on each line instead of merging them.
-    const repeatsUnit = unit !== null && no !== null && no === unit.no && (nameText === '' || nameText === unit.name);
+    const repeatsUnit =
+      unit !== null && no !== null && no === unit.no && (nameText === '' || nameText === unit.name);
     const startsUnit =
       (no !== null && !repeatsUnit) ||
-      (no === null && nameText !== '' && !covered && (!unit || nameText !== unit.name) && !(R.no !== undefined && unit && unit.no === null && nameText === unit.name));
+      (no === null &&
+        nameText !== '' &&
+        !covered &&
+        (!unit || nameText !== unit.name) &&
+        !(R.no !== undefined && unit && unit.no === null && nameText === unit.name));
     if (startsUnit) {
       finishRecord();
       unit = { no, name: nameText, row, records: [] };
@@ -408,17 +487,30 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
       scale !== lines[0].scale &&
       (periodText === '' || periodText === recordText.period) &&
       (serviceText === '' || serviceText === recordText.services) &&
-      RECORD_ROLES.every((role) => R[role] === undefined || g.text(row, R[role]!) === '' || g.text(row, R[role]!) === recordText[role]);
+      RECORD_ROLES.every(
+        (role) =>
+          R[role] === undefined ||
+          g.text(row, R[role]!) === '' ||
+          g.text(row, R[role]!) === recordText[role],
+      );
     const startsRecord =
       startsUnit ||
       record === null ||
-      (covered ? periodText !== '' && periodText !== recordText.period : !repeatsRecord && (periodText !== '' || serviceText !== '' || recordCellsPresent || lineCount >= 2 || (lineCount === 1 && scale === lines[0].scale)));
+      (covered
+        ? periodText !== '' && periodText !== recordText.period
+        : !repeatsRecord &&
+          (periodText !== '' ||
+            serviceText !== '' ||
+            recordCellsPresent ||
+            lineCount >= 2 ||
+            (lineCount === 1 && scale === lines[0].scale)));
 
     if (startsRecord) {
       finishRecord();
       const period = parsePeriod(periodText);
       const isFirstOfUnit = unit.records.length === 0;
-      const annualByDefault = !period && !periodText && (R.period === undefined || (isFirstOfUnit && !serviceText));
+      const annualByDefault =
+        !period && !periodText && (R.period === undefined || (isFirstOfUnit && !serviceText));
       const rec: SkmRecord = {
         index: records.length,
         unit,
@@ -451,7 +543,12 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     rec.respondents ??= cell(row, 'respondents', true);
     rec.realisation ??= cell(row, 'realisation');
     if (!rec.category && R.category !== undefined && g.text(row, R.category)) {
-      rec.category = { row, col: R.category, raw: g.get(row, R.category), parsed: g.text(row, R.category) };
+      rec.category = {
+        row,
+        col: R.category,
+        raw: g.get(row, R.category),
+        parsed: g.text(row, R.category),
+      };
     }
     if (!rec.priority && R.priority !== undefined && g.text(row, R.priority)) {
       const t = g.text(row, R.priority);
@@ -463,7 +560,8 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   finishRecord();
 
   const realisationAsFraction = detectFractionScale(g, records, average);
-  for (const rec of records) rec.realisationPct = realisationPct(rec.realisation, realisationAsFraction);
+  for (const rec of records)
+    rec.realisationPct = realisationPct(rec.realisation, realisationAsFraction);
   if (average) average.realisationPct = realisationPct(average.realisation, realisationAsFraction);
 
   if (average) lastRow = Math.max(lastRow, average.row - 1);
@@ -487,11 +585,19 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
       const raw = g.get(row, c);
       return isBlank(raw) ? null : { row, col: c, raw, parsed: parseNumber(raw) };
     });
-    const label = [R.no, R.unit, g.left]
-      .filter((c): c is number => c !== undefined)
-      .map((c) => g.text(row, c))
-      .find((t) => AVERAGE_PATTERN.test(normalise(t))) ?? 'RATA-RATA';
-    return { row, label, unsur, ikm: cell(row, 'ikm'), realisation: cell(row, 'realisation'), realisationPct: null };
+    const label =
+      [R.no, R.unit, g.left]
+        .filter((c): c is number => c !== undefined)
+        .map((c) => g.text(row, c))
+        .find((t) => AVERAGE_PATTERN.test(normalise(t))) ?? 'RATA-RATA';
+    return {
+      row,
+      label,
+      unsur,
+      ikm: cell(row, 'ikm'),
+      realisation: cell(row, 'realisation'),
+      realisationPct: null,
+    };
   }
 }
 

@@ -41,7 +41,9 @@ export interface JsonReport {
 
 /** A finding's message with its likely cause, in one language. */
 export function findingMessage(f: Finding, lang: Lang): string {
-  return f.causeMessage ? `${say(f.message, lang)} ${say(f.causeMessage, lang)}` : say(f.message, lang);
+  return f.causeMessage
+    ? `${say(f.message, lang)} ${say(f.causeMessage, lang)}`
+    : say(f.message, lang);
 }
 
 export function unitCounts(a: Analysis): JsonReport['units'] {
@@ -59,7 +61,12 @@ export function jsonReport(file: string, a: Analysis, lang: Lang = 'id'): JsonRe
   return {
     file,
     sheet: table.sheet,
-    table: { headerRows: table.headerRows, firstRow: table.firstRow, lastRow: table.lastRow, averageRow: table.average?.row ?? null },
+    table: {
+      headerRows: table.headerRows,
+      firstRow: table.firstRow,
+      lastRow: table.lastRow,
+      averageRow: table.average?.row ?? null,
+    },
     units: unitCounts(a),
     findings: findings.map((f) => ({
       code: f.code,
@@ -85,7 +92,9 @@ export function jsonReport(file: string, a: Analysis, lang: Lang = 'id'): JsonRe
       mostPrioritised: district.mostPrioritised,
       sentences: {
         lowest: district.sentences.lowest ? say(district.sentences.lowest, lang) : null,
-        mostPrioritised: district.sentences.mostPrioritised ? say(district.sentences.mostPrioritised, lang) : null,
+        mostPrioritised: district.sentences.mostPrioritised
+          ? say(district.sentences.mostPrioritised, lang)
+          : null,
       },
     },
   };

@@ -47,7 +47,9 @@ export function recordFromCells(input: StandaloneInput): SkmRecord {
     else if (l.scale !== 'blank') extraLines.push(l);
   }
   const cell = (col: number, raw: CellValue): ReadCell | null =>
-    raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '') ? null : { row: 1, col, raw, parsed: parseNumber(raw) };
+    raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')
+      ? null
+      : { row: 1, col, raw, parsed: parseNumber(raw) };
   const categoryRaw = input.category;
   const rec: SkmRecord = {
     index: 0,
@@ -76,7 +78,10 @@ export function recordFromCells(input: StandaloneInput): SkmRecord {
 
 export function checkRecordFindings(input: StandaloneInput): Finding[] {
   const rec = recordFromCells(input);
-  const unsurCols = Object.fromEntries(UNSUR_CODES.map((u, i) => [u, i + 1])) as Record<UnsurCode, number>;
+  const unsurCols = Object.fromEntries(UNSUR_CODES.map((u, i) => [u, i + 1])) as Record<
+    UnsurCode,
+    number
+  >;
   return checkRecord(rec, {
     sheet: '',
     unsurCols,
@@ -86,7 +91,10 @@ export function checkRecordFindings(input: StandaloneInput): Finding[] {
 }
 
 /** "OK", or what disagrees: the same checks and tolerances as the checker. */
-export function checkRecordCells(input: StandaloneInput, lang: Lang = 'id'): { ok: boolean; problems: string[] } {
+export function checkRecordCells(
+  input: StandaloneInput,
+  lang: Lang = 'id',
+): { ok: boolean; problems: string[] } {
   const findings = checkRecordFindings(input);
   return { ok: findings.length === 0, problems: findings.map((f) => findingMessage(f, lang)) };
 }

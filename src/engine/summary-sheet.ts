@@ -38,13 +38,19 @@ export interface SummaryLayout {
   widths: Record<number, number>;
 }
 
-const LEVEL_TITLE: Record<string, string> = { kabupaten: 'Kabupaten', kota: 'Kota', provinsi: 'Provinsi', nasional: 'Nasional' };
+const LEVEL_TITLE: Record<string, string> = {
+  kabupaten: 'Kabupaten',
+  kota: 'Kota',
+  provinsi: 'Provinsi',
+  nasional: 'Nasional',
+};
 
 export function summaryLayout(s: Summary): SummaryLayout {
   const cells: SummaryCell[] = [];
   const charts: ChartSpec[] = [];
   let row = 1;
-  const put = (r: number, c: number, value: string | number, extra: Partial<SummaryCell> = {}) => cells.push({ row: r, col: c, value, ...extra });
+  const put = (r: number, c: number, value: string | number, extra: Partial<SummaryCell> = {}) =>
+    cells.push({ row: r, col: c, value, ...extra });
   const heading = (text: string) => {
     row += 1;
     put(row, 1, text, { style: 'heading' });
@@ -57,9 +63,18 @@ export function summaryLayout(s: Summary): SummaryLayout {
   const d = s.district;
   const level = LEVEL_TITLE[d.level] ?? 'Kabupaten';
 
-  put(row, 1, `RINGKASAN HASIL SURVEI KEPUASAN MASYARAKAT${s.region ? ` ${s.region.toUpperCase()}` : ''}${s.year ? ` TAHUN ${s.year}` : ''}`, { style: 'title' });
+  put(
+    row,
+    1,
+    `RINGKASAN HASIL SURVEI KEPUASAN MASYARAKAT${s.region ? ` ${s.region.toUpperCase()}` : ''}${s.year ? ` TAHUN ${s.year}` : ''}`,
+    { style: 'title' },
+  );
   row += 1;
-  put(row, 1, 'Disusun otomatis oleh SKM Rekap dari lembar rekap; setiap angka dihitung, periksa sebelum dipakai.');
+  put(
+    row,
+    1,
+    'Disusun otomatis oleh SKM Rekap dari lembar rekap; setiap angka dihitung, periksa sebelum dipakai.',
+  );
   row += 1;
 
   heading(`A. Rata-rata ${level}`);
@@ -71,8 +86,16 @@ export function summaryLayout(s: Summary): SummaryLayout {
     if (Number.isFinite(u.value)) put(row, 3, u.value, { format: '0.00' });
     row += 1;
   }
-  const lowestIndex = d.lowest.length > 0 ? d.unsur.findIndex((u) => u.code === d.lowest[0].code) : null;
-  charts.push({ kind: 'unsur', type: 'BarClustered', title: `Nilai per unsur, rata-rata ${level.toLowerCase()}`, data: `B${unsurTop}:C${row - 1}`, anchor: 'F4', highlight: lowestIndex });
+  const lowestIndex =
+    d.lowest.length > 0 ? d.unsur.findIndex((u) => u.code === d.lowest[0].code) : null;
+  charts.push({
+    kind: 'unsur',
+    type: 'BarClustered',
+    title: `Nilai per unsur, rata-rata ${level.toLowerCase()}`,
+    data: `B${unsurTop}:C${row - 1}`,
+    anchor: 'F4',
+    highlight: lowestIndex,
+  });
   if (d.ikm !== null) {
     put(row, 2, 'IKM', { style: 'header' });
     put(row, 3, d.ikm, { format: '0.00' });
@@ -96,7 +119,14 @@ export function summaryLayout(s: Summary): SummaryLayout {
     put(row, 3, c.share, { format: '0.0%' });
     row += 1;
   }
-  charts.push({ kind: 'categories', type: 'ColumnClustered', title: 'Sebaran unit menurut kategori', data: `A${catTop}:B${row - 1}`, anchor: 'F22', highlight: null });
+  charts.push({
+    kind: 'categories',
+    type: 'ColumnClustered',
+    title: 'Sebaran unit menurut kategori',
+    data: `A${catTop}:B${row - 1}`,
+    anchor: 'F22',
+    highlight: null,
+  });
 
   heading('C. Unit yang tidak masuk rata-rata');
   header('No', 'Unit', 'Alasan');
@@ -175,7 +205,14 @@ export function summaryLayout(s: Summary): SummaryLayout {
       if (p.change !== null) put(row, 4, p.change, { format: '+0.00;-0.00;0.00' });
       row += 1;
     }
-    charts.push({ kind: 'trend', type: 'Line', title: 'Tren IKM', data: `A${trendTop}:B${row - 1}`, anchor: 'F40', highlight: null });
+    charts.push({
+      kind: 'trend',
+      type: 'Line',
+      title: 'Tren IKM',
+      data: `A${trendTop}:B${row - 1}`,
+      anchor: 'F40',
+      highlight: null,
+    });
   }
 
   heading('KESIMPULAN');

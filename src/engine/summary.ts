@@ -61,7 +61,9 @@ const GRADES: Grade[] = ['A', 'B', 'C', 'D'];
 function titleText(grid: SheetGrid, headerRow: number): string {
   const parts: string[] = [];
   const top = grid.origin?.row ?? 1;
-  for (let r = top; r < headerRow; r++) for (const v of grid.values[r - top] ?? []) if (typeof v === 'string' && v.trim()) parts.push(v.trim());
+  for (let r = top; r < headerRow; r++)
+    for (const v of grid.values[r - top] ?? [])
+      if (typeof v === 'string' && v.trim()) parts.push(v.trim());
   return parts.join(' ');
 }
 
@@ -71,9 +73,14 @@ export function yearOf(sheetName: string, title: string): number | null {
 }
 
 export function regionOf(title: string): string | null {
-  const m = /\b(kabupaten|kota|provinsi)\s+([a-z][a-z .'-]*?)(?=\s+tahun\b|\s+\d|$)/i.exec(title.replace(/\s+/g, ' '));
+  const m = /\b(kabupaten|kota|provinsi)\s+([a-z][a-z .'-]*?)(?=\s+tahun\b|\s+\d|$)/i.exec(
+    title.replace(/\s+/g, ' '),
+  );
   if (!m) return null;
-  const name = m[2].trim().toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
+  const name = m[2]
+    .trim()
+    .toLowerCase()
+    .replace(/\b\w/g, (c) => c.toUpperCase());
   return `${m[1][0].toUpperCase()}${m[1].slice(1).toLowerCase()} ${name}`;
 }
 
@@ -97,7 +104,9 @@ function readRhythm(v: CellValue): Rhythm | null {
  * A unit list such as "Lampiran I": a header with NO and a unit name and a
  * column telling each unit's rhythm (Tahunan, Semester, Triwulan).
  */
-export function readUnitList(grid: SheetGrid): { no: number | string | null; name: string; rhythm: Rhythm }[] | null {
+export function readUnitList(
+  grid: SheetGrid,
+): { no: number | string | null; name: string; rhythm: Rhythm }[] | null {
   const top = grid.origin?.row ?? 1;
   const left = grid.origin?.col ?? 1;
   for (let r = top; r < top + Math.min(grid.values.length, 20); r++) {
@@ -110,7 +119,8 @@ export function readUnitList(grid: SheetGrid): { no: number | string | null; nam
     let rhythmCol = -1;
     for (let c = 0; c < row.length && rhythmCol < 0; c++) {
       let hits = 0;
-      for (let rr = r + 1; rr < top + grid.values.length && rr <= r + 10; rr++) if (readRhythm(cellAt(grid, rr, c + left))) hits++;
+      for (let rr = r + 1; rr < top + grid.values.length && rr <= r + 10; rr++)
+        if (readRhythm(cellAt(grid, rr, c + left))) hits++;
       if (hits >= 3 && c !== nameCol) rhythmCol = c;
     }
     if (rhythmCol < 0 || nameCol < 0) continue;
@@ -120,7 +130,11 @@ export function readUnitList(grid: SheetGrid): { no: number | string | null; nam
       const rhythm = readRhythm(cellAt(grid, rr, rhythmCol + left));
       if (isBlank(name) || !rhythm) continue;
       const noV = noCol >= 0 ? cellAt(grid, rr, noCol + left) : null;
-      units.push({ no: typeof noV === 'number' ? noV : isBlank(noV) ? null : String(noV), name: String(name).trim(), rhythm });
+      units.push({
+        no: typeof noV === 'number' ? noV : isBlank(noV) ? null : String(noV),
+        name: String(name).trim(),
+        rhythm,
+      });
     }
     return units.length > 0 ? units : null;
   }
@@ -136,16 +150,27 @@ function unitRhythm(unit: Unit): Rhythm {
 function reportsPresent(unit: Unit | undefined, rhythm: Rhythm): number {
   if (!unit) return 0;
   const kind = rhythm === 'Tahunan' ? 'annual' : rhythm === 'Semester' ? 'semester' : 'quarter';
-  const indexes = new Set(unit.records.filter((r) => r.period?.kind === kind && recordHasData(r)).map((r) => r.period!.index));
+  const indexes = new Set(
+    unit.records
+      .filter((r) => r.period?.kind === kind && recordHasData(r))
+      .map((r) => r.period!.index),
+  );
   return Math.min(indexes.size, REPORTS_PER_RHYTHM[rhythm]);
 }
 
-function reporting(a: Analysis, list: ReturnType<typeof readUnitList>, listSheet: string | null): Reporting {
+function reporting(
+  a: Analysis,
+  list: ReturnType<typeof readUnitList>,
+  listSheet: string | null,
+): Reporting {
   const units = a.table.units;
   const byNo = new Map(units.filter((u) => u.no !== null).map((u) => [String(u.no), u]));
   const byName = new Map(units.map((u) => [normalise(u.name), u]));
   const entries = list
-    ? list.map((e) => ({ rhythm: e.rhythm, unit: (e.no !== null ? byNo.get(String(e.no)) : undefined) ?? byName.get(normalise(e.name)) }))
+    ? list.map((e) => ({
+        rhythm: e.rhythm,
+        unit: (e.no !== null ? byNo.get(String(e.no)) : undefined) ?? byName.get(normalise(e.name)),
+      }))
     : units.map((u) => ({ rhythm: unitRhythm(u), unit: u as Unit | undefined }));
   const rhythms: Rhythm[] = ['Tahunan', 'Semester', 'Triwulan'];
   const byRhythm = rhythms.map((rhythm) => {
@@ -177,14 +202,28 @@ export function trendDirection(points: YearPoint[]): TrendDirection | null {
 }
 
 /** Other recap sheets of the workbook with a year in their name or title: the trend. */
-function trend(a: Analysis, sheets: SheetGrid[], year: number | null, results: Map<string, AnalysisResult>): YearPoint[] {
+function trend(
+  a: Analysis,
+  sheets: SheetGrid[],
+  year: number | null,
+  results: Map<string, AnalysisResult>,
+): YearPoint[] {
   const points: YearPoint[] = [];
   for (const sheet of sheets) {
     const result = results.get(sheet.name)!;
     if (!result.ok || result.district.ikm === null) continue;
-    const y = sheet.name === a.table.sheet ? year : yearOf(sheet.name, titleText(sheet, result.table.headerRows[0]));
+    const y =
+      sheet.name === a.table.sheet
+        ? year
+        : yearOf(sheet.name, titleText(sheet, result.table.headerRows[0]));
     if (y === null || points.some((p) => p.year === y)) continue;
-    points.push({ year: y, sheet: sheet.name, ikm: result.district.ikm, category: result.district.category ?? '', change: null });
+    points.push({
+      year: y,
+      sheet: sheet.name,
+      ikm: result.district.ikm,
+      category: result.district.category ?? '',
+      change: null,
+    });
   }
   points.sort((p, q) => p.year - q.year);
   points.forEach((p, i) => (p.change = i === 0 ? null : p.ikm - points[i - 1].ikm));
@@ -209,16 +248,25 @@ export function summarise(a: Analysis, sheets: SheetGrid[]): Summary {
   const lines = unitLines(a.district);
   const categories = GRADES.map((g) => {
     const units = lines.filter((l) => l.grade === g).length;
-    return { grade: g, label: categoryOfGrade(g).label, units, share: lines.length ? units / lines.length : 0 };
+    return {
+      grade: g,
+      label: categoryOfGrade(g).label,
+      units,
+      share: lines.length ? units / lines.length : 0,
+    };
   });
   const errorsByUnit = new Map<Unit, number>();
   for (const u of a.table.units) {
-    const n = a.findings.filter((f) => f.severity === 'error' && f.unit === u.name && f.unitNo === u.no).length;
+    const n = a.findings.filter(
+      (f) => f.severity === 'error' && f.unit === u.name && f.unitNo === u.no,
+    ).length;
     if (n > 0) errorsByUnit.set(u, n);
   }
   // Each sheet analysed once: another year's recap gives a point of the trend, never the unit list
   // (its NO, UPP and period columns would read as one).
-  const results = new Map<string, AnalysisResult>(sheets.map((s) => [s.name, s.name === a.table.sheet ? { ok: true, ...a } : analyseSheet(s)]));
+  const results = new Map<string, AnalysisResult>(
+    sheets.map((s) => [s.name, s.name === a.table.sheet ? { ok: true, ...a } : analyseSheet(s)]),
+  );
   let list: ReturnType<typeof readUnitList> = null;
   let listSheet: string | null = null;
   for (const s of sheets) {
@@ -237,9 +285,17 @@ export function summarise(a: Analysis, sheets: SheetGrid[]): Summary {
     year,
     district: a.district,
     categories,
-    excluded: a.district.excluded.map((e) => ({ no: e.unit.no, name: e.unit.name, reason: e.reason })),
+    excluded: a.district.excluded.map((e) => ({
+      no: e.unit.no,
+      name: e.unit.name,
+      reason: e.reason,
+    })),
     lowestUnits: [...lines].sort((p, q) => p.ikm - q.ikm).slice(0, 10),
-    unitsWithErrors: Array.from(errorsByUnit, ([u, errors]) => ({ no: u.no, name: u.name, errors })),
+    unitsWithErrors: Array.from(errorsByUnit, ([u, errors]) => ({
+      no: u.no,
+      name: u.name,
+      errors,
+    })),
     reporting: rep,
     trend: { points, direction: trendDirection(points) },
     kesimpulan: [],
@@ -256,18 +312,32 @@ export function kesimpulan(s: Summary): string[] {
   const who = `${s.region ? `Pemerintah ${s.region}` : `tingkat ${d.level}`}${s.year ? ` Tahun ${s.year}` : ''}`;
   const out: string[] = [];
   if (d.ikm !== null) {
-    out.push(`Nilai Indeks Kepuasan Masyarakat (IKM) ${who} adalah ${n2(d.ikm)} dengan mutu pelayanan ${d.category}.`);
+    out.push(
+      `Nilai Indeks Kepuasan Masyarakat (IKM) ${who} adalah ${n2(d.ikm)} dengan mutu pelayanan ${d.category}.`,
+    );
   }
-  out.push(`Sebanyak ${s.reporting.withData} dari ${s.reporting.listed} OPP telah menyampaikan hasil SKM (${s.reporting.presentReports} dari ${s.reporting.expectedReports} laporan periode).`);
-  if (d.realisation !== null) out.push(`Rata-rata realisasi tindak lanjut hasil SKM periode sebelumnya adalah ${n2(d.realisation)}%.`);
+  out.push(
+    `Sebanyak ${s.reporting.withData} dari ${s.reporting.listed} OPP telah menyampaikan hasil SKM (${s.reporting.presentReports} dari ${s.reporting.expectedReports} laporan periode).`,
+  );
+  if (d.realisation !== null)
+    out.push(
+      `Rata-rata realisasi tindak lanjut hasil SKM periode sebelumnya adalah ${n2(d.realisation)}%.`,
+    );
   if (d.sentences.lowest) out.push(d.sentences.lowest.id);
   if (d.sentences.mostPrioritised) out.push(d.sentences.mostPrioritised.id);
   const p = s.trend.points;
   if (p.length >= 2 && s.trend.direction) {
     const first = p[0];
     const last = p[p.length - 1];
-    const word = { naik: 'cenderung meningkat', turun: 'cenderung menurun', fluktuatif: 'berfluktuasi', stabil: 'relatif stabil' }[s.trend.direction];
-    out.push(`Nilai IKM tahun ${first.year}-${last.year} ${word}, dari ${n2(first.ikm)} pada tahun ${first.year} menjadi ${n2(last.ikm)} pada tahun ${last.year}.`);
+    const word = {
+      naik: 'cenderung meningkat',
+      turun: 'cenderung menurun',
+      fluktuatif: 'berfluktuasi',
+      stabil: 'relatif stabil',
+    }[s.trend.direction];
+    out.push(
+      `Nilai IKM tahun ${first.year}-${last.year} ${word}, dari ${n2(first.ikm)} pada tahun ${first.year} menjadi ${n2(last.ikm)} pada tahun ${last.year}.`,
+    );
   }
   return out;
 }

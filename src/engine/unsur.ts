@@ -17,7 +17,13 @@ export interface Unsur {
 }
 
 export const UNSUR: readonly Unsur[] = [
-  { code: 'U1', name: 'Persyaratan', nameEn: 'Requirements', short: 'Persyaratan', words: ['persyaratan'] },
+  {
+    code: 'U1',
+    name: 'Persyaratan',
+    nameEn: 'Requirements',
+    short: 'Persyaratan',
+    words: ['persyaratan'],
+  },
   {
     code: 'U2',
     name: 'Sistem, Mekanisme, dan Prosedur',
@@ -25,8 +31,20 @@ export const UNSUR: readonly Unsur[] = [
     short: 'Prosedur',
     words: ['prosedur', 'sistem', 'mekanisme'],
   },
-  { code: 'U3', name: 'Waktu Penyelesaian', nameEn: 'Completion time', short: 'Waktu', words: ['waktu'] },
-  { code: 'U4', name: 'Biaya/Tarif', nameEn: 'Cost/tariff', short: 'Biaya', words: ['biaya', 'tarif'] },
+  {
+    code: 'U3',
+    name: 'Waktu Penyelesaian',
+    nameEn: 'Completion time',
+    short: 'Waktu',
+    words: ['waktu'],
+  },
+  {
+    code: 'U4',
+    name: 'Biaya/Tarif',
+    nameEn: 'Cost/tariff',
+    short: 'Biaya',
+    words: ['biaya', 'tarif'],
+  },
   {
     code: 'U5',
     name: 'Produk Spesifikasi Jenis Pelayanan',
@@ -34,8 +52,20 @@ export const UNSUR: readonly Unsur[] = [
     short: 'Produk',
     words: ['produk', 'spesifikasi'],
   },
-  { code: 'U6', name: 'Kompetensi Pelaksana', nameEn: 'Staff competence', short: 'Kompetensi', words: ['kompetensi'] },
-  { code: 'U7', name: 'Perilaku Pelaksana', nameEn: 'Staff behaviour', short: 'Perilaku', words: ['perilaku'] },
+  {
+    code: 'U6',
+    name: 'Kompetensi Pelaksana',
+    nameEn: 'Staff competence',
+    short: 'Kompetensi',
+    words: ['kompetensi'],
+  },
+  {
+    code: 'U7',
+    name: 'Perilaku Pelaksana',
+    nameEn: 'Staff behaviour',
+    short: 'Perilaku',
+    words: ['perilaku'],
+  },
   {
     code: 'U8',
     name: 'Penanganan Pengaduan, Saran dan Masukan',
@@ -57,7 +87,9 @@ export function unsurByCode(code: UnsurCode): Unsur {
 }
 
 /** Every identifying word, longest first, so a wrapped header can be re-joined greedily. */
-const ALL_WORDS = Array.from(new Set(UNSUR.flatMap((u) => u.words))).sort((a, b) => b.length - a.length);
+const ALL_WORDS = Array.from(new Set(UNSUR.flatMap((u) => u.words))).sort(
+  (a, b) => b.length - a.length,
+);
 
 /** Lower case, accents and punctuation removed, whitespace collapsed. */
 export function normalise(text: string): string {

@@ -58,7 +58,8 @@ export function asMatrix(input: RangeInput, param: string): CellValue[][] {
   const rows = input.map((r) => (Array.isArray(r) ? (r as CellValue[]) : [r as CellValue]));
   const width = rows.length > 0 ? rows[0].length : 0;
   if (rows.length === 0 || width === 0) throw invalidValue(`${param} kosong.`);
-  if (rows.some((r) => r.length !== width)) throw invalidValue(`${param} bukan rentang persegi panjang.`);
+  if (rows.some((r) => r.length !== width))
+    throw invalidValue(`${param} bukan rentang persegi panjang.`);
   return rows;
 }
 
@@ -66,11 +67,18 @@ export function asMatrix(input: RangeInput, param: string): CellValue[][] {
  * Reads one cell as a number, or blank. Text that is not a number, an error
  * value or TRUE/FALSE is #VALUE!, naming the cell.
  */
-export function readNumber(v: CellValue, param: string, where: string, zeroIsBlank: boolean): ParsedNumber {
-  if (typeof v === 'boolean') throw invalidValue(`${param}: ${where} berisi ${v ? 'TRUE' : 'FALSE'}, bukan angka.`);
+export function readNumber(
+  v: CellValue,
+  param: string,
+  where: string,
+  zeroIsBlank: boolean,
+): ParsedNumber {
+  if (typeof v === 'boolean')
+    throw invalidValue(`${param}: ${where} berisi ${v ? 'TRUE' : 'FALSE'}, bukan angka.`);
   const p = parseNumber(v);
   if (p.kind === 'error') throw invalidValue(`${param}: ${where} berisi galat ${p.text}.`);
-  if (p.kind === 'text') throw invalidValue(`${param}: ${where} berisi teks "${p.text}", bukan angka.`);
+  if (p.kind === 'text')
+    throw invalidValue(`${param}: ${where} berisi teks "${p.text}", bukan angka.`);
   if (p.kind === 'number' && p.value === 0 && zeroIsBlank) return { kind: 'blank' };
   return p;
 }
@@ -89,7 +97,11 @@ function hasNumber(line: Line): boolean {
  * The lines of nine a range holds: its rows when it is nine columns wide, its
  * columns when it is nine rows tall and one or two columns wide.
  */
-function linesOf(m: CellValue[][], param: string, shapes: string): { lines: Line[]; byRows: boolean } {
+function linesOf(
+  m: CellValue[][],
+  param: string,
+  shapes: string,
+): { lines: Line[]; byRows: boolean } {
   const rows = m.length;
   const cols = m[0].length;
   if (cols === UNSUR_COUNT) {
@@ -102,7 +114,10 @@ function linesOf(m: CellValue[][], param: string, shapes: string): { lines: Line
   if (rows === UNSUR_COUNT && cols <= 2) {
     const lines: Line[] = [];
     for (let j = 0; j < cols; j++) {
-      lines.push({ index: j, cells: m.map((r, i) => readNumber(r[j], param, position(i, j), true)) });
+      lines.push({
+        index: j,
+        cells: m.map((r, i) => readNumber(r[j], param, position(i, j), true)),
+      });
     }
     return { lines, byRows: false };
   }
@@ -110,7 +125,10 @@ function linesOf(m: CellValue[][], param: string, shapes: string): { lines: Line
 }
 
 function isAnswer(p: ParsedNumber): boolean {
-  return p.kind !== 'number' || (Number.isInteger(p.value) && p.value >= NRR_RANGE.min && p.value <= NRR_RANGE.max);
+  return (
+    p.kind !== 'number' ||
+    (Number.isInteger(p.value) && p.value >= NRR_RANGE.min && p.value <= NRR_RANGE.max)
+  );
 }
 
 function scaleOf(x: number): Scale | null {
@@ -124,7 +142,8 @@ function readLine(line: Line, param: string): { values: number[]; scale: Scale; 
   const values: number[] = [];
   const scales: Scale[] = [];
   line.cells.forEach((p, i) => {
-    if (p.kind !== 'number') throw invalidValue(`${param}: nilai ${unsurLabel(i)} kosong; kesembilan unsur harus terisi.`);
+    if (p.kind !== 'number')
+      throw invalidValue(`${param}: nilai ${unsurLabel(i)} kosong; kesembilan unsur harus terisi.`);
     const s = scaleOf(p.value);
     if (!s) {
       throw invalidNumber(
@@ -150,7 +169,9 @@ function nrrFromAnswers(lines: Line[], param: string): number[] {
   for (const line of lines) {
     line.cells.forEach((p, j) => {
       if (!isAnswer(p) && p.kind === 'number') {
-        throw invalidNumber(`${param}: jawaban ${position(line.index, j)} = ${show(p.value)}; jawaban harus bilangan bulat 1-4.`);
+        throw invalidNumber(
+          `${param}: jawaban ${position(line.index, j)} = ${show(p.value)}; jawaban harus bilangan bulat 1-4.`,
+        );
       }
     });
   }
@@ -171,7 +192,8 @@ export interface UnsurValues {
   source: 'nrr' | 'conv' | 'record' | 'answers';
 }
 
-const VALUE_SHAPES = '1x9 atau 9x1 (NRR atau nilai konversi), 2x9 atau 9x2 (baris NRR dan baris konversi), atau n x 9 jawaban 1-4';
+const VALUE_SHAPES =
+  '1x9 atau 9x1 (NRR atau nilai konversi), 2x9 atau 9x2 (baris NRR dan baris konversi), atau n x 9 jawaban 1-4';
 
 /**
  * The nine unsur values a range stands for. Which shape is which:
@@ -219,12 +241,16 @@ function readRecord(first: Line, second: Line, param: string): UnsurValues {
   const mismatches: string[] = [];
   n.values.forEach((v, i) => {
     if (Math.abs(c.values[i] - CONVERSION * v) > tolerance) {
-      mismatches.push(`${unsurLabel(i)}: ${show(v)} x 25 = ${show(CONVERSION * v)}, tertulis ${show(c.values[i])}`);
+      mismatches.push(
+        `${unsurLabel(i)}: ${show(v)} x 25 = ${show(CONVERSION * v)}, tertulis ${show(c.values[i])}`,
+      );
     }
   });
   if (mismatches.length > 0) {
     const more = mismatches.length > 3 ? ` (dan ${mismatches.length - 3} unsur lain)` : '';
-    throw invalidValue(`${param}: baris NRR dan baris konversi tidak cocok: ${mismatches.slice(0, 3).join('; ')}${more}.`);
+    throw invalidValue(
+      `${param}: baris NRR dan baris konversi tidak cocok: ${mismatches.slice(0, 3).join('; ')}${more}.`,
+    );
   }
   return { converted: c.values, nrr: n.values, source: 'record' };
 }
@@ -267,7 +293,9 @@ export function readAnswers(input: RangeInput, param: string): number[] {
   const fast = answersFast(m, 1);
   if (fast) return fast;
   if (m[0].length !== UNSUR_COUNT) {
-    throw invalidValue(`${param} berukuran ${m.length}x${m[0].length}; jawaban harus 9 kolom, satu kolom per unsur, satu baris per responden.`);
+    throw invalidValue(
+      `${param} berukuran ${m.length}x${m[0].length}; jawaban harus 9 kolom, satu kolom per unsur, satu baris per responden.`,
+    );
   }
   const { lines } = linesOf(m, param, 'n x 9');
   const filled = lines.filter(hasNumber);
@@ -285,8 +313,12 @@ export function readRecordLines(input: RangeInput, param: string): CellValue[][]
   const cols = m[0].length;
   let lines: CellValue[][];
   if (cols === UNSUR_COUNT && rows <= 2) lines = m.map((r) => [...r]);
-  else if (rows === UNSUR_COUNT && cols <= 2) lines = Array.from({ length: cols }, (_, j) => m.map((r) => r[j]));
-  else throw invalidValue(`${param} berukuran ${rows}x${cols}; yang diterima: 1x9, 9x1, 2x9 atau 9x2 (baris NRR dan/atau baris konversi).`);
+  else if (rows === UNSUR_COUNT && cols <= 2)
+    lines = Array.from({ length: cols }, (_, j) => m.map((r) => r[j]));
+  else
+    throw invalidValue(
+      `${param} berukuran ${rows}x${cols}; yang diterima: 1x9, 9x1, 2x9 atau 9x2 (baris NRR dan/atau baris konversi).`,
+    );
   return lines
     .map((line) => line.map((v) => (v === 0 ? null : v)))
     .filter((line) => line.some((v) => !isBlankCell(v)));
@@ -297,7 +329,9 @@ export function readNames(input: RangeInput, param: string): (string | null)[] {
   const m = asMatrix(input, param);
   const flat = m.length === 1 ? m[0] : m[0].length === 1 ? m.map((r) => r[0]) : null;
   if (!flat || flat.length !== UNSUR_COUNT) {
-    throw invalidValue(`${param} berukuran ${m.length}x${m[0].length}; nama harus sembilan sel (1x9 atau 9x1).`);
+    throw invalidValue(
+      `${param} berukuran ${m.length}x${m[0].length}; nama harus sembilan sel (1x9 atau 9x1).`,
+    );
   }
   return flat.map((v) => (isBlankCell(v) || v === 0 ? null : String(v).trim()));
 }

@@ -25,7 +25,8 @@ interface RuntimeErrors {
 
 /** The runtime's CustomFunctions, looked up on each call: Office.js may define it after this module loads. */
 function runtime(): RuntimeErrors | null {
-  const cf = (globalThis as unknown as { CustomFunctions?: Partial<RuntimeErrors> }).CustomFunctions;
+  const cf = (globalThis as unknown as { CustomFunctions?: Partial<RuntimeErrors> })
+    .CustomFunctions;
   return cf && typeof cf.Error === 'function' && cf.ErrorCode ? (cf as RuntimeErrors) : null;
 }
 
@@ -33,7 +34,10 @@ function make(code: ErrorCodeValue, message: string): Error {
   const cf = runtime();
   if (!cf) return new FunctionError(code, message);
   // The runtime's class extends Error, though its typings do not say so.
-  return new cf.Error(code === '#NUM!' ? cf.ErrorCode.invalidNumber : cf.ErrorCode.invalidValue, message) as Error;
+  return new cf.Error(
+    code === '#NUM!' ? cf.ErrorCode.invalidNumber : cf.ErrorCode.invalidValue,
+    message,
+  ) as Error;
 }
 
 /** #VALUE!: the input cannot be read (wrong shape, text, blank). */

@@ -66,7 +66,9 @@ export function konversi(nrr: any[][]): any[][] {
         const p = readNumber(v, 'nrr', `baris ${i + 1} kolom ${j + 1}`, true);
         if (p.kind !== 'number') return '';
         if (p.value < NRR_RANGE.min - EPSILON || p.value > NRR_RANGE.max + EPSILON) {
-          throw invalidNumber(`nrr: baris ${i + 1} kolom ${j + 1} = ${show(p.value)}; NRR harus 1-4.`);
+          throw invalidNumber(
+            `nrr: baris ${i + 1} kolom ${j + 1} = ${show(p.value)}; NRR harus 1-4.`,
+          );
         }
         return p.value * CONVERSION;
       }),
@@ -81,7 +83,9 @@ function readBentuk(v: CellValue): Bentuk {
   if (isBlankCell(v) || v === 0) return 'lengkap';
   const b = String(v).trim().toLowerCase();
   if ((BENTUK as readonly string[]).includes(b)) return b as Bentuk;
-  throw invalidValue(`bentuk "${String(v)}" tidak dikenal; gunakan "huruf", "kinerja" atau kosongkan.`);
+  throw invalidValue(
+    `bentuk "${String(v)}" tidak dikenal; gunakan "huruf", "kinerja" atau kosongkan.`,
+  );
 }
 
 /**
@@ -98,7 +102,8 @@ export function kategori(ikm: any, bentuk?: any): string {
     const x = p.value;
     const onNrr = x >= NRR_RANGE.min - EPSILON && x <= NRR_RANGE.max + EPSILON;
     const onIkm = x >= CONVERTED_RANGE.min - EPSILON && x <= CONVERTED_RANGE.max + EPSILON;
-    if (!onNrr && !onIkm) throw invalidNumber(`ikm ${show(x)} di luar rentang 25-100 (IKM) dan 1-4 (rata-rata NRR).`);
+    if (!onNrr && !onIkm)
+      throw invalidNumber(`ikm ${show(x)} di luar rentang 25-100 (IKM) dan 1-4 (rata-rata NRR).`);
     const form = readBentuk(bentuk as CellValue);
     const c = category(x);
     return form === 'huruf' ? c.grade : form === 'kinerja' ? c.kinerja : c.label;
@@ -118,7 +123,9 @@ export function sampel(populasi: any): number {
     if (p.kind === 'blank') throw invalidValue('populasi kosong.');
     if (p.kind !== 'number') throw invalidValue(`populasi "${p.text}" bukan angka.`);
     if (!Number.isInteger(p.value) || p.value < 1) {
-      throw invalidNumber(`populasi ${show(p.value)} tidak sah; populasi harus bilangan bulat positif.`);
+      throw invalidNumber(
+        `populasi ${show(p.value)} tidak sah; populasi harus bilangan bulat positif.`,
+      );
     }
     const size = sampleSize(p.value);
     if (!Number.isFinite(size)) throw invalidNumber(`populasi ${show(p.value)} terlalu besar.`);
@@ -160,7 +167,10 @@ export function periksa(nilai: any[][], ikm: any, kategori?: any): string {
     const ikmCell = ikm === 0 ? null : (ikm as CellValue);
     const categoryCell = kategori === 0 ? null : (kategori as CellValue);
     if (lines.length === 0 && isBlankCell(ikmCell) && isBlankCell(categoryCell)) return '';
-    const result = checkRecordCells({ lines, ikm: ikmCell ?? null, category: categoryCell ?? null }, 'id');
+    const result = checkRecordCells(
+      { lines, ikm: ikmCell ?? null, category: categoryCell ?? null },
+      'id',
+    );
     return result.ok ? 'OK' : result.problems.join(' ');
   });
 }

@@ -95,7 +95,9 @@ function elements(node: XmlElement): XmlElement[] {
 }
 
 function children(node: XmlElement, name?: string): XmlElement[] {
-  return (Array.from(node.childNodes) as XmlElement[]).filter((c) => c.nodeType === 1 && (!name || c.localName === name));
+  return (Array.from(node.childNodes) as XmlElement[]).filter(
+    (c) => c.nodeType === 1 && (!name || c.localName === name),
+  );
 }
 
 function child(node: XmlElement, name: string): XmlElement | null {
@@ -142,7 +144,11 @@ function parse(xml: string, problems: Problem[]): XmlElement | null {
   } catch (e) {
     errors.push(e instanceof Error ? e.message : String(e));
   }
-  for (const e of errors) problems.push({ code: 'xml-malformed', message: `XML is not well-formed: ${e.split('\n')[0]}` });
+  for (const e of errors)
+    problems.push({
+      code: 'xml-malformed',
+      message: `XML is not well-formed: ${e.split('\n')[0]}`,
+    });
   if (errors.length > 0) return null;
   const root = doc?.documentElement ?? null;
   if (!root || root.localName !== 'OfficeApp') {
@@ -162,16 +168,20 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
   const add = (code: ProblemCode, message: string) => problems.push({ code, message });
 
   // Add-in type, host, permissions.
-  if (xsiType(root) !== 'TaskPaneApp') add('structure', 'OfficeApp must have xsi:type="TaskPaneApp".');
+  if (xsiType(root) !== 'TaskPaneApp')
+    add('structure', 'OfficeApp must have xsi:type="TaskPaneApp".');
   const hosts = child(root, 'Hosts');
   if (!hosts || !children(hosts, 'Host').some((h) => h.getAttribute('Name') === 'Workbook')) {
     add('structure', 'Hosts must contain <Host Name="Workbook"/> (Excel).');
   }
   const permissions = child(root, 'Permissions')?.textContent?.trim();
-  if (permissions !== 'ReadWriteDocument') add('structure', `Permissions must be ReadWriteDocument, not "${permissions ?? ''}".`);
+  if (permissions !== 'ReadWriteDocument')
+    add('structure', `Permissions must be ReadWriteDocument, not "${permissions ?? ''}".`);
 
   // Resources.
-  const resources = new Map<ResourceKind, Map<string, string>>(RESOURCE_KINDS.map((k) => [k, new Map()]));
+  const resources = new Map<ResourceKind, Map<string, string>>(
+    RESOURCE_KINDS.map((k) => [k, new Map()]),
+  );
   const resourcesEl = named('Resources')[0] ?? null;
   if (!resourcesEl) add('structure', 'VersionOverrides has no Resources.');
   for (const kind of RESOURCE_KINDS) {
@@ -180,10 +190,17 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
       const id = item.getAttribute('id') ?? '';
       const value = item.getAttribute('DefaultValue') ?? '';
       if (resources.get(kind)!.has(id)) add('resid-duplicate', `bt:${kind} defines "${id}" twice.`);
-      if (id.length > MAX_RESID) add('resid-too-long', `Resource id "${id}" has ${id.length} characters; at most ${MAX_RESID}.`);
+      if (id.length > MAX_RESID)
+        add(
+          'resid-too-long',
+          `Resource id "${id}" has ${id.length} characters; at most ${MAX_RESID}.`,
+        );
       const max = MAX_STRING[kind];
       if (max !== undefined && value.length > max) {
-        add('string-too-long', `bt:${kind} "${id}" has ${value.length} characters; at most ${max}.`);
+        add(
+          'string-too-long',
+          `bt:${kind} "${id}" has ${value.length} characters; at most ${max}.`,
+        );
       }
       resources.get(kind)!.set(id, value);
     }
@@ -193,22 +210,35 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
     const id = e.getAttribute('resid') ?? '';
     const expected = KIND_OF_ELEMENT[e.localName ?? ''];
     const found = kindOf(id);
-    if (id.length > MAX_RESID) add('resid-too-long', `resid "${id}" has ${id.length} characters; at most ${MAX_RESID}.`);
-    if (!found) add('resid-missing', `${e.localName} refers to resid "${id}", which no bt:${expected ?? 'resource'} defines.`);
+    if (id.length > MAX_RESID)
+      add('resid-too-long', `resid "${id}" has ${id.length} characters; at most ${MAX_RESID}.`);
+    if (!found)
+      add(
+        'resid-missing',
+        `${e.localName} refers to resid "${id}", which no bt:${expected ?? 'resource'} defines.`,
+      );
     else if (expected && found !== expected) {
-      add('resid-wrong-kind', `${e.localName} refers to resid "${id}" in bt:${found}; it must be in bt:${expected}.`);
+      add(
+        'resid-wrong-kind',
+        `${e.localName} refers to resid "${id}" in bt:${found}; it must be in bt:${expected}.`,
+      );
     }
   }
-  const resource = (kind: ResourceKind, id: string | null) => (id === null ? undefined : resources.get(kind)!.get(id));
+  const resource = (kind: ResourceKind, id: string | null) =>
+    id === null ? undefined : resources.get(kind)!.get(id);
 
   // Shared runtime: one page, named by the same resid everywhere.
   const runtimes = named('Runtime');
-  const customFunctions = all.find((e) => e.localName === 'ExtensionPoint' && xsiType(e) === 'CustomFunctions') ?? null;
-  const sourceResid = (parent: XmlElement | null) => (parent ? child(parent, 'SourceLocation')?.getAttribute('resid') ?? null : null);
+  const customFunctions =
+    all.find((e) => e.localName === 'ExtensionPoint' && xsiType(e) === 'CustomFunctions') ?? null;
+  const sourceResid = (parent: XmlElement | null) =>
+    parent ? (child(parent, 'SourceLocation')?.getAttribute('resid') ?? null) : null;
   const page = customFunctions ? sourceResid(child(customFunctions, 'Page')) : null;
   const script = customFunctions ? sourceResid(child(customFunctions, 'Script')) : null;
   const metadata = customFunctions ? sourceResid(child(customFunctions, 'Metadata')) : null;
-  const namespaceResid = customFunctions ? child(customFunctions, 'Namespace')?.getAttribute('resid') ?? null : null;
+  const namespaceResid = customFunctions
+    ? (child(customFunctions, 'Namespace')?.getAttribute('resid') ?? null)
+    : null;
   if (!customFunctions) add('structure', 'No ExtensionPoint of type CustomFunctions.');
   else {
     if (!script) add('structure', 'The custom functions have no Script SourceLocation.');
@@ -216,12 +246,16 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
     if (!metadata) add('structure', 'The custom functions have no Metadata SourceLocation.');
     if (!namespaceResid) add('structure', 'The custom functions have no Namespace.');
   }
-  if (runtimes.length !== 1) add('shared-runtime', `There must be exactly one Runtime; found ${runtimes.length}.`);
+  if (runtimes.length !== 1)
+    add('shared-runtime', `There must be exactly one Runtime; found ${runtimes.length}.`);
   const runtime = runtimes[0] ?? null;
-  if (runtime && runtime.getAttribute('lifetime') !== 'long') add('shared-runtime', 'The Runtime must have lifetime="long".');
+  if (runtime && runtime.getAttribute('lifetime') !== 'long')
+    add('shared-runtime', 'The Runtime must have lifetime="long".');
   const sets = named('Set').map((s) => s.getAttribute('Name'));
-  if (!sets.includes('SharedRuntime')) add('shared-runtime', 'Requirements must include the SharedRuntime set.');
-  if (!sets.includes('CustomFunctionsRuntime')) add('structure', 'Requirements must include the CustomFunctionsRuntime set.');
+  if (!sets.includes('SharedRuntime'))
+    add('shared-runtime', 'Requirements must include the SharedRuntime set.');
+  if (!sets.includes('CustomFunctionsRuntime'))
+    add('structure', 'Requirements must include the CustomFunctionsRuntime set.');
   const runtimeResid = runtime?.getAttribute('resid') ?? null;
   const uses: [string, string | null][] = [
     ['FunctionFile', named('FunctionFile')[0]?.getAttribute('resid') ?? null],
@@ -232,18 +266,26 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
   ];
   for (const [what, resid] of uses) {
     if (runtimeResid && resid !== runtimeResid) {
-      add('shared-runtime', `${what} uses resid "${resid ?? ''}"; the shared runtime needs "${runtimeResid}" (the Runtime's).`);
+      add(
+        'shared-runtime',
+        `${what} uses resid "${resid ?? ''}"; the shared runtime needs "${runtimeResid}" (the Runtime's).`,
+      );
     }
   }
   const scriptUrl = resource('Urls', script);
   const metadataUrl = resource('Urls', metadata);
-  if (scriptUrl && !/\.js$/i.test(scriptUrl)) add('structure', `The custom functions Script URL ${scriptUrl} is not a .js file.`);
-  if (metadataUrl && !/\.json$/i.test(metadataUrl)) add('structure', `The custom functions Metadata URL ${metadataUrl} is not a .json file.`);
+  if (scriptUrl && !/\.js$/i.test(scriptUrl))
+    add('structure', `The custom functions Script URL ${scriptUrl} is not a .js file.`);
+  if (metadataUrl && !/\.json$/i.test(metadataUrl))
+    add('structure', `The custom functions Metadata URL ${metadataUrl} is not a .json file.`);
   for (const f of all.filter((e) => e.localName === 'FunctionName')) {
     const name = f.textContent?.trim() ?? '';
-    if (!/^[A-Za-z_$][\w$]*$/.test(name)) add('structure', `ExecuteFunction FunctionName "${name}" is not a JavaScript name.`);
+    if (!/^[A-Za-z_$][\w$]*$/.test(name))
+      add('structure', `ExecuteFunction FunctionName "${name}" is not a JavaScript name.`);
   }
-  const controlIds = all.filter((e) => e.localName === 'Control' || e.localName === 'Group').map((e) => e.getAttribute('id') ?? '');
+  const controlIds = all
+    .filter((e) => e.localName === 'Control' || e.localName === 'Group')
+    .map((e) => e.getAttribute('id') ?? '');
   for (const id of new Set(controlIds.filter((id, i) => controlIds.indexOf(id) !== i))) {
     add('structure', `Control or Group id "${id}" is used twice.`);
   }
@@ -251,7 +293,8 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
   // Namespace.
   const namespace = resource('ShortStrings', namespaceResid);
   if (namespace !== undefined) {
-    if (!/^[A-Za-z0-9]{1,32}$/.test(namespace)) add('namespace', `Namespace "${namespace}" must be 1-32 letters or digits.`);
+    if (!/^[A-Za-z0-9]{1,32}$/.test(namespace))
+      add('namespace', `Namespace "${namespace}" must be 1-32 letters or digits.`);
     if (options.namespace && namespace !== options.namespace) {
       add('namespace', `Namespace is "${namespace}"; expected "${options.namespace}".`);
     }
@@ -266,7 +309,8 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
   const defaultSettings = child(root, 'DefaultSettings');
   const defaultSource = defaultSettings ? child(defaultSettings, 'SourceLocation') : null;
   if (!defaultSource) add('structure', 'DefaultSettings has no SourceLocation.');
-  else urls.push(['DefaultSettings SourceLocation', defaultSource.getAttribute('DefaultValue') ?? '']);
+  else
+    urls.push(['DefaultSettings SourceLocation', defaultSource.getAttribute('DefaultValue') ?? '']);
   for (const kind of ['Images', 'Urls'] as const) {
     for (const [id, value] of resources.get(kind)!) urls.push([`bt:${kind} "${id}"`, value]);
   }
@@ -274,7 +318,8 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
     const value = o.getAttribute('Value') ?? '';
     if (/^[a-z]+:/i.test(value)) urls.push(['Override', value]);
   }
-  const relative = (url: string): string | null => (base && url.startsWith(base + '/') ? url.slice(base.length + 1) : null);
+  const relative = (url: string): string | null =>
+    base && url.startsWith(base + '/') ? url.slice(base.length + 1) : null;
   for (const [where, url] of urls) {
     let parsed: URL | null = null;
     try {
@@ -284,7 +329,8 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
       continue;
     }
     if (parsed.protocol !== 'https:') add('url-not-https', `${where}: ${url} must use https.`);
-    else if (base && relative(url) === null) add('url-outside-base', `${where}: ${url} is not under the base URL ${base}.`);
+    else if (base && relative(url) === null)
+      add('url-outside-base', `${where}: ${url} is not under the base URL ${base}.`);
   }
   for (const d of named('AppDomain')) {
     const value = d.textContent?.trim() ?? '';
@@ -308,11 +354,15 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
     const dims = pngSize(bytes);
     if (!dims) add('icon-file', `${where}: ${rel} is not a PNG file.`);
     else if (dims.width !== size || dims.height !== size) {
-      add('icon-file', `${where}: ${rel} is ${dims.width}x${dims.height}; it must be ${size}x${size}.`);
+      add(
+        'icon-file',
+        `${where}: ${rel} is ${dims.width}x${dims.height}; it must be ${size}x${size}.`,
+      );
     }
   };
   const iconUrl = named('IconUrl')[0]?.getAttribute('DefaultValue') ?? undefined;
-  const highResolution = named('HighResolutionIconUrl')[0]?.getAttribute('DefaultValue') ?? undefined;
+  const highResolution =
+    named('HighResolutionIconUrl')[0]?.getAttribute('DefaultValue') ?? undefined;
   if (!iconUrl) add('icon-size', 'IconUrl is missing.');
   if (!highResolution) add('icon-size', 'HighResolutionIconUrl is missing.');
   checkIconFile('IconUrl', iconUrl, ICON_URL_SIZE);
@@ -322,13 +372,21 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
     const images = children(icon, 'Image');
     const sizes = images.map((i) => Number(i.getAttribute('size')));
     const missing = RIBBON_ICON_SIZES.filter((s) => !sizes.includes(s));
-    if (missing.length > 0) add('icon-size', `A ribbon Icon lacks the size(s) ${missing.join(', ')} (16, 32 and 80 are required).`);
+    if (missing.length > 0)
+      add(
+        'icon-size',
+        `A ribbon Icon lacks the size(s) ${missing.join(', ')} (16, 32 and 80 are required).`,
+      );
     for (const image of images) {
       const resid = image.getAttribute('resid');
       const key = `${resid}@${image.getAttribute('size')}`;
       if (checkedImages.has(key)) continue;
       checkedImages.add(key);
-      checkIconFile(`bt:Image "${resid}"`, resource('Images', resid), Number(image.getAttribute('size')));
+      checkIconFile(
+        `bt:Image "${resid}"`,
+        resource('Images', resid),
+        Number(image.getAttribute('size')),
+      );
     }
   }
   return problems;
@@ -346,7 +404,12 @@ export function validateFunctionsMetadata(json: string): Problem[] {
   try {
     data = JSON.parse(json) as { functions?: unknown };
   } catch (e) {
-    return [{ code: 'functions-json', message: `functions.json is not JSON: ${e instanceof Error ? e.message : String(e)}` }];
+    return [
+      {
+        code: 'functions-json',
+        message: `functions.json is not JSON: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    ];
   }
   if (!Array.isArray(data.functions) || data.functions.length === 0) {
     return [{ code: 'functions-json', message: 'functions.json has no functions.' }];
@@ -356,12 +419,19 @@ export function validateFunctionsMetadata(json: string): Problem[] {
     const id = typeof f.id === 'string' ? f.id : '';
     const name = typeof f.name === 'string' ? f.name : '';
     if (!/^[A-Z0-9._]{1,128}$/.test(id)) {
-      problems.push({ code: 'function-id', message: `Function id "${id}" must be uppercase letters, digits, '.' or '_'.` });
+      problems.push({
+        code: 'function-id',
+        message: `Function id "${id}" must be uppercase letters, digits, '.' or '_'.`,
+      });
     }
     if (!/^[A-Z][A-Z0-9._]{0,127}$/.test(name)) {
-      problems.push({ code: 'function-id', message: `Function name "${name}" must start with a letter and be uppercase letters, digits, '.' or '_'.` });
+      problems.push({
+        code: 'function-id',
+        message: `Function name "${name}" must start with a letter and be uppercase letters, digits, '.' or '_'.`,
+      });
     }
-    if (seen.has(id)) problems.push({ code: 'function-id', message: `Function id "${id}" is declared twice.` });
+    if (seen.has(id))
+      problems.push({ code: 'function-id', message: `Function id "${id}" is declared twice.` });
     seen.add(id);
   }
   return problems;

@@ -14,13 +14,20 @@ interface WebpackContext {
   (id: string): unknown;
 }
 
-type RequireWithContext = { context(directory: string, recursive: boolean, filter: RegExp): WebpackContext };
+type RequireWithContext = {
+  context(directory: string, recursive: boolean, filter: RegExp): WebpackContext;
+};
 
-export type TaskpaneModule = { kind: 'app'; App: ComponentType } | { kind: 'index'; load: () => void } | { kind: 'none' };
+export type TaskpaneModule =
+  { kind: 'app'; App: ComponentType } | { kind: 'index'; load: () => void } | { kind: 'none' };
 
 export function findTaskpane(): TaskpaneModule {
   // Scans src/ (not src/taskpane/) so that a missing folder is no build error.
-  const ctx = (require as unknown as RequireWithContext).context('..', true, /^\.\/taskpane\/(App|index)\.tsx?$/);
+  const ctx = (require as unknown as RequireWithContext).context(
+    '..',
+    true,
+    /^\.\/taskpane\/(App|index)\.tsx?$/,
+  );
   const keys = ctx.keys();
   const appKey = keys.find((k) => /\/App\.tsx?$/.test(k));
   if (appKey) {

@@ -28,9 +28,11 @@ function persistChanges(host: ExcelHost): void {
   host.subscribe(() => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      fetch('workbook.json', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(host.model) }).catch((e: unknown) =>
-        console.warn('preview: could not save the workbook model', e),
-      );
+      fetch('workbook.json', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(host.model),
+      }).catch((e: unknown) => console.warn('preview: could not save the workbook model', e));
     }, 300);
   });
 }

@@ -6,7 +6,14 @@
  * data-value so end-to-end tests can read the sheet.
  */
 import { useCallback, useRef, useSyncExternalStore, type MouseEvent } from 'react';
-import { areaAddress, boundingArea, cellAddress, columnLetters, parseAddress, type Area } from '../sim/a1';
+import {
+  areaAddress,
+  boundingArea,
+  cellAddress,
+  columnLetters,
+  parseAddress,
+  type Area,
+} from '../sim/a1';
 import type { ExcelHost } from '../sim/host';
 import { cellKey, findSheet, usedArea, type SheetModel } from '../sim/model';
 import { displayText } from '../sim/number-format';
@@ -29,7 +36,10 @@ function useHostVersion(host: ExcelHost): number {
   return useSyncExternalStore(subscribe, () => version.current);
 }
 
-function viewExtent(sheet: SheetModel, selection: Area | undefined): { rows: number; cols: number; totalRows: number } {
+function viewExtent(
+  sheet: SheetModel,
+  selection: Area | undefined,
+): { rows: number; cols: number; totalRows: number } {
   const used = usedArea(sheet) ?? { top: 1, left: 1, bottom: 1, right: 1 };
   const selBottom = selection ? Math.min(selection.bottom, used.bottom + 5) : 0;
   const selRight = selection ? Math.min(selection.right, used.right + 3) : 0;
@@ -48,7 +58,10 @@ export function SheetView({ host, lang }: { host: ExcelHost; lang: PreviewLang }
   const { model, stats } = host;
   const sheet = findSheet(model, model.activeSheet) ?? model.sheets[0];
   if (!sheet) return null;
-  const selection = model.selection && findSheet(model, model.selection.sheet) === sheet ? parseAddress(model.selection.address)?.area : undefined;
+  const selection =
+    model.selection && findSheet(model, model.selection.sheet) === sheet
+      ? parseAddress(model.selection.address)?.area
+      : undefined;
   const active = selection ? { row: selection.top, col: selection.left } : undefined;
   const { rows, cols, totalRows } = viewExtent(sheet, selection);
 
@@ -56,21 +69,35 @@ export function SheetView({ host, lang }: { host: ExcelHost; lang: PreviewLang }
   const covered = new Set<string>();
   for (const m of sheet.merges) {
     mergeByTopLeft.set(cellKey(m.top, m.left), m);
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(cellKey(r, c));
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) covered.add(cellKey(r, c));
   }
 
   const activeCell = active ? sheet.cells[cellKey(active.row, active.col)] : undefined;
   const activeContent = activeCell ? (activeCell.formula ?? String(activeCell.value)) : '';
 
   const onCellClick = (e: MouseEvent, area: Area) => {
-    if (e.shiftKey && active) host.select(sheet.name, areaAddress(boundingArea({ top: active.row, left: active.col, bottom: active.row, right: active.col }, area)));
+    if (e.shiftKey && active)
+      host.select(
+        sheet.name,
+        areaAddress(
+          boundingArea(
+            { top: active.row, left: active.col, bottom: active.row, right: active.col },
+            area,
+          ),
+        ),
+      );
     else host.select(sheet.name, areaAddress(area));
   };
 
   const onCellEdit = (row: number, col: number) => {
     const address = cellAddress(row, col);
     const cell = sheet.cells[cellKey(row, col)];
-    const input = window.prompt(t.editPrompt(address), cell ? (cell.formula ?? String(cell.value)) : '');
+    const input = window.prompt(
+      t.editPrompt(address),
+      cell ? (cell.formula ?? String(cell.value)) : '',
+    );
     if (input !== null) host.editCell(sheet.name, address, input);
   };
 
@@ -87,8 +114,16 @@ export function SheetView({ host, lang }: { host: ExcelHost; lang: PreviewLang }
       const merge = mergeByTopLeft.get(key);
       const area = merge ?? { top: r, left: c, bottom: r, right: c };
       const cell = sheet.cells[key];
-      const text = cell ? displayText(cell.value, cell.numberFormat, host.options.numberLocale) : '';
-      const classes = [typeof cell?.value === 'number' ? 'num' : '', inArea(selection, r, c) ? 'sel' : '', active && active.row === r && active.col === c ? 'active' : ''].filter(Boolean).join(' ');
+      const text = cell
+        ? displayText(cell.value, cell.numberFormat, host.options.numberLocale)
+        : '';
+      const classes = [
+        typeof cell?.value === 'number' ? 'num' : '',
+        inArea(selection, r, c) ? 'sel' : '',
+        active && active.row === r && active.col === c ? 'active' : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       tds.push(
         <td
           key={key}
@@ -153,9 +188,15 @@ export function SheetView({ host, lang }: { host: ExcelHost; lang: PreviewLang }
             <ul>
               {sheet.charts.map((c) => (
                 <li key={c.name} data-testid={`chart-${c.name}`}>
-                  <strong>{c.title ?? c.name}</strong> — {t.chart(c.type, c.source, c.position?.start ?? '')}
+                  <strong>{c.title ?? c.name}</strong> —{' '}
+                  {t.chart(c.type, c.source, c.position?.start ?? '')}
                   {c.pointFills?.map((p) => (
-                    <span key={`${p.series},${p.point}`} className="swatch" style={{ backgroundColor: p.color }} title={`${p.series + 1}/${p.point + 1}`} />
+                    <span
+                      key={`${p.series},${p.point}`}
+                      className="swatch"
+                      style={{ backgroundColor: p.color }}
+                      title={`${p.series + 1}/${p.point + 1}`}
+                    />
                   ))}
                 </li>
               ))}
@@ -165,7 +206,13 @@ export function SheetView({ host, lang }: { host: ExcelHost; lang: PreviewLang }
       </div>
       <nav className="tabs" role="tablist" aria-label={t.sheetTabs}>
         {visible.map((s) => (
-          <button key={s.name} role="tab" aria-selected={s === sheet} data-testid={`tab-${s.name}`} onClick={() => host.activateSheet(s.name)}>
+          <button
+            key={s.name}
+            role="tab"
+            aria-selected={s === sheet}
+            data-testid={`tab-${s.name}`}
+            onClick={() => host.activateSheet(s.name)}
+          >
             {s.name}
           </button>
         ))}

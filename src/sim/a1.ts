@@ -29,7 +29,8 @@ export function areaAddress(a: Area): string {
  */
 export function quoteSheetName(name: string): string {
   const plain = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name);
-  const looksLikeCell = /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr](\d*)[Cc](\d*)$/.test(name) || /^[RrCc]$/.test(name);
+  const looksLikeCell =
+    /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr](\d*)[Cc](\d*)$/.test(name) || /^[RrCc]$/.test(name);
   const looksLikeBool = /^(TRUE|FALSE)$/i.test(name);
   if (plain && !looksLikeCell && !looksLikeBool) return name;
   return `'${name.replace(/'/g, "''")}'`;
@@ -65,14 +66,18 @@ export function parseAddress(address: string): ParsedAddress | null {
   if (bang >= 0) {
     const s = text.slice(0, bang);
     text = text.slice(bang + 1);
-    sheet = s.startsWith("'") && s.endsWith("'") && s.length >= 2 ? s.slice(1, -1).replace(/''/g, "'") : s;
+    sheet =
+      s.startsWith("'") && s.endsWith("'") && s.length >= 2
+        ? s.slice(1, -1).replace(/''/g, "'")
+        : s;
   }
   const parts = text.split(':');
   if (parts.length > 2 || parts.some((p) => p === '')) return null;
   const p = parseEndpoint(parts[0]);
   const q = parts.length === 2 ? parseEndpoint(parts[1]) : p;
   if (!p || !q) return null;
-  const kind = (e: { row?: number; col?: number }) => (e.row !== undefined && e.col !== undefined ? 'cell' : e.row !== undefined ? 'row' : 'col');
+  const kind = (e: { row?: number; col?: number }) =>
+    e.row !== undefined && e.col !== undefined ? 'cell' : e.row !== undefined ? 'row' : 'col';
   if (kind(p) !== kind(q)) return null;
   if (parts.length === 1 && kind(p) !== 'cell') return null;
   let area: Area;
@@ -107,18 +112,40 @@ export function intersects(a: Area, b: Area): boolean {
 }
 
 export function contains(outer: Area, inner: Area): boolean {
-  return outer.top <= inner.top && inner.bottom <= outer.bottom && outer.left <= inner.left && inner.right <= outer.right;
+  return (
+    outer.top <= inner.top &&
+    inner.bottom <= outer.bottom &&
+    outer.left <= inner.left &&
+    inner.right <= outer.right
+  );
 }
 
 export function intersection(a: Area, b: Area): Area | null {
   if (!intersects(a, b)) return null;
-  return { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  return {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
 }
 
 export function boundingArea(a: Area, b: Area): Area {
-  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+  return {
+    top: Math.min(a.top, b.top),
+    left: Math.min(a.left, b.left),
+    bottom: Math.max(a.bottom, b.bottom),
+    right: Math.max(a.right, b.right),
+  };
 }
 
 export function onGrid(a: Area): boolean {
-  return a.top >= 1 && a.left >= 1 && a.bottom <= MAX_ROWS && a.right <= MAX_COLS && a.top <= a.bottom && a.left <= a.right;
+  return (
+    a.top >= 1 &&
+    a.left >= 1 &&
+    a.bottom <= MAX_ROWS &&
+    a.right <= MAX_COLS &&
+    a.top <= a.bottom &&
+    a.left <= a.right
+  );
 }

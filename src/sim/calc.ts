@@ -74,10 +74,17 @@ export function recalculate(model: WorkbookModel, functions: CustomFunctions): v
         const f = m ? names.get(m[1].toUpperCase()) : undefined;
         if (!m || !f) continue;
         try {
-          cell.value = resultOf(f(...splitArguments(m[2]).map((a) => argument(model, sheet.name, a))));
+          cell.value = resultOf(
+            f(...splitArguments(m[2]).map((a) => argument(model, sheet.name, a))),
+          );
         } catch (err) {
           const code = (err as { code?: string })?.code;
-          cell.value = typeof code === 'string' && code.startsWith('#') ? code : String((err as Error)?.message ?? '').startsWith('#') ? (err as Error).message : '#VALUE!';
+          cell.value =
+            typeof code === 'string' && code.startsWith('#')
+              ? code
+              : String((err as Error)?.message ?? '').startsWith('#')
+                ? (err as Error).message
+                : '#VALUE!';
         }
       }
     }

@@ -35,7 +35,12 @@ function guard(sheet: SheetModel, location: string): void {
   if (sheet.protected) throw simError(ErrorCodes.accessDenied, Messages.protectedSheet(), location);
 }
 
-function rangeAddress(exec: Exec, sheet: SheetModel, r: SimRange | string, location: string): string {
+function rangeAddress(
+  exec: Exec,
+  sheet: SheetModel,
+  r: SimRange | string,
+  location: string,
+): string {
   if (typeof r === 'string') {
     const p = parseAddress(r);
     if (!p) throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
@@ -81,7 +86,11 @@ export class SimChartTitle extends SimChartPart {
 
   _read(exec: Exec, prop: string): unknown {
     const c = this._resolve(exec)!.chart;
-    return prop === 'text' ? (c.title ?? '') : prop === 'visible' ? c.title !== undefined : undefined;
+    return prop === 'text'
+      ? (c.title ?? '')
+      : prop === 'visible'
+        ? c.title !== undefined
+        : undefined;
   }
 
   get text(): string {
@@ -141,13 +150,18 @@ export class SimChartFill extends SimChartPart {
   setSolidColor(color: string): void {
     this._change('solidColor', color, (c) => {
       const fill = normaliseColor(color, 'ChartFill.setSolidColor');
-      c.pointFills = [...(c.pointFills ?? []).filter((p) => p.series !== this._series || p.point !== this._point), { series: this._series, point: this._point, color: fill }];
+      c.pointFills = [
+        ...(c.pointFills ?? []).filter((p) => p.series !== this._series || p.point !== this._point),
+        { series: this._series, point: this._point, color: fill },
+      ];
     });
   }
 
   clear(): void {
     this._change('clear', true, (c) => {
-      c.pointFills = (c.pointFills ?? []).filter((p) => p.series !== this._series || p.point !== this._point);
+      c.pointFills = (c.pointFills ?? []).filter(
+        (p) => p.series !== this._series || p.point !== this._point,
+      );
     });
   }
 }
@@ -158,7 +172,15 @@ function pointAccess(ctx: SimRequestContext, chart: SimChart, series: number) {
   return {
     points: {
       getItemAt: (point: number) => ({
-        format: { fill: new SimChartFill(ctx, chart, `${base}.points.getItemAt(${point}).format.fill`, series, point) },
+        format: {
+          fill: new SimChartFill(
+            ctx,
+            chart,
+            `${base}.points.getItemAt(${point}).format.fill`,
+            series,
+            point,
+          ),
+        },
       }),
     },
   };
@@ -211,12 +233,22 @@ export class SimChart extends SimClientObject {
   /** Anchors the chart at a cell (or over a range), as Chart.setPosition does. */
   setPosition(startCell: SimRange | string, endCell?: SimRange | string): void {
     this._queue({
-      wire: { method: 'setPosition', start: typeof startCell === 'string' ? startCell : startCell._path, end: endCell === undefined ? null : typeof endCell === 'string' ? endCell : endCell._path },
+      wire: {
+        method: 'setPosition',
+        start: typeof startCell === 'string' ? startCell : startCell._path,
+        end: endCell === undefined ? null : typeof endCell === 'string' ? endCell : endCell._path,
+      },
       run: (exec) => {
         const t = this._resolve(exec);
         if (!t) return;
         guard(t.sheet, 'Chart.setPosition');
-        t.chart.position = { start: rangeAddress(exec, t.sheet, startCell, 'Chart.setPosition'), end: endCell === undefined ? undefined : rangeAddress(exec, t.sheet, endCell, 'Chart.setPosition') };
+        t.chart.position = {
+          start: rangeAddress(exec, t.sheet, startCell, 'Chart.setPosition'),
+          end:
+            endCell === undefined
+              ? undefined
+              : rangeAddress(exec, t.sheet, endCell, 'Chart.setPosition'),
+        };
       },
       label: () => `${this._path}.setPosition(...)`,
     });
@@ -260,20 +292,39 @@ export class SimChartCollection extends SimClientObject {
     return this._get('count');
   }
 
-  add(type: string, sourceData: SimRange | string, seriesBy: string = ChartSeriesBy.auto): SimChart {
+  add(
+    type: string,
+    sourceData: SimRange | string,
+    seriesBy: string = ChartSeriesBy.auto,
+  ): SimChart {
     let created: ChartTarget | null = null;
-    const chart = new SimChart(this.context, this, `${this._path}.add(${JSON.stringify(type)})`, () => created);
+    const chart = new SimChart(
+      this.context,
+      this,
+      `${this._path}.add(${JSON.stringify(type)})`,
+      () => created,
+    );
     this._queue({
       wire: { method: 'add', type, seriesBy },
       run: (exec) => {
         const sheet = this._resolve(exec);
         if (!sheet) return;
         guard(sheet, 'ChartCollection.add');
-        if (typeof type !== 'string' || type === '') throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), 'ChartCollection.add');
+        if (typeof type !== 'string' || type === '')
+          throw simError(
+            ErrorCodes.invalidArgument,
+            Messages.invalidArgument(),
+            'ChartCollection.add',
+          );
         const charts = (sheet.charts ??= []);
         let n = charts.length + 1;
         while (charts.some((c) => c.name === `Chart ${n}`)) n++;
-        const model: ChartModel = { name: `Chart ${n}`, type, source: rangeAddress(exec, sheet, sourceData, 'ChartCollection.add'), seriesBy };
+        const model: ChartModel = {
+          name: `Chart ${n}`,
+          type,
+          source: rangeAddress(exec, sheet, sourceData, 'ChartCollection.add'),
+          seriesBy,
+        };
         charts.push(model);
         created = { sheet, chart: model };
       },
@@ -287,7 +338,12 @@ export class SimChartCollection extends SimClientObject {
       const sheet = this._resolve(exec);
       if (!sheet) return null;
       const chart = (sheet.charts ?? [])[index];
-      if (!chart) throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'ChartCollection.getItemAt');
+      if (!chart)
+        throw simError(
+          ErrorCodes.itemNotFound,
+          Messages.itemNotFound(),
+          'ChartCollection.getItemAt',
+        );
       return { sheet, chart };
     });
   }

@@ -86,20 +86,31 @@ export function jsonBytes(v: unknown): number {
 export class Exec {
   responseBytes = 0;
   readonly deliveries: (() => void)[] = [];
-  constructor(readonly state: HostState, readonly ctx: SimRequestContext) {}
+  constructor(
+    readonly state: HostState,
+    readonly ctx: SimRequestContext,
+  ) {}
 
   /** Adds to the response; past the limit the sync fails here, as the server stops. */
   addResponse(bytes: number, location: string): void {
     this.responseBytes += bytes;
     if (this.responseBytes > this.state.options.payloadLimitBytes) {
-      throw simError(ErrorCodes.responsePayloadSizeLimitExceeded, Messages.responseTooLarge(), location);
+      throw simError(
+        ErrorCodes.responsePayloadSizeLimitExceeded,
+        Messages.responseTooLarge(),
+        location,
+      );
     }
   }
 
   /** Fails before building a response that cannot fit: `cells` cells of at least `perCell` bytes. */
   precheck(cells: number, perCell: number, location: string): void {
     if (this.responseBytes + cells * perCell > this.state.options.payloadLimitBytes) {
-      throw simError(ErrorCodes.responsePayloadSizeLimitExceeded, Messages.responseTooLarge(), location);
+      throw simError(
+        ErrorCodes.responsePayloadSizeLimitExceeded,
+        Messages.responseTooLarge(),
+        location,
+      );
     }
   }
 
@@ -162,7 +173,11 @@ function addStrict(tree: LoadTree, option: Record<string, unknown>, prefix: stri
   }
 }
 
-const splitList = (s: string) => s.split(',').map((p) => p.trim()).filter((p) => p !== '');
+const splitList = (s: string) =>
+  s
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 
 /** Accepts every form of Office.js's load(): "a, b/c", ["a"], {select, expand}, {a: true, b: {c: true}}. */
 export function parseLoadOption(option: unknown): LoadTree {
@@ -176,15 +191,21 @@ export function parseLoadOption(option: unknown): LoadTree {
   else if (Array.isArray(option)) paths.push(...option.flatMap((o) => splitList(String(o))));
   else if (typeof option === 'object') {
     const o = option as Record<string, unknown>;
-    const isLoadOption = 'select' in o || 'expand' in o || 'top' in o || 'skip' in o || Object.keys(o).length === 0;
+    const isLoadOption =
+      'select' in o || 'expand' in o || 'top' in o || 'skip' in o || Object.keys(o).length === 0;
     if (isLoadOption) {
-      const list = (v: unknown) => (typeof v === 'string' ? splitList(v) : Array.isArray(v) ? v.map(String) : []);
+      const list = (v: unknown) =>
+        typeof v === 'string' ? splitList(v) : Array.isArray(v) ? v.map(String) : [];
       paths.push(...list(o.select));
       for (const e of list(o.expand)) addPath(tree, [...e.split('/'), '*']);
       if (paths.length === 0 && list(o.expand).length === 0) tree.all = true;
     } else addStrict(tree, o, []);
   } else throw simError(ExtensionErrorCodes.invalidArgument, Messages.invalidArgument(), 'load');
-  for (const p of paths) addPath(tree, p.split('/').map((s) => s.trim()));
+  for (const p of paths)
+    addPath(
+      tree,
+      p.split('/').map((s) => s.trim()),
+    );
   return tree;
 }
 
@@ -239,7 +260,11 @@ export abstract class SimClientObject {
 
   _checkUsable(): void {
     if (!this._valid || (!this._tracked && this._epoch !== this.context._epoch)) {
-      throw new SimOfficeError(ExtensionErrorCodes.invalidObjectPath, Messages.invalidObjectPath(this._path), this._path);
+      throw new SimOfficeError(
+        ExtensionErrorCodes.invalidObjectPath,
+        Messages.invalidObjectPath(this._path),
+        this._path,
+      );
     }
   }
 
@@ -253,7 +278,12 @@ export abstract class SimClientObject {
     const names = tree.all ? [...this._scalarNames] : [];
     for (const s of tree.scalars) {
       if (this._nav(s)) continue;
-      if (!this._scalarNames.includes(s)) throw simError(ErrorCodes.invalidArgument, Messages.notSimulated(`${this._typeName}.${s}`), `${this._typeName}.load`);
+      if (!this._scalarNames.includes(s))
+        throw simError(
+          ErrorCodes.invalidArgument,
+          Messages.notSimulated(`${this._typeName}.${s}`),
+          `${this._typeName}.load`,
+        );
       if (!names.includes(s)) names.push(s);
     }
     return names;
@@ -283,7 +313,12 @@ export abstract class SimClientObject {
     }
     for (const [name, sub] of tree.nav) {
       const child = this._nav(name);
-      if (!child) throw simError(ErrorCodes.invalidArgument, Messages.notSimulated(`${this._typeName}.${name}`), `${this._typeName}.load`);
+      if (!child)
+        throw simError(
+          ErrorCodes.invalidArgument,
+          Messages.notSimulated(`${this._typeName}.${name}`),
+          `${this._typeName}.load`,
+        );
       data[name] = child._snapshot(exec, sub);
     }
     return data;
@@ -307,7 +342,12 @@ export abstract class SimClientObject {
     this._selectScalars({ ...tree, all: false, nav: new Map() });
     for (const [name, sub] of tree.nav) {
       const child = this._nav(name);
-      if (!child) throw simError(ErrorCodes.invalidArgument, Messages.notSimulated(`${this._typeName}.${name}`), `${this._typeName}.load`);
+      if (!child)
+        throw simError(
+          ErrorCodes.invalidArgument,
+          Messages.notSimulated(`${this._typeName}.${name}`),
+          `${this._typeName}.load`,
+        );
       child._validateTree(sub);
     }
   }
@@ -333,12 +373,20 @@ export abstract class SimClientObject {
 }
 
 function describeTree(tree: LoadTree): string {
-  const parts = [...(tree.all ? ['*'] : []), ...tree.scalars, ...[...tree.nav].map(([k, v]) => `${k}/${describeTree(v)}`)];
+  const parts = [
+    ...(tree.all ? ['*'] : []),
+    ...tree.scalars,
+    ...[...tree.nav].map(([k, v]) => `${k}/${describeTree(v)}`),
+  ];
   return parts.join(',');
 }
 
 export function propertyNotLoaded(prop: string, typeName: string): SimOfficeError {
-  return new SimOfficeError(ExtensionErrorCodes.propertyNotLoaded, Messages.propertyNotLoaded(prop), `${typeName}.${prop}`);
+  return new SimOfficeError(
+    ExtensionErrorCodes.propertyNotLoaded,
+    Messages.propertyNotLoaded(prop),
+    `${typeName}.${prop}`,
+  );
 }
 
 /** OfficeExtension.ClientResult: a method's result, readable after sync. */
@@ -346,7 +394,12 @@ export class SimClientResult<T> {
   _loaded = false;
   _value: T | undefined;
   get value(): T {
-    if (!this._loaded) throw new SimOfficeError(ExtensionErrorCodes.valueNotLoaded, Messages.valueNotLoaded(), 'ClientResult.value');
+    if (!this._loaded)
+      throw new SimOfficeError(
+        ExtensionErrorCodes.valueNotLoaded,
+        Messages.valueNotLoaded(),
+        'ClientResult.value',
+      );
     return this._value as T;
   }
   toJSON(): unknown {
@@ -373,7 +426,10 @@ export class SimRequestContext {
   /** Ranges this context has located; dropped when its Excel.run ends. */
   _live: RangeTarget[] = [];
   readonly workbook: SimWorkbook;
-  readonly application: { suspendApiCalculationUntilNextSync(): void; calculate(type?: unknown): void };
+  readonly application: {
+    suspendApiCalculationUntilNextSync(): void;
+    calculate(type?: unknown): void;
+  };
 
   constructor(state: HostState) {
     this._state = state;
@@ -405,13 +461,21 @@ export class SimRequestContext {
     await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     stats.syncCount++;
     const n = stats.syncCount;
-    const requestBytes = jsonBytes({ Actions: ops.map((o) => ({ ObjectPath: o.target._path, ...o.wire })) });
+    const requestBytes = jsonBytes({
+      Actions: ops.map((o) => ({ ObjectPath: o.target._path, ...o.wire })),
+    });
     stats.lastRequestBytes = requestBytes;
     stats.totalRequestBytes += requestBytes;
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
     if (requestBytes > options.payloadLimitBytes) {
-      stats.operations.push(`sync #${n} failed: ${ops.length} ops, request ${requestBytes} B > ${options.payloadLimitBytes} B (RequestPayloadSizeLimitExceeded)`);
-      throw simError(ErrorCodes.requestPayloadSizeLimitExceeded, Messages.requestTooLarge(), 'RequestContext.sync');
+      stats.operations.push(
+        `sync #${n} failed: ${ops.length} ops, request ${requestBytes} B > ${options.payloadLimitBytes} B (RequestPayloadSizeLimitExceeded)`,
+      );
+      throw simError(
+        ErrorCodes.requestPayloadSizeLimitExceeded,
+        Messages.requestTooLarge(),
+        'RequestContext.sync',
+      );
     }
     const exec = new Exec(state, this);
     let failure: unknown = null;
@@ -430,17 +494,22 @@ export class SimRequestContext {
           e.debugInfo.statement = op.label();
           e.debugInfo.fullStatements = ops.map((o) => o.label());
         }
-        stats.operations.push(`${op.label()} -> ${e instanceof SimOfficeError ? e.code : String(e)}`);
+        stats.operations.push(
+          `${op.label()} -> ${e instanceof SimOfficeError ? e.code : String(e)}`,
+        );
         break;
       }
     }
     stats.lastResponseBytes = exec.responseBytes;
     stats.totalResponseBytes += exec.responseBytes;
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, exec.responseBytes);
-    stats.operations.push(`sync #${n}${failure ? ' failed' : ''}: ${ops.length} ops, request ${requestBytes} B, response ${exec.responseBytes} B`);
+    stats.operations.push(
+      `sync #${n}${failure ? ' failed' : ''}: ${ops.length} ops, request ${requestBytes} B, response ${exec.responseBytes} B`,
+    );
     if (!this._inRun) {
       for (const op of ops) {
-        for (let o: SimClientObject | null = op.target; o; o = o._parent) if (o._invalidAfterRequest && !o._tracked) o._valid = false;
+        for (let o: SimClientObject | null = op.target; o; o = o._parent)
+          if (o._invalidAfterRequest && !o._tracked) o._valid = false;
       }
     }
     state.notify({ kind: 'sync', ok: failure === null });

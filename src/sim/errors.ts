@@ -40,25 +40,32 @@ export const ExtensionErrorCodes = {
   connectionFailure: 'ConnectionFailure',
 } as const;
 
-const DOCS = 'https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins';
+const DOCS =
+  'https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins';
 
 export const Messages = {
   propertyNotLoaded: (prop: string) =>
     `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  valueNotLoaded: () => 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
-  requestTooLarge: () => `The request payload size has exceeded the limit. Please refer to the documentation: "${DOCS}".`,
-  responseTooLarge: () => `The response payload size has exceeded the limit. Please refer to the documentation: "${DOCS}".`,
+  valueNotLoaded: () =>
+    'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+  requestTooLarge: () =>
+    `The request payload size has exceeded the limit. Please refer to the documentation: "${DOCS}".`,
+  responseTooLarge: () =>
+    `The response payload size has exceeded the limit. Please refer to the documentation: "${DOCS}".`,
   itemNotFound: () => "The requested resource doesn't exist.",
-  invalidArgument: () => "The argument is invalid or missing or has an incorrect format.",
-  shapeMismatch: () => "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+  invalidArgument: () => 'The argument is invalid or missing or has an incorrect format.',
+  shapeMismatch: () =>
+    "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
   invalidObjectPath: (path: string) =>
     `The object path '${path}' isn't working for what you're trying to do. If you're using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object's lifetime.`,
   invalidRequestContext: () => 'Cannot use the object across different request contexts.',
   runMustReturnPromise: () =>
     `The batch function passed to the ".run" method didn't return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation. Typically, you return a promise by returning the response from "context.sync()".`,
-  protectedSheet: () => "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
+  protectedSheet: () =>
+    "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
   mergedCell: () => "We can't do that to a merged cell.",
-  notSimulated: (what: string) => `${what} is not simulated by the SKM Rekap Excel host (src/sim). Add it there if the add-in needs it.`,
+  notSimulated: (what: string) =>
+    `${what} is not simulated by the SKM Rekap Excel host (src/sim). Add it there if the add-in needs it.`,
 };
 
 export interface DebugInfo {

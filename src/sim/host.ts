@@ -9,10 +9,25 @@
  *   host.stats.syncCount; host.editCell('Sheet1', 'B2', 5);
  */
 import { parseAddress } from './a1';
-import { SimClientObject, SimClientResult, SimRequestContext, type HostEvent, type HostOptions, type HostState, type SimStats } from './client';
+import {
+  SimClientObject,
+  SimClientResult,
+  SimRequestContext,
+  type HostEvent,
+  type HostOptions,
+  type HostState,
+  type SimStats,
+} from './client';
 import { ErrorCodes, ExtensionErrorCodes, Messages, SimOfficeError } from './errors';
 import { interpretInput } from './input';
-import { findSheet, isCoveredByMerge, mergeAt, patchCell, type CellScalar, type WorkbookModel } from './model';
+import {
+  findSheet,
+  isCoveredByMerge,
+  mergeAt,
+  patchCell,
+  type CellScalar,
+  type WorkbookModel,
+} from './model';
 import { EN_US } from './number-format';
 import {
   SimRange,
@@ -33,7 +48,13 @@ import { createOffice, type OfficeRecord, type SimOffice } from './office';
 
 export const DEFAULT_OPTIONS: HostOptions = {
   displayLanguage: 'id-ID',
-  requirementSets: { ExcelApi: '1.17', ExcelApiOnline: '1.1', SharedRuntime: '1.1', DialogApi: '1.2', RibbonApi: '1.1' },
+  requirementSets: {
+    ExcelApi: '1.17',
+    ExcelApiOnline: '1.1',
+    SharedRuntime: '1.1',
+    DialogApi: '1.2',
+    RibbonApi: '1.1',
+  },
   payloadLimitBytes: 5_000_000,
   latencyMs: 0,
   numberLocale: EN_US,
@@ -91,7 +112,10 @@ export function createExcelHost(model: WorkbookModel, options: Partial<HostOptio
   type Batch<T> = (ctx: SimRequestContext) => Promise<T>;
   /** Excel.run(batch), Excel.run(context, batch) or Excel.run(object(s), batch): a final sync, then its objects expire. */
   function run<T>(batch: Batch<T>): Promise<T>;
-  function run<T>(object: SimRequestContext | SimClientObject | SimClientObject[] | Record<string, unknown>, batch: Batch<T>): Promise<T>;
+  function run<T>(
+    object: SimRequestContext | SimClientObject | SimClientObject[] | Record<string, unknown>,
+    batch: Batch<T>,
+  ): Promise<T>;
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];
     const first = args.length > 1 ? args[0] : undefined;
@@ -100,12 +124,21 @@ export function createExcelHost(model: WorkbookModel, options: Partial<HostOptio
     else if (first instanceof SimClientObject) ctx = first.context;
     else if (Array.isArray(first) && first[0] instanceof SimClientObject) ctx = first[0].context;
     else ctx = new RequestContext();
-    if (typeof batch !== 'function') throw new SimOfficeError(ExtensionErrorCodes.invalidArgument, Messages.invalidArgument(), 'Excel.run');
+    if (typeof batch !== 'function')
+      throw new SimOfficeError(
+        ExtensionErrorCodes.invalidArgument,
+        Messages.invalidArgument(),
+        'Excel.run',
+      );
     ctx._inRun++;
     try {
       const pending = batch(ctx) as Promise<T> | undefined;
       if (!pending || typeof pending.then !== 'function') {
-        throw new SimOfficeError(ExtensionErrorCodes.runMustReturnPromise, Messages.runMustReturnPromise(), 'Excel.run');
+        throw new SimOfficeError(
+          ExtensionErrorCodes.runMustReturnPromise,
+          Messages.runMustReturnPromise(),
+          'Excel.run',
+        );
       }
       const value = await pending;
       await ctx.sync();
@@ -128,12 +161,28 @@ export function createExcelHost(model: WorkbookModel, options: Partial<HostOptio
     InsertShiftDirection: { down: 'Down', right: 'Right' } as const,
     DeleteShiftDirection: { up: 'Up', left: 'Left' } as const,
     SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const,
-    ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents', hyperlinks: 'Hyperlinks', removeHyperlinks: 'RemoveHyperlinks', resetContents: 'ResetContents' } as const,
+    ClearApplyTo: {
+      all: 'All',
+      formats: 'Formats',
+      contents: 'Contents',
+      hyperlinks: 'Hyperlinks',
+      removeHyperlinks: 'RemoveHyperlinks',
+      resetContents: 'ResetContents',
+    } as const,
     ChartType,
     ChartSeriesBy,
     Chart: SimChart,
     ChartCollection: SimChartCollection,
-    RangeValueType: { unknown: 'Unknown', empty: 'Empty', string: 'String', integer: 'Integer', double: 'Double', boolean: 'Boolean', error: 'Error', richValue: 'RichValue' } as const,
+    RangeValueType: {
+      unknown: 'Unknown',
+      empty: 'Empty',
+      string: 'String',
+      integer: 'Integer',
+      double: 'Double',
+      boolean: 'Boolean',
+      error: 'Error',
+      richValue: 'RichValue',
+    } as const,
     Workbook: SimWorkbook,
     WorksheetCollection: SimWorksheetCollection,
     Worksheet: SimWorksheet,
@@ -166,7 +215,8 @@ export function createExcelHost(model: WorkbookModel, options: Partial<HostOptio
 
   const cellOrThrow = (address: string) => {
     const p = parseAddress(address);
-    if (!p || p.area.top !== p.area.bottom || p.area.left !== p.area.right) throw new Error(`Not a single cell address: ${address}`);
+    if (!p || p.area.top !== p.area.bottom || p.area.left !== p.area.right)
+      throw new Error(`Not a single cell address: ${address}`);
     return { row: p.area.top, col: p.area.left };
   };
 
@@ -189,10 +239,17 @@ export function createExcelHost(model: WorkbookModel, options: Partial<HostOptio
     editCell(sheet: string, address: string, value: CellScalar): void {
       const s = sheetOrThrow(sheet);
       const { row, col } = cellOrThrow(address);
-      if (isCoveredByMerge(s, row, col)) throw new Error(`${address} lies inside the merged area ${JSON.stringify(mergeAt(s, row, col))}; edit its top-left cell`);
+      if (isCoveredByMerge(s, row, col))
+        throw new Error(
+          `${address} lies inside the merged area ${JSON.stringify(mergeAt(s, row, col))}; edit its top-left cell`,
+        );
       const cur = s.cells[`${row},${col}`];
       const res = interpretInput(value, cur?.numberFormat, 'editCell');
-      patchCell(s, row, col, { value: res.value, formula: res.formula, ...(res.numberFormat ? { numberFormat: res.numberFormat } : {}) });
+      patchCell(s, row, col, {
+        value: res.value,
+        formula: res.formula,
+        ...(res.numberFormat ? { numberFormat: res.numberFormat } : {}),
+      });
       state.stats.operations.push(`external edit ${sheet}!${address} = ${JSON.stringify(value)}`);
       state.notify({ kind: 'edit' });
     },
@@ -201,7 +258,9 @@ export function createExcelHost(model: WorkbookModel, options: Partial<HostOptio
     setFill(sheet: string, address: string, color: string | undefined): void {
       const s = sheetOrThrow(sheet);
       const { row, col } = cellOrThrow(address);
-      patchCell(s, row, col, { fill: color === undefined ? undefined : normaliseColor(color, 'setFill') });
+      patchCell(s, row, col, {
+        fill: color === undefined ? undefined : normaliseColor(color, 'setFill'),
+      });
       state.notify({ kind: 'edit' });
     },
 
@@ -209,7 +268,8 @@ export function createExcelHost(model: WorkbookModel, options: Partial<HostOptio
     activateSheet(name: string): void {
       const s = sheetOrThrow(name);
       state.model.activeSheet = s.name;
-      if (state.model.selection?.sheet !== s.name) state.model.selection = { sheet: s.name, address: 'A1' };
+      if (state.model.selection?.sheet !== s.name)
+        state.model.selection = { sheet: s.name, address: 'A1' };
       state.notify({ kind: 'edit' });
     },
 
@@ -236,7 +296,9 @@ export function createExcelHost(model: WorkbookModel, options: Partial<HostOptio
     },
 
     /** Puts Excel, Office and OfficeExtension on a global object (globalThis by default); returns the undo. */
-    install(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): () => void {
+    install(
+      target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+    ): () => void {
       const keys = ['Excel', 'Office', 'OfficeExtension'] as const;
       const before = keys.map((k) => [k, Object.getOwnPropertyDescriptor(target, k)] as const);
       target.Excel = Excel;

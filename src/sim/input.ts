@@ -31,23 +31,35 @@ export function formulaResult(formula: string): CellScalar {
   return '#NAME?';
 }
 
-export function interpretInput(input: unknown, currentFormat: string | undefined, location: string): Interpreted {
+export function interpretInput(
+  input: unknown,
+  currentFormat: string | undefined,
+  location: string,
+): Interpreted {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
+    if (!Number.isFinite(input))
+      throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
     return { value: input };
   }
   if (typeof input === 'boolean') return { value: input };
-  if (typeof input !== 'string') throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
+  if (typeof input !== 'string')
+    throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
   if (input === '') return { value: '' };
   if (currentFormat === '@') return { value: input };
   if (input.startsWith("'")) return { value: input.slice(1) };
-  if (input.startsWith('=') && input.length > 1) return { value: formulaResult(input), formula: input };
+  if (input.startsWith('=') && input.length > 1)
+    return { value: formulaResult(input), formula: input };
   const trimmed = input.trim();
   if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
   const pct = PERCENT.exec(trimmed);
   if (pct) {
     const decimals = pct[1].includes('.') ? pct[1].split('.')[1].length : 0;
-    const numberFormat = currentFormat === undefined || currentFormat === 'General' ? (decimals ? `0.${'0'.repeat(decimals)}%` : '0%') : undefined;
+    const numberFormat =
+      currentFormat === undefined || currentFormat === 'General'
+        ? decimals
+          ? `0.${'0'.repeat(decimals)}%`
+          : '0%'
+        : undefined;
     return { value: Number(pct[1]) / 100, numberFormat };
   }
   if (/^(TRUE|FALSE)$/i.test(trimmed)) return { value: /^TRUE$/i.test(trimmed) };

@@ -86,14 +86,24 @@ export function cellValue(sheet: SheetModel, row: number, col: number): CellScal
 }
 
 function isEmptyCell(c: CellModel): boolean {
-  return c.value === '' && c.formula === undefined && (c.numberFormat === undefined || c.numberFormat === GENERAL) && c.fill === undefined;
+  return (
+    c.value === '' &&
+    c.formula === undefined &&
+    (c.numberFormat === undefined || c.numberFormat === GENERAL) &&
+    c.fill === undefined
+  );
 }
 
 /**
  * Changes some of a cell's fields; a field set to undefined is removed.
  * A cell left with nothing in it leaves the sparse map.
  */
-export function patchCell(sheet: SheetModel, row: number, col: number, patch: Partial<CellModel>): void {
+export function patchCell(
+  sheet: SheetModel,
+  row: number,
+  col: number,
+  patch: Partial<CellModel>,
+): void {
   const key = cellKey(row, col);
   const next: CellModel = { ...(sheet.cells[key] ?? { value: '' }) };
   for (const [k, v] of Object.entries(patch) as [keyof CellModel, CellModel[keyof CellModel]][]) {
@@ -112,7 +122,9 @@ export function setCellValue(sheet: SheetModel, row: number, col: number, value:
 }
 
 export function mergeAt(sheet: SheetModel, row: number, col: number): Area | undefined {
-  return sheet.merges.find((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right);
+  return sheet.merges.find(
+    (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right,
+  );
 }
 
 /** True for a cell hidden inside a merged area (not its top-left cell). */
@@ -146,7 +158,10 @@ export function usedArea(sheet: SheetModel, valuesOnly = false): Area | null {
 }
 
 /** Cells of the sparse map inside an area, without walking empty cells. */
-export function cellsIn(sheet: SheetModel, area: Area): { row: number; col: number; cell: CellModel }[] {
+export function cellsIn(
+  sheet: SheetModel,
+  area: Area,
+): { row: number; col: number; cell: CellModel }[] {
   const out: { row: number; col: number; cell: CellModel }[] = [];
   const size = (area.bottom - area.top + 1) * (area.right - area.left + 1);
   // Counting the map's keys walks the whole map: a small area (a cell cleared of its fill) is walked directly first.
@@ -161,7 +176,8 @@ export function cellsIn(sheet: SheetModel, area: Area): { row: number; col: numb
   }
   for (const [key, cell] of Object.entries(sheet.cells)) {
     const { row, col } = parseCellKey(key);
-    if (area.top <= row && row <= area.bottom && area.left <= col && col <= area.right) out.push({ row, col, cell });
+    if (area.top <= row && row <= area.bottom && area.left <= col && col <= area.right)
+      out.push({ row, col, cell });
   }
   return out;
 }
@@ -176,11 +192,20 @@ export function cloneWorkbook(model: WorkbookModel): WorkbookModel {
  * blank), with merged areas given as addresses ("A4:A5"); the hidden cells of
  * a merged area are blanked, as Excel keeps only the top-left value.
  */
-export function sheetFromRows(name: string, rows: (CellScalar | null | undefined)[][], options: { merges?: string[]; fills?: Record<string, string>; formats?: Record<string, string> } = {}): SheetModel {
+export function sheetFromRows(
+  name: string,
+  rows: (CellScalar | null | undefined)[][],
+  options: {
+    merges?: string[];
+    fills?: Record<string, string>;
+    formats?: Record<string, string>;
+  } = {},
+): SheetModel {
   const sheet = createSheet(name);
   rows.forEach((row, i) =>
     row.forEach((v, j) => {
-      if (v !== null && v !== undefined && v !== '') sheet.cells[cellKey(i + 1, j + 1)] = { value: v };
+      if (v !== null && v !== undefined && v !== '')
+        sheet.cells[cellKey(i + 1, j + 1)] = { value: v };
     }),
   );
   const at = (address: string) => {
@@ -191,19 +216,28 @@ export function sheetFromRows(name: string, rows: (CellScalar | null | undefined
   for (const m of options.merges ?? []) {
     const a = at(m);
     sheet.merges.push(a);
-    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) delete sheet.cells[cellKey(r, c)];
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++)
+        if (r !== a.top || c !== a.left) delete sheet.cells[cellKey(r, c)];
   }
   for (const [address, fill] of Object.entries(options.fills ?? {})) {
     const a = at(address);
-    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) patchCell(sheet, r, c, { fill });
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) patchCell(sheet, r, c, { fill });
   }
   for (const [address, numberFormat] of Object.entries(options.formats ?? {})) {
     const a = at(address);
-    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) patchCell(sheet, r, c, { numberFormat });
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) patchCell(sheet, r, c, { numberFormat });
   }
   return sheet;
 }
 
 export function workbookOf(...sheets: SheetModel[]): WorkbookModel {
-  return { sheets, settings: {}, activeSheet: sheets[0]?.name ?? '', selection: sheets[0] ? { sheet: sheets[0].name, address: 'A1' } : undefined };
+  return {
+    sheets,
+    settings: {},
+    activeSheet: sheets[0]?.name ?? '',
+    selection: sheets[0] ? { sheet: sheets[0].name, address: 'A1' } : undefined,
+  };
 }

@@ -41,11 +41,26 @@ export function formatGeneral(v: number, locale: NumberLocale = EN_US): string {
   }
   const intDigits = abs >= 1 ? Math.floor(Math.log10(abs)) + 1 : 1;
   const decimals = Math.max(0, 10 - intDigits - (sign ? 1 : 0));
-  const s = fixed(abs, decimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const s = fixed(abs, decimals)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
   return sign + localise(s, locale, false);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function formatDate(serial: number, fmt: string): string {
   const ms = Math.round((serial - 25569) * 86400000);
@@ -57,27 +72,43 @@ function formatDate(serial: number, fmt: string): string {
   const mi = d.getUTCMinutes();
   const s = d.getUTCSeconds();
   const two = (n: number) => String(n).padStart(2, '0');
-  return fmt.replace(/yyyy|yy|mmmm|mmm|mm|m|dd|d|hh|h|ss|s/gi, (tok, offset: number, whole: string) => {
-    const t = tok.toLowerCase();
-    // "m" after an hour or before seconds means minutes.
-    const before = whole.slice(0, offset).toLowerCase();
-    const after = whole.slice(offset + tok.length).toLowerCase();
-    const minutes = (t === 'm' || t === 'mm') && (/h[^a-z]*$/.test(before) || /^[^a-z]*s/.test(after));
-    switch (t) {
-      case 'yyyy': return String(Y);
-      case 'yy': return two(Y % 100);
-      case 'mmmm': return MONTHS[M - 1];
-      case 'mmm': return MONTHS[M - 1].slice(0, 3);
-      case 'mm': return minutes ? two(mi) : two(M);
-      case 'm': return minutes ? String(mi) : String(M);
-      case 'dd': return two(D);
-      case 'd': return String(D);
-      case 'hh': return two(h);
-      case 'h': return String(h);
-      case 'ss': return two(s);
-      default: return String(s);
-    }
-  });
+  return fmt.replace(
+    /yyyy|yy|mmmm|mmm|mm|m|dd|d|hh|h|ss|s/gi,
+    (tok, offset: number, whole: string) => {
+      const t = tok.toLowerCase();
+      // "m" after an hour or before seconds means minutes.
+      const before = whole.slice(0, offset).toLowerCase();
+      const after = whole.slice(offset + tok.length).toLowerCase();
+      const minutes =
+        (t === 'm' || t === 'mm') && (/h[^a-z]*$/.test(before) || /^[^a-z]*s/.test(after));
+      switch (t) {
+        case 'yyyy':
+          return String(Y);
+        case 'yy':
+          return two(Y % 100);
+        case 'mmmm':
+          return MONTHS[M - 1];
+        case 'mmm':
+          return MONTHS[M - 1].slice(0, 3);
+        case 'mm':
+          return minutes ? two(mi) : two(M);
+        case 'm':
+          return minutes ? String(mi) : String(M);
+        case 'dd':
+          return two(D);
+        case 'd':
+          return String(D);
+        case 'hh':
+          return two(h);
+        case 'h':
+          return String(h);
+        case 'ss':
+          return two(s);
+        default:
+          return String(s);
+      }
+    },
+  );
 }
 
 /** Removes quoted literals, escapes, colours and conditions, keeping the digit pattern. */
@@ -116,7 +147,11 @@ function stripLiterals(section: string): { pattern: string; prefix: string; suff
   return { pattern, prefix, suffix };
 }
 
-export function formatNumber(v: number, numberFormat: string | undefined, locale: NumberLocale = EN_US): string {
+export function formatNumber(
+  v: number,
+  numberFormat: string | undefined,
+  locale: NumberLocale = EN_US,
+): string {
   const fmt = numberFormat ?? 'General';
   if (fmt === 'General' || fmt === '' || fmt === '@') return formatGeneral(v, locale);
   const sections = fmt.split(';');
@@ -124,7 +159,8 @@ export function formatNumber(v: number, numberFormat: string | undefined, locale
   const sign = v < 0 && sections.length === 1 ? '-' : '';
   const abs = Math.abs(v);
   const bare = section.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-  if (/[yd]|m{1,4}|h/i.test(bare) && !/[0#?]/.test(bare)) return sign + formatDate(abs, section.replace(/"([^"]*)"/g, '$1').replace(/\[[^\]]*\]/g, ''));
+  if (/[yd]|m{1,4}|h/i.test(bare) && !/[0#?]/.test(bare))
+    return sign + formatDate(abs, section.replace(/"([^"]*)"/g, '$1').replace(/\[[^\]]*\]/g, ''));
   const { pattern, prefix, suffix } = stripLiterals(section);
   if (!/[0#?]/.test(pattern)) return prefix + suffix || formatGeneral(v, locale);
   const percent = pattern.includes('%');
@@ -143,7 +179,11 @@ export function formatNumber(v: number, numberFormat: string | undefined, locale
 }
 
 /** The text Excel shows for a value: strings as they are, booleans in capitals, numbers formatted. */
-export function displayText(value: CellScalar, numberFormat: string | undefined, locale: NumberLocale = EN_US): string {
+export function displayText(
+  value: CellScalar,
+  numberFormat: string | undefined,
+  locale: NumberLocale = EN_US,
+): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return formatNumber(value, numberFormat, locale);

@@ -36,18 +36,53 @@ import {
   type SimRequestContext,
 } from './client';
 import { interpretInput } from './input';
-import { GENERAL, cellKey, cellsIn, createSheet, findSheet, patchCell, usedArea, type CellModel, type SheetModel, type SheetVisibility } from './model';
+import {
+  GENERAL,
+  cellKey,
+  cellsIn,
+  createSheet,
+  findSheet,
+  patchCell,
+  usedArea,
+  type CellModel,
+  type SheetModel,
+  type SheetVisibility,
+} from './model';
 import { displayText } from './number-format';
-import { adjustArea, applyChange, describeChange, type DeleteShift, type InsertShift, type StructuralChange } from './shift';
+import {
+  adjustArea,
+  applyChange,
+  describeChange,
+  type DeleteShift,
+  type InsertShift,
+  type StructuralChange,
+} from './shift';
 
-const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BUSY!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!']);
+const EXCEL_ERRORS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BUSY!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
+]);
 
 function guardWritable(sheet: SheetModel, location: string): void {
   if (sheet.protected) throw simError(ErrorCodes.accessDenied, Messages.protectedSheet(), location);
 }
 
 function sheetStillThere(exec: Exec, sheet: SheetModel, location: string): void {
-  if (!exec.state.model.sheets.includes(sheet)) throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), location);
+  if (!exec.state.model.sheets.includes(sheet))
+    throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), location);
 }
 
 function notifyStructure(exec: Exec, ch: StructuralChange): void {
@@ -61,8 +96,21 @@ function notifyStructure(exec: Exec, ch: StructuralChange): void {
 
 const INVALID_SHEET_CHARS = /[\\/?*[\]:]/;
 
-function validateSheetName(model: { sheets: SheetModel[] }, name: unknown, self: SheetModel | null, location: string): string {
-  if (typeof name !== 'string' || name.length === 0 || name.length > 31 || INVALID_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+function validateSheetName(
+  model: { sheets: SheetModel[] },
+  name: unknown,
+  self: SheetModel | null,
+  location: string,
+): string {
+  if (
+    typeof name !== 'string' ||
+    name.length === 0 ||
+    name.length > 31 ||
+    INVALID_SHEET_CHARS.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === 'history'
+  ) {
     throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
   }
   const clash = model.sheets.find((s) => s !== self && s.name.toLowerCase() === name.toLowerCase());
@@ -183,18 +231,34 @@ export class SimWorkbook extends SimClientObject {
 
   /** The selected range (model.selection), or A1 of the active sheet. */
   getSelectedRange(): SimRange {
-    return new SimRange(this.context, this, 'workbook.getSelectedRange()', (exec) => selectionTarget(exec, false), true);
+    return new SimRange(
+      this.context,
+      this,
+      'workbook.getSelectedRange()',
+      (exec) => selectionTarget(exec, false),
+      true,
+    );
   }
 
   getActiveCell(): SimRange {
-    return new SimRange(this.context, this, 'workbook.getActiveCell()', (exec) => selectionTarget(exec, true), true);
+    return new SimRange(
+      this.context,
+      this,
+      'workbook.getActiveCell()',
+      (exec) => selectionTarget(exec, true),
+      true,
+    );
   }
 }
 
 function activeSheetOf(exec: Exec): SheetModel {
   const { model } = exec.state;
-  const s = findSheet(model, model.activeSheet) ?? model.sheets.find((x) => x.visibility === 'Visible') ?? model.sheets[0];
-  if (!s) throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'Workbook.getActiveWorksheet');
+  const s =
+    findSheet(model, model.activeSheet) ??
+    model.sheets.find((x) => x.visibility === 'Visible') ??
+    model.sheets[0];
+  if (!s)
+    throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'Workbook.getActiveWorksheet');
   return s;
 }
 
@@ -228,7 +292,12 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
   }
 
   _makeItem(target: unknown, index: number): SimWorksheet {
-    const ws = new SimWorksheet(this.context, this, `workbook.worksheets.getItemAt(${index})`, () => target as SheetModel);
+    const ws = new SimWorksheet(
+      this.context,
+      this,
+      `workbook.worksheets.getItemAt(${index})`,
+      () => target as SheetModel,
+    );
     ws._target = target as SheetModel;
     return ws;
   }
@@ -238,44 +307,91 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
   }
 
   getActiveWorksheet(): SimWorksheet {
-    return new SimWorksheet(this.context, this, 'workbook.worksheets.getActiveWorksheet()', (exec) => activeSheetOf(exec));
+    return new SimWorksheet(
+      this.context,
+      this,
+      'workbook.worksheets.getActiveWorksheet()',
+      (exec) => activeSheetOf(exec),
+    );
   }
 
   getItem(key: string): SimWorksheet {
-    return new SimWorksheet(this.context, this, `workbook.worksheets.getItem(${JSON.stringify(key)})`, (exec) => {
-      const s = sheetByKey(exec, key);
-      if (!s) throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'WorksheetCollection.getItem');
-      return s;
-    });
+    return new SimWorksheet(
+      this.context,
+      this,
+      `workbook.worksheets.getItem(${JSON.stringify(key)})`,
+      (exec) => {
+        const s = sheetByKey(exec, key);
+        if (!s)
+          throw simError(
+            ErrorCodes.itemNotFound,
+            Messages.itemNotFound(),
+            'WorksheetCollection.getItem',
+          );
+        return s;
+      },
+    );
   }
 
   getItemOrNullObject(key: string): SimWorksheet {
-    const ws = new SimWorksheet(this.context, this, `workbook.worksheets.getItemOrNullObject(${JSON.stringify(key)})`, (exec) => sheetByKey(exec, key) ?? null);
+    const ws = new SimWorksheet(
+      this.context,
+      this,
+      `workbook.worksheets.getItemOrNullObject(${JSON.stringify(key)})`,
+      (exec) => sheetByKey(exec, key) ?? null,
+    );
     ws._instantiate();
     return ws;
   }
 
   getFirst(visibleOnly = false): SimWorksheet {
-    return new SimWorksheet(this.context, this, `workbook.worksheets.getFirst(${visibleOnly})`, (exec) => {
-      const s = exec.state.model.sheets.find((x) => !visibleOnly || x.visibility === 'Visible');
-      if (!s) throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'WorksheetCollection.getFirst');
-      return s;
-    });
+    return new SimWorksheet(
+      this.context,
+      this,
+      `workbook.worksheets.getFirst(${visibleOnly})`,
+      (exec) => {
+        const s = exec.state.model.sheets.find((x) => !visibleOnly || x.visibility === 'Visible');
+        if (!s)
+          throw simError(
+            ErrorCodes.itemNotFound,
+            Messages.itemNotFound(),
+            'WorksheetCollection.getFirst',
+          );
+        return s;
+      },
+    );
   }
 
   getLast(visibleOnly = false): SimWorksheet {
-    return new SimWorksheet(this.context, this, `workbook.worksheets.getLast(${visibleOnly})`, (exec) => {
-      const s = [...exec.state.model.sheets].reverse().find((x) => !visibleOnly || x.visibility === 'Visible');
-      if (!s) throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'WorksheetCollection.getLast');
-      return s;
-    });
+    return new SimWorksheet(
+      this.context,
+      this,
+      `workbook.worksheets.getLast(${visibleOnly})`,
+      (exec) => {
+        const s = [...exec.state.model.sheets]
+          .reverse()
+          .find((x) => !visibleOnly || x.visibility === 'Visible');
+        if (!s)
+          throw simError(
+            ErrorCodes.itemNotFound,
+            Messages.itemNotFound(),
+            'WorksheetCollection.getLast',
+          );
+        return s;
+      },
+    );
   }
 
   /** Adds a sheet at the end, as Excel does; it does not become active. */
   add(name?: string): SimWorksheet {
-    const ws = new SimWorksheet(this.context, this, `workbook.worksheets.add(${JSON.stringify(name ?? '')})`, () => {
-      throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'WorksheetCollection.add');
-    });
+    const ws = new SimWorksheet(
+      this.context,
+      this,
+      `workbook.worksheets.add(${JSON.stringify(name ?? '')})`,
+      () => {
+        throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'WorksheetCollection.add');
+      },
+    );
     ws._invalidAfterRequest = true;
     this._queue({
       wire: { method: 'add', name: name ?? null },
@@ -317,7 +433,10 @@ export class SimWorksheetProtection extends SimClientObject {
   readonly _typeName = 'WorksheetProtection';
   readonly _scalarNames: readonly string[] = ['protected'];
 
-  constructor(ctx: SimRequestContext, readonly _sheet: SimWorksheet) {
+  constructor(
+    ctx: SimRequestContext,
+    readonly _sheet: SimWorksheet,
+  ) {
     super(ctx, _sheet, `${_sheet._path}.protection`);
   }
 
@@ -371,7 +490,11 @@ export class SimWorksheet extends SimClientObject {
   }
 
   _instantiate(): void {
-    this._queue({ wire: { instantiate: true }, run: () => undefined, label: () => `${this._path} (instantiate)` });
+    this._queue({
+      wire: { instantiate: true },
+      run: () => undefined,
+      label: () => `${this._path} (instantiate)`,
+    });
   }
 
   _resolve(exec: Exec): SheetModel | null {
@@ -453,7 +576,12 @@ export class SimWorksheet extends SimClientObject {
         const s = this._resolve(exec);
         if (!s) return;
         const sheets = exec.state.model.sheets;
-        if (!Number.isInteger(value) || value < 0 || value >= sheets.length) throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), 'Worksheet.position');
+        if (!Number.isInteger(value) || value < 0 || value >= sheets.length)
+          throw simError(
+            ErrorCodes.invalidArgument,
+            Messages.invalidArgument(),
+            'Worksheet.position',
+          );
         sheets.splice(sheets.indexOf(s), 1);
         sheets.splice(value, 0, s);
       },
@@ -472,10 +600,23 @@ export class SimWorksheet extends SimClientObject {
       run: (exec) => {
         const s = this._resolve(exec);
         if (!s) return;
-        if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), 'Worksheet.visibility');
+        if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden')
+          throw simError(
+            ErrorCodes.invalidArgument,
+            Messages.invalidArgument(),
+            'Worksheet.visibility',
+          );
         const { model } = exec.state;
-        if (value !== 'Visible' && s.visibility === 'Visible' && model.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
-          throw simError(ErrorCodes.invalidOperation, 'A workbook must contain at least one visible worksheet.', 'Worksheet.visibility');
+        if (
+          value !== 'Visible' &&
+          s.visibility === 'Visible' &&
+          model.sheets.filter((x) => x.visibility === 'Visible').length === 1
+        ) {
+          throw simError(
+            ErrorCodes.invalidOperation,
+            'A workbook must contain at least one visible worksheet.',
+            'Worksheet.visibility',
+          );
         }
         s.visibility = value;
         if (value !== 'Visible' && findSheet(model, model.activeSheet) === s) {
@@ -494,7 +635,12 @@ export class SimWorksheet extends SimClientObject {
       run: (exec) => {
         const s = this._resolve(exec);
         if (!s) return;
-        if (s.visibility !== 'Visible') throw simError(ErrorCodes.invalidOperation, 'The operation is not allowed for a hidden worksheet.', 'Worksheet.activate');
+        if (s.visibility !== 'Visible')
+          throw simError(
+            ErrorCodes.invalidOperation,
+            'The operation is not allowed for a hidden worksheet.',
+            'Worksheet.activate',
+          );
         const { model } = exec.state;
         model.activeSheet = s.name;
         if (model.selection?.sheet !== s.name) model.selection = { sheet: s.name, address: 'A1' };
@@ -510,14 +656,22 @@ export class SimWorksheet extends SimClientObject {
         const s = this._resolve(exec);
         if (!s) return;
         const { model } = exec.state;
-        if (s.visibility === 'Visible' && model.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
-          throw simError(ErrorCodes.invalidOperation, 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
+        if (
+          s.visibility === 'Visible' &&
+          model.sheets.filter((x) => x.visibility === 'Visible').length === 1
+        ) {
+          throw simError(
+            ErrorCodes.invalidOperation,
+            'A workbook must contain at least one visible worksheet.',
+            'Worksheet.delete',
+          );
         }
         model.sheets.splice(model.sheets.indexOf(s), 1);
         if (model.activeSheet.toLowerCase() === s.name.toLowerCase()) {
           model.activeSheet = model.sheets.find((x) => x.visibility === 'Visible')!.name;
         }
-        if (model.selection?.sheet.toLowerCase() === s.name.toLowerCase()) model.selection = { sheet: model.activeSheet, address: 'A1' };
+        if (model.selection?.sheet.toLowerCase() === s.name.toLowerCase())
+          model.selection = { sheet: model.activeSheet, address: 'A1' };
       },
       label: () => `${this._describe()}.delete()`,
     });
@@ -527,7 +681,11 @@ export class SimWorksheet extends SimClientObject {
     return undefined;
   }
 
-  private _range(call: string, area: (exec: Exec, sheet: SheetModel) => Area | null, nullable = false): SimRange {
+  private _range(
+    call: string,
+    area: (exec: Exec, sheet: SheetModel) => Area | null,
+    nullable = false,
+  ): SimRange {
     const r = new SimRange(
       this.context,
       this,
@@ -538,9 +696,18 @@ export class SimWorksheet extends SimClientObject {
         const a = area(exec, s);
         if (!a) {
           if (nullable) return null;
-          throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), `Worksheet.${call.split('(')[0]}`);
+          throw simError(
+            ErrorCodes.itemNotFound,
+            Messages.itemNotFound(),
+            `Worksheet.${call.split('(')[0]}`,
+          );
         }
-        if (!onGrid(a)) throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), `Worksheet.${call.split('(')[0]}`);
+        if (!onGrid(a))
+          throw simError(
+            ErrorCodes.invalidArgument,
+            Messages.invalidArgument(),
+            `Worksheet.${call.split('(')[0]}`,
+          );
         return { sheet: s, area: a };
       },
       true,
@@ -552,37 +719,77 @@ export class SimWorksheet extends SimClientObject {
   /** A1 address ("A1", "A1:T335", "A:A", "5:5"); no address gives the whole sheet. */
   getRange(address?: string): SimRange {
     return this._range(`getRange(${JSON.stringify(address ?? '')})`, (_exec, sheet) => {
-      if (address === undefined || address === '') return { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS };
+      if (address === undefined || address === '')
+        return { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS };
       const p = parseAddress(address);
       if (!p || (p.sheet !== undefined && p.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
-        throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), 'Worksheet.getRange');
+        throw simError(
+          ErrorCodes.invalidArgument,
+          Messages.invalidArgument(),
+          'Worksheet.getRange',
+        );
       }
       return p.area;
     });
   }
 
   /** 0-based start, like Office.js. */
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
-    return this._range(`getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () => {
-      if (![startRow, startColumn, rowCount, columnCount].every(Number.isInteger) || rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0) {
-        throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), 'Worksheet.getRangeByIndexes');
-      }
-      return { top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount };
-    });
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number,
+  ): SimRange {
+    return this._range(
+      `getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`,
+      () => {
+        if (
+          ![startRow, startColumn, rowCount, columnCount].every(Number.isInteger) ||
+          rowCount < 1 ||
+          columnCount < 1 ||
+          startRow < 0 ||
+          startColumn < 0
+        ) {
+          throw simError(
+            ErrorCodes.invalidArgument,
+            Messages.invalidArgument(),
+            'Worksheet.getRangeByIndexes',
+          );
+        }
+        return {
+          top: startRow + 1,
+          left: startColumn + 1,
+          bottom: startRow + rowCount,
+          right: startColumn + columnCount,
+        };
+      },
+    );
   }
 
   /** 0-based, like Office.js. */
   getCell(row: number, column: number): SimRange {
-    return this._range(`getCell(${row},${column})`, () => ({ top: row + 1, left: column + 1, bottom: row + 1, right: column + 1 }));
+    return this._range(`getCell(${row},${column})`, () => ({
+      top: row + 1,
+      left: column + 1,
+      bottom: row + 1,
+      right: column + 1,
+    }));
   }
 
   /** Excel gives A1 for an empty sheet. */
   getUsedRange(valuesOnly = false): SimRange {
-    return this._range(`getUsedRange(${valuesOnly})`, (_exec, sheet) => usedArea(sheet, valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 });
+    return this._range(
+      `getUsedRange(${valuesOnly})`,
+      (_exec, sheet) => usedArea(sheet, valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 },
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
-    return this._range(`getUsedRangeOrNullObject(${valuesOnly})`, (_exec, sheet) => usedArea(sheet, valuesOnly), true);
+    return this._range(
+      `getUsedRangeOrNullObject(${valuesOnly})`,
+      (_exec, sheet) => usedArea(sheet, valuesOnly),
+      true,
+    );
   }
 }
 
@@ -618,7 +825,8 @@ function cellReader(prop: string, exec: Exec): ((c: CellModel | undefined) => un
     case 'values':
       return (c) => c?.value ?? '';
     case 'text':
-      return (c) => (c ? displayText(c.value, c.numberFormat, exec.state.options.numberLocale) : '');
+      return (c) =>
+        c ? displayText(c.value, c.numberFormat, exec.state.options.numberLocale) : '';
     case 'formulas':
     case 'formulasLocal':
       return (c) => (c ? (c.formula ?? c.value) : '');
@@ -646,21 +854,46 @@ type CellPropsRequest = {
 };
 
 function validateCellPropsRequest(opts: unknown): CellPropsRequest {
-  const fail = (what: string) => simError(ErrorCodes.invalidArgument, Messages.notSimulated(`getCellProperties(${what})`), 'Range.getCellProperties');
-  if (!opts || typeof opts !== 'object') throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), 'Range.getCellProperties');
+  const fail = (what: string) =>
+    simError(
+      ErrorCodes.invalidArgument,
+      Messages.notSimulated(`getCellProperties(${what})`),
+      'Range.getCellProperties',
+    );
+  if (!opts || typeof opts !== 'object')
+    throw simError(
+      ErrorCodes.invalidArgument,
+      Messages.invalidArgument(),
+      'Range.getCellProperties',
+    );
   for (const [k, v] of Object.entries(opts as Record<string, unknown>)) {
     if (k === 'address' || k === 'addressLocal' || k === 'hidden') continue;
     if (k !== 'format' || !v || typeof v !== 'object') throw fail(k);
     for (const [fk, fv] of Object.entries(v as Record<string, unknown>)) {
       if (fk !== 'fill' || !fv || typeof fv !== 'object') throw fail(`format.${fk}`);
-      for (const pk of Object.keys(fv as Record<string, unknown>)) if (pk !== 'color' && pk !== 'pattern') throw fail(`format.fill.${pk}`);
+      for (const pk of Object.keys(fv as Record<string, unknown>))
+        if (pk !== 'color' && pk !== 'pattern') throw fail(`format.fill.${pk}`);
     }
   }
   return opts as CellPropsRequest;
 }
 
 /** Cell properties that only change the look: accepted and ignored by setCellProperties. */
-const COSMETIC_FORMAT_KEYS = new Set(['font', 'wrapText', 'horizontalAlignment', 'verticalAlignment', 'borders', 'indentLevel', 'textOrientation', 'shrinkToFit', 'autoIndent', 'protection', 'readingOrder', 'useStandardHeight', 'useStandardWidth']);
+const COSMETIC_FORMAT_KEYS = new Set([
+  'font',
+  'wrapText',
+  'horizontalAlignment',
+  'verticalAlignment',
+  'borders',
+  'indentLevel',
+  'textOrientation',
+  'shrinkToFit',
+  'autoIndent',
+  'protection',
+  'readingOrder',
+  'useStandardHeight',
+  'useStandardWidth',
+]);
 
 export class SimRange extends SimClientObject {
   readonly _typeName = 'Range';
@@ -681,7 +914,11 @@ export class SimRange extends SimClientObject {
   }
 
   _instantiate(): void {
-    this._queue({ wire: { instantiate: true }, run: () => undefined, label: () => `${this._path} (instantiate)` });
+    this._queue({
+      wire: { instantiate: true },
+      run: () => undefined,
+      label: () => `${this._path} (instantiate)`,
+    });
   }
 
   /** Locates the range once; from then on it is tracked and moves with inserted or deleted cells. */
@@ -692,7 +929,8 @@ export class SimRange extends SimClientObject {
     }
     const t = this._target ?? null;
     if (t) {
-      if (t.deleted) throw simError(ErrorCodes.invalidReference, 'This reference is not valid.', 'Range');
+      if (t.deleted)
+        throw simError(ErrorCodes.invalidReference, 'This reference is not valid.', 'Range');
       sheetStillThere(exec, t.sheet, 'Range');
     }
     return t;
@@ -710,7 +948,9 @@ export class SimRange extends SimClientObject {
   }
 
   _describe(): string {
-    return this._target ? `Range(${qualifiedAddress(this._target.sheet.name, this._target.area)})` : this._path;
+    return this._target
+      ? `Range(${qualifiedAddress(this._target.sheet.name, this._target.area)})`
+      : this._path;
   }
 
   _nav(name: string): SimClientObject | undefined {
@@ -825,14 +1065,21 @@ export class SimRange extends SimClientObject {
 
   get worksheet(): SimWorksheet {
     if (!this._worksheet) {
-      this._worksheet = new SimWorksheet(this.context, this, `${this._path}.worksheet`, (exec) => this._resolve(exec)?.sheet ?? null);
+      this._worksheet = new SimWorksheet(
+        this.context,
+        this,
+        `${this._path}.worksheet`,
+        (exec) => this._resolve(exec)?.sheet ?? null,
+      );
     }
     return this._worksheet;
   }
 
   /** Writes values, formulas or number formats: a 2-D array of the range's shape (null skips a cell) or one scalar for every cell. */
   private _write(prop: 'values' | 'formulas' | 'numberFormat', input: unknown): void {
-    const shape = Array.isArray(input) ? `[${input.length}x${Array.isArray(input[0]) ? input[0].length : '?'}]` : JSON.stringify(input);
+    const shape = Array.isArray(input)
+      ? `[${input.length}x${Array.isArray(input[0]) ? input[0].length : '?'}]`
+      : JSON.stringify(input);
     this._queue({
       wire: { set: prop, value: input },
       run: (exec) => {
@@ -841,24 +1088,33 @@ export class SimRange extends SimClientObject {
         const loc = `Range.${prop}`;
         guardWritable(t.sheet, loc);
         const { sheet, area } = t;
-        if (input === null || input === undefined) throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), loc);
+        if (input === null || input === undefined)
+          throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), loc);
         const grid = Array.isArray(input) ? input : null;
         if (grid) {
-          const ok = grid.length === areaRows(area) && grid.every((row) => Array.isArray(row) && row.length === areaColumns(area));
+          const ok =
+            grid.length === areaRows(area) &&
+            grid.every((row) => Array.isArray(row) && row.length === areaColumns(area));
           if (!ok) throw simError(ErrorCodes.invalidArgument, Messages.shapeMismatch(), loc);
         }
         const writeCell = (r: number, c: number, v: unknown) => {
           if (v === null || v === undefined) return;
-          const m = sheet.merges.find((x) => x.top <= r && r <= x.bottom && x.left <= c && c <= x.right);
+          const m = sheet.merges.find(
+            (x) => x.top <= r && r <= x.bottom && x.left <= c && c <= x.right,
+          );
           const covered = m !== undefined && (m.top !== r || m.left !== c);
           if (prop === 'numberFormat') {
-            if (typeof v !== 'string') throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), loc);
+            if (typeof v !== 'string')
+              throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), loc);
             patchCell(sheet, r, c, { numberFormat: v === '' ? undefined : v });
             return;
           }
           if (covered) {
             // Excel keeps a merged area's value in its top-left cell only.
-            if (v !== '') exec.log(`  ignored ${JSON.stringify(v)} for ${cellAddress(r, c)} inside merged ${areaAddress(m!)}`);
+            if (v !== '')
+              exec.log(
+                `  ignored ${JSON.stringify(v)} for ${cellAddress(r, c)} inside merged ${areaAddress(m!)}`,
+              );
             return;
           }
           const cur = sheet.cells[cellKey(r, c)];
@@ -867,16 +1123,19 @@ export class SimRange extends SimClientObject {
           if (res.numberFormat) patch.numberFormat = res.numberFormat;
           patchCell(sheet, r, c, patch);
         };
-        if (!grid && (input === '' && prop !== 'numberFormat')) {
-          for (const { row, col } of cellsIn(sheet, area)) patchCell(sheet, row, col, { value: '', formula: undefined });
+        if (!grid && input === '' && prop !== 'numberFormat') {
+          for (const { row, col } of cellsIn(sheet, area))
+            patchCell(sheet, row, col, { value: '', formula: undefined });
           return;
         }
         if (!grid && input === '' && prop === 'numberFormat') {
-          for (const { row, col } of cellsIn(sheet, area)) patchCell(sheet, row, col, { numberFormat: undefined });
+          for (const { row, col } of cellsIn(sheet, area))
+            patchCell(sheet, row, col, { numberFormat: undefined });
           return;
         }
         for (let r = area.top; r <= area.bottom; r++) {
-          for (let c = area.left; c <= area.right; c++) writeCell(r, c, grid ? grid[r - area.top][c - area.left] : input);
+          for (let c = area.left; c <= area.right; c++)
+            writeCell(r, c, grid ? grid[r - area.top][c - area.left] : input);
         }
       },
       label: () => `${this._describe()}.${prop} = ${shape}`,
@@ -885,7 +1144,11 @@ export class SimRange extends SimClientObject {
 
   /* ---- derived ranges */
 
-  private _derive(call: string, f: (t: RangeTarget, exec: Exec) => Area | null, nullable = false): SimRange {
+  private _derive(
+    call: string,
+    f: (t: RangeTarget, exec: Exec) => Area | null,
+    nullable = false,
+  ): SimRange {
     const name = call.split('(')[0];
     const r = new SimRange(
       this.context,
@@ -899,7 +1162,8 @@ export class SimRange extends SimClientObject {
           if (nullable) return null;
           throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), `Range.${name}`);
         }
-        if (!onGrid(a)) throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), `Range.${name}`);
+        if (!onGrid(a))
+          throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), `Range.${name}`);
         return { sheet: t.sheet, area: a };
       },
       true,
@@ -911,18 +1175,26 @@ export class SimRange extends SimClientObject {
   private _otherArea(exec: Exec, other: RangeArg, sheet: SheetModel, location: string): Area {
     if (typeof other === 'string') {
       const p = parseAddress(other);
-      if (!p || (p.sheet !== undefined && p.sheet.toLowerCase() !== sheet.name.toLowerCase())) throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
+      if (!p || (p.sheet !== undefined && p.sheet.toLowerCase() !== sheet.name.toLowerCase()))
+        throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
       return p.area;
     }
-    if (other.context !== this.context) throw simError('InvalidRequestContext', Messages.invalidRequestContext(), location);
+    if (other.context !== this.context)
+      throw simError('InvalidRequestContext', Messages.invalidRequestContext(), location);
     const t = other._resolve(exec);
-    if (!t || t.sheet !== sheet) throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
+    if (!t || t.sheet !== sheet)
+      throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), location);
     return t.area;
   }
 
   /** 0-based, relative to the range's top-left cell; may lie outside the range. */
   getCell(row: number, column: number): SimRange {
-    return this._derive(`getCell(${row},${column})`, ({ area }) => ({ top: area.top + row, left: area.left + column, bottom: area.top + row, right: area.left + column }));
+    return this._derive(`getCell(${row},${column})`, ({ area }) => ({
+      top: area.top + row,
+      left: area.left + column,
+      bottom: area.top + row,
+      right: area.left + column,
+    }));
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
@@ -935,19 +1207,35 @@ export class SimRange extends SimClientObject {
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): SimRange {
-    return this._derive(`getResizedRange(${deltaRows},${deltaColumns})`, ({ area }) => ({ ...area, bottom: area.bottom + deltaRows, right: area.right + deltaColumns }));
+    return this._derive(`getResizedRange(${deltaRows},${deltaColumns})`, ({ area }) => ({
+      ...area,
+      bottom: area.bottom + deltaRows,
+      right: area.right + deltaColumns,
+    }));
   }
 
   getAbsoluteResizedRange(numRows: number, numColumns: number): SimRange {
-    return this._derive(`getAbsoluteResizedRange(${numRows},${numColumns})`, ({ area }) => ({ ...area, bottom: area.top + numRows - 1, right: area.left + numColumns - 1 }));
+    return this._derive(`getAbsoluteResizedRange(${numRows},${numColumns})`, ({ area }) => ({
+      ...area,
+      bottom: area.top + numRows - 1,
+      right: area.left + numColumns - 1,
+    }));
   }
 
   getRow(row: number): SimRange {
-    return this._derive(`getRow(${row})`, ({ area }) => ({ ...area, top: area.top + row, bottom: area.top + row }));
+    return this._derive(`getRow(${row})`, ({ area }) => ({
+      ...area,
+      top: area.top + row,
+      bottom: area.top + row,
+    }));
   }
 
   getColumn(column: number): SimRange {
-    return this._derive(`getColumn(${column})`, ({ area }) => ({ ...area, left: area.left + column, right: area.left + column }));
+    return this._derive(`getColumn(${column})`, ({ area }) => ({
+      ...area,
+      left: area.left + column,
+      right: area.left + column,
+    }));
   }
 
   getEntireRow(): SimRange {
@@ -959,19 +1247,35 @@ export class SimRange extends SimClientObject {
   }
 
   getRowsAbove(count = 1): SimRange {
-    return this._derive(`getRowsAbove(${count})`, ({ area }) => ({ ...area, top: area.top - count, bottom: area.top - 1 }));
+    return this._derive(`getRowsAbove(${count})`, ({ area }) => ({
+      ...area,
+      top: area.top - count,
+      bottom: area.top - 1,
+    }));
   }
 
   getRowsBelow(count = 1): SimRange {
-    return this._derive(`getRowsBelow(${count})`, ({ area }) => ({ ...area, top: area.bottom + 1, bottom: area.bottom + count }));
+    return this._derive(`getRowsBelow(${count})`, ({ area }) => ({
+      ...area,
+      top: area.bottom + 1,
+      bottom: area.bottom + count,
+    }));
   }
 
   getColumnsBefore(count = 1): SimRange {
-    return this._derive(`getColumnsBefore(${count})`, ({ area }) => ({ ...area, left: area.left - count, right: area.left - 1 }));
+    return this._derive(`getColumnsBefore(${count})`, ({ area }) => ({
+      ...area,
+      left: area.left - count,
+      right: area.left - 1,
+    }));
   }
 
   getColumnsAfter(count = 1): SimRange {
-    return this._derive(`getColumnsAfter(${count})`, ({ area }) => ({ ...area, left: area.right + 1, right: area.right + count }));
+    return this._derive(`getColumnsAfter(${count})`, ({ area }) => ({
+      ...area,
+      left: area.right + 1,
+      right: area.right + count,
+    }));
   }
 
   getLastRow(): SimRange {
@@ -983,19 +1287,36 @@ export class SimRange extends SimClientObject {
   }
 
   getLastCell(): SimRange {
-    return this._derive('getLastCell()', ({ area }) => ({ top: area.bottom, left: area.right, bottom: area.bottom, right: area.right }));
+    return this._derive('getLastCell()', ({ area }) => ({
+      top: area.bottom,
+      left: area.right,
+      bottom: area.bottom,
+      right: area.right,
+    }));
   }
 
   getIntersection(other: RangeArg): SimRange {
-    return this._derive(`getIntersection(${describeArg(other)})`, (t, exec) => intersection(t.area, this._otherArea(exec, other, t.sheet, 'Range.getIntersection')));
+    return this._derive(`getIntersection(${describeArg(other)})`, (t, exec) =>
+      intersection(t.area, this._otherArea(exec, other, t.sheet, 'Range.getIntersection')),
+    );
   }
 
   getIntersectionOrNullObject(other: RangeArg): SimRange {
-    return this._derive(`getIntersectionOrNullObject(${describeArg(other)})`, (t, exec) => intersection(t.area, this._otherArea(exec, other, t.sheet, 'Range.getIntersectionOrNullObject')), true);
+    return this._derive(
+      `getIntersectionOrNullObject(${describeArg(other)})`,
+      (t, exec) =>
+        intersection(
+          t.area,
+          this._otherArea(exec, other, t.sheet, 'Range.getIntersectionOrNullObject'),
+        ),
+      true,
+    );
   }
 
   getBoundingRect(other: RangeArg): SimRange {
-    return this._derive(`getBoundingRect(${describeArg(other)})`, (t, exec) => boundingArea(t.area, this._otherArea(exec, other, t.sheet, 'Range.getBoundingRect')));
+    return this._derive(`getBoundingRect(${describeArg(other)})`, (t, exec) =>
+      boundingArea(t.area, this._otherArea(exec, other, t.sheet, 'Range.getBoundingRect')),
+    );
   }
 
   /** The used part of this range; ItemNotFound when none of it is used. */
@@ -1019,13 +1340,24 @@ export class SimRange extends SimClientObject {
 
   /** The merged areas that meet this range, each whole; a null object when there are none. */
   getMergedAreasOrNullObject(): SimRangeAreas {
-    const ra = new SimRangeAreas(this.context, this, `${this._path}.getMergedAreasOrNullObject()`, (exec) => {
-      const t = this._resolve(exec);
-      if (!t) return null;
-      const areas = t.sheet.merges.filter((m) => intersects(m, t.area)).sort((a, b) => a.top - b.top || a.left - b.left);
-      return areas.length ? { sheet: t.sheet, areas: areas.map((a) => ({ ...a })) } : null;
+    const ra = new SimRangeAreas(
+      this.context,
+      this,
+      `${this._path}.getMergedAreasOrNullObject()`,
+      (exec) => {
+        const t = this._resolve(exec);
+        if (!t) return null;
+        const areas = t.sheet.merges
+          .filter((m) => intersects(m, t.area))
+          .sort((a, b) => a.top - b.top || a.left - b.left);
+        return areas.length ? { sheet: t.sheet, areas: areas.map((a) => ({ ...a })) } : null;
+      },
+    );
+    ra._queue({
+      wire: { instantiate: true },
+      run: () => undefined,
+      label: () => `${ra._path} (instantiate)`,
     });
-    ra._queue({ wire: { instantiate: true }, run: () => undefined, label: () => `${ra._path} (instantiate)` });
     return ra;
   }
 
@@ -1033,7 +1365,13 @@ export class SimRange extends SimClientObject {
 
   insert(shift: InsertShift | string): SimRange {
     const dir = normaliseShift(shift, ['Down', 'Right'], 'Range.insert') as InsertShift;
-    const result = new SimRange(this.context, this, `${this._path}.insert(${JSON.stringify(dir)})`, () => null, true);
+    const result = new SimRange(
+      this.context,
+      this,
+      `${this._path}.insert(${JSON.stringify(dir)})`,
+      () => null,
+      true,
+    );
     this._queue({
       wire: { method: 'insert', shift: dir },
       run: (exec) => {
@@ -1081,7 +1419,8 @@ export class SimRange extends SimClientObject {
         guardWritable(t.sheet, 'Range.clear');
         const contents = what === 'All' || what === 'Contents' || what === 'ResetContents';
         const formats = what === 'All' || what === 'Formats';
-        if (!contents && !formats && what !== 'Hyperlinks' && what !== 'RemoveHyperlinks') throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), 'Range.clear');
+        if (!contents && !formats && what !== 'Hyperlinks' && what !== 'RemoveHyperlinks')
+          throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), 'Range.clear');
         for (const { row, col } of cellsIn(t.sheet, t.area)) {
           const patch: Partial<CellModel> = {};
           if (contents) Object.assign(patch, { value: '', formula: undefined });
@@ -1103,11 +1442,19 @@ export class SimRange extends SimClientObject {
         if (!t) return;
         guardWritable(t.sheet, 'Range.merge');
         const { sheet, area } = t;
-        const blocks: Area[] = across ? Array.from({ length: areaRows(area) }, (_, i) => ({ ...area, top: area.top + i, bottom: area.top + i })) : [area];
+        const blocks: Area[] = across
+          ? Array.from({ length: areaRows(area) }, (_, i) => ({
+              ...area,
+              top: area.top + i,
+              bottom: area.top + i,
+            }))
+          : [area];
         for (const b of blocks) {
           if (areaCells(b) < 2) continue;
           sheet.merges = sheet.merges.filter((m) => !intersects(m, b));
-          for (const { row, col } of cellsIn(sheet, b)) if (row !== b.top || col !== b.left) patchCell(sheet, row, col, { value: '', formula: undefined });
+          for (const { row, col } of cellsIn(sheet, b))
+            if (row !== b.top || col !== b.left)
+              patchCell(sheet, row, col, { value: '', formula: undefined });
           sheet.merges.push({ ...b });
         }
       },
@@ -1135,7 +1482,12 @@ export class SimRange extends SimClientObject {
       run: (exec) => {
         const t = this._resolve(exec);
         if (!t) return;
-        if (t.sheet.visibility !== 'Visible') throw simError(ErrorCodes.invalidSelection, 'The current selection is invalid for this operation.', 'Range.select');
+        if (t.sheet.visibility !== 'Visible')
+          throw simError(
+            ErrorCodes.invalidSelection,
+            'The current selection is invalid for this operation.',
+            'Range.select',
+          );
         exec.state.model.activeSheet = t.sheet.name;
         exec.state.model.selection = { sheet: t.sheet.name, address: areaAddress(t.area) };
       },
@@ -1161,8 +1513,20 @@ export class SimRange extends SimClientObject {
           for (let c = area.left; c <= area.right; c++) {
             const cell = sheet.cells[cellKey(r, c)];
             const props: Record<string, unknown> = {};
-            if (req.address) props.address = qualifiedAddress(sheet.name, { top: r, left: c, bottom: r, right: c });
-            if (req.addressLocal) props.addressLocal = qualifiedAddress(sheet.name, { top: r, left: c, bottom: r, right: c });
+            if (req.address)
+              props.address = qualifiedAddress(sheet.name, {
+                top: r,
+                left: c,
+                bottom: r,
+                right: c,
+              });
+            if (req.addressLocal)
+              props.addressLocal = qualifiedAddress(sheet.name, {
+                top: r,
+                left: c,
+                bottom: r,
+                right: c,
+              });
             if (req.hidden) props.hidden = false;
             const fillReq = req.format?.fill;
             if (fillReq) {
@@ -1181,7 +1545,8 @@ export class SimRange extends SimClientObject {
           result._value = rows;
         });
       },
-      label: () => `${this._describe()}.getCellProperties(${JSON.stringify(cellPropertiesLoadOptions)})`,
+      label: () =>
+        `${this._describe()}.getCellProperties(${JSON.stringify(cellPropertiesLoadOptions)})`,
     });
     return result;
   }
@@ -1197,14 +1562,22 @@ export class SimRange extends SimClientObject {
         guardWritable(t.sheet, loc);
         const { sheet, area } = t;
         const grid = cellPropertiesData;
-        const ok = Array.isArray(grid) && grid.length === areaRows(area) && grid.every((row) => Array.isArray(row) && row.length === areaColumns(area));
+        const ok =
+          Array.isArray(grid) &&
+          grid.length === areaRows(area) &&
+          grid.every((row) => Array.isArray(row) && row.length === areaColumns(area));
         if (!ok) throw simError(ErrorCodes.invalidArgument, Messages.shapeMismatch(), loc);
         for (let i = 0; i < grid.length; i++) {
           for (let j = 0; j < grid[i].length; j++) {
             const p = grid[i][j] as Record<string, unknown> | null | undefined;
             if (p === null || p === undefined) continue;
             for (const k of Object.keys(p)) {
-              if (k !== 'format' && k !== 'style' && k !== 'hyperlink') throw simError(ErrorCodes.invalidArgument, Messages.notSimulated(`setCellProperties(${k})`), loc);
+              if (k !== 'format' && k !== 'style' && k !== 'hyperlink')
+                throw simError(
+                  ErrorCodes.invalidArgument,
+                  Messages.notSimulated(`setCellProperties(${k})`),
+                  loc,
+                );
             }
             const format = p.format as Record<string, unknown> | undefined;
             if (!format) continue;
@@ -1212,17 +1585,32 @@ export class SimRange extends SimClientObject {
               if (fk === 'fill') {
                 const fill = fv as { color?: unknown; pattern?: unknown } | null;
                 if (!fill) continue;
-                for (const k of Object.keys(fill)) if (k !== 'color' && k !== 'pattern') throw simError(ErrorCodes.invalidArgument, Messages.notSimulated(`setCellProperties(format.fill.${k})`), loc);
-                if (fill.pattern === 'None') patchCell(sheet, area.top + i, area.left + j, { fill: undefined });
-                else if (fill.color !== undefined && fill.color !== null) patchCell(sheet, area.top + i, area.left + j, { fill: normaliseColor(fill.color, loc) });
+                for (const k of Object.keys(fill))
+                  if (k !== 'color' && k !== 'pattern')
+                    throw simError(
+                      ErrorCodes.invalidArgument,
+                      Messages.notSimulated(`setCellProperties(format.fill.${k})`),
+                      loc,
+                    );
+                if (fill.pattern === 'None')
+                  patchCell(sheet, area.top + i, area.left + j, { fill: undefined });
+                else if (fill.color !== undefined && fill.color !== null)
+                  patchCell(sheet, area.top + i, area.left + j, {
+                    fill: normaliseColor(fill.color, loc),
+                  });
               } else if (!COSMETIC_FORMAT_KEYS.has(fk)) {
-                throw simError(ErrorCodes.invalidArgument, Messages.notSimulated(`setCellProperties(format.${fk})`), loc);
+                throw simError(
+                  ErrorCodes.invalidArgument,
+                  Messages.notSimulated(`setCellProperties(format.${fk})`),
+                  loc,
+                );
               }
             }
           }
         }
       },
-      label: () => `${this._describe()}.setCellProperties([${Array.isArray(cellPropertiesData) ? cellPropertiesData.length : '?'} rows])`,
+      label: () =>
+        `${this._describe()}.setCellProperties([${Array.isArray(cellPropertiesData) ? cellPropertiesData.length : '?'} rows])`,
     });
   }
 }
@@ -1280,7 +1668,8 @@ abstract class SimCosmetic extends SimClientObject {
         const t = this._resolve(exec);
         if (t) guardWritable(t.sheet, `${this._typeName}.${prop}`);
       },
-      label: () => `${this._range._describe()}.${this._path.split('.').slice(-1)[0]}.${prop} = ${JSON.stringify(value)}`,
+      label: () =>
+        `${this._range._describe()}.${this._path.split('.').slice(-1)[0]}.${prop} = ${JSON.stringify(value)}`,
     });
   }
 }
@@ -1290,7 +1679,11 @@ export class SimRangeFont extends SimCosmetic {
   readonly _scalarNames: readonly string[] = Object.keys(FONT_DEFAULTS);
   readonly _defaults = FONT_DEFAULTS;
 
-  constructor(ctx: SimRequestContext, readonly _range: SimRange, parent: SimClientObject) {
+  constructor(
+    ctx: SimRequestContext,
+    readonly _range: SimRange,
+    parent: SimClientObject,
+  ) {
     super(ctx, parent, `${_range._path}.format.font`);
   }
 
@@ -1345,7 +1738,10 @@ export class SimRangeFormat extends SimCosmetic {
   readonly fill: SimRangeFill;
   readonly font: SimRangeFont;
 
-  constructor(ctx: SimRequestContext, readonly _range: SimRange) {
+  constructor(
+    ctx: SimRequestContext,
+    readonly _range: SimRange,
+  ) {
     super(ctx, _range, `${_range._path}.format`);
     this.fill = new SimRangeFill(ctx, _range, this);
     this.font = new SimRangeFont(ctx, _range, this);
@@ -1403,7 +1799,11 @@ export class SimRangeFormat extends SimCosmetic {
   }
 
   private _setCosmeticCall(method: string): void {
-    this._queue({ wire: { method }, run: () => undefined, label: () => `${this._range._describe()}.format.${method}()` });
+    this._queue({
+      wire: { method },
+      run: () => undefined,
+      label: () => `${this._range._describe()}.format.${method}()`,
+    });
   }
 }
 
@@ -1412,7 +1812,11 @@ export class SimRangeFill extends SimClientObject {
   readonly _typeName = 'RangeFill';
   readonly _scalarNames: readonly string[] = ['color', 'pattern'];
 
-  constructor(ctx: SimRequestContext, readonly _range: SimRange, parent: SimClientObject) {
+  constructor(
+    ctx: SimRequestContext,
+    readonly _range: SimRange,
+    parent: SimClientObject,
+  ) {
     super(ctx, parent, `${_range._path}.format.fill`);
   }
 
@@ -1446,7 +1850,8 @@ export class SimRangeFill extends SimClientObject {
         const loc = 'RangeFill.color';
         guardWritable(t.sheet, loc);
         const fill = normaliseColor(value, loc);
-        for (let r = t.area.top; r <= t.area.bottom; r++) for (let c = t.area.left; c <= t.area.right; c++) patchCell(t.sheet, r, c, { fill });
+        for (let r = t.area.top; r <= t.area.bottom; r++)
+          for (let c = t.area.left; c <= t.area.right; c++) patchCell(t.sheet, r, c, { fill });
       },
       label: () => `${this._range._describe()}.format.fill.color = ${JSON.stringify(value)}`,
     });
@@ -1463,7 +1868,8 @@ export class SimRangeFill extends SimClientObject {
         const t = this._resolve(exec);
         if (!t) return;
         guardWritable(t.sheet, 'RangeFill.clear');
-        for (const { row, col } of cellsIn(t.sheet, t.area)) patchCell(t.sheet, row, col, { fill: undefined });
+        for (const { row, col } of cellsIn(t.sheet, t.area))
+          patchCell(t.sheet, row, col, { fill: undefined });
       },
       label: () => `${this._range._describe()}.format.fill.clear()`,
     });
@@ -1483,7 +1889,12 @@ export class SimRangeAreas extends SimClientObject {
   private _target: AreasTarget | null | undefined = undefined;
   readonly areas: SimRangeCollection;
 
-  constructor(ctx: SimRequestContext, parent: SimClientObject, path: string, private readonly _locate: (exec: Exec) => AreasTarget | null) {
+  constructor(
+    ctx: SimRequestContext,
+    parent: SimClientObject,
+    path: string,
+    private readonly _locate: (exec: Exec) => AreasTarget | null,
+  ) {
     super(ctx, parent, path);
     this.areas = new SimRangeCollection(ctx, this, `${path}.areas`, (exec) => {
       const t = this._resolve(exec);
@@ -1502,7 +1913,9 @@ export class SimRangeAreas extends SimClientObject {
   }
 
   _describe(): string {
-    return this._target ? `RangeAreas(${this._target.areas.length} areas on ${this._target.sheet.name})` : this._path;
+    return this._target
+      ? `RangeAreas(${this._target.areas.length} areas on ${this._target.sheet.name})`
+      : this._path;
   }
 
   /** Excel joins the areas with commas, each with its sheet ("Sheet1!A4:A5,Sheet1!E4:M4"). */
@@ -1538,7 +1951,12 @@ export class SimRangeAreas extends SimClientObject {
 export class SimRangeCollection extends SimCollection<SimRange> {
   readonly _typeName = 'RangeCollection';
 
-  constructor(ctx: SimRequestContext, parent: SimClientObject, path: string, private readonly _list: (exec: Exec) => RangeTarget[] | null) {
+  constructor(
+    ctx: SimRequestContext,
+    parent: SimClientObject,
+    path: string,
+    private readonly _list: (exec: Exec) => RangeTarget[] | null,
+  ) {
     super(ctx, parent, path);
   }
 
@@ -1569,7 +1987,12 @@ export class SimRangeCollection extends SimCollection<SimRange> {
         const list = this._list(exec);
         if (!list) return null;
         const t = list[index];
-        if (!t) throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'RangeCollection.getItemAt');
+        if (!t)
+          throw simError(
+            ErrorCodes.itemNotFound,
+            Messages.itemNotFound(),
+            'RangeCollection.getItemAt',
+          );
         return t;
       },
       true,
@@ -1593,7 +2016,12 @@ export class SimSetting extends SimClientObject {
   readonly _scalarNames: readonly string[] = ['key', 'value'];
   _target: string | null | undefined = undefined;
 
-  constructor(ctx: SimRequestContext, parent: SimClientObject, path: string, private readonly _locate: (exec: Exec) => string | null) {
+  constructor(
+    ctx: SimRequestContext,
+    parent: SimClientObject,
+    path: string,
+    private readonly _locate: (exec: Exec) => string | null,
+  ) {
     super(ctx, parent, path);
   }
 
@@ -1605,7 +2033,8 @@ export class SimSetting extends SimClientObject {
   _read(exec: Exec, prop: string): unknown {
     const key = this._resolve(exec)!;
     if (prop === 'key') return key;
-    if (!(key in exec.state.model.settings)) throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'Setting.value');
+    if (!(key in exec.state.model.settings))
+      throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'Setting.value');
     return readSetting(exec.state.model.settings[key]);
   }
 
@@ -1644,7 +2073,8 @@ export class SimSetting extends SimClientObject {
 
 function serialiseSetting(v: unknown): string {
   const s = JSON.stringify(v);
-  if (s === undefined) throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), 'Setting.value');
+  if (s === undefined)
+    throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), 'Setting.value');
   return s;
 }
 
@@ -1669,7 +2099,12 @@ export class SimSettingCollection extends SimCollection<SimSetting> {
   }
 
   _makeItem(target: unknown, index: number): SimSetting {
-    const s = new SimSetting(this.context, this, `workbook.settings.getItemAt(${index})`, () => target as string);
+    const s = new SimSetting(
+      this.context,
+      this,
+      `workbook.settings.getItemAt(${index})`,
+      () => target as string,
+    );
     s._target = target as string;
     return s;
   }
@@ -1680,29 +2115,58 @@ export class SimSettingCollection extends SimCollection<SimSetting> {
 
   /** Adds or replaces a setting; the value is kept JSON-serialised in the workbook, as Excel keeps it in the file. */
   add(key: string, value: unknown): SimSetting {
-    const setting = new SimSetting(this.context, this, `workbook.settings.getItem(${JSON.stringify(key)})`, () => key);
+    const setting = new SimSetting(
+      this.context,
+      this,
+      `workbook.settings.getItem(${JSON.stringify(key)})`,
+      () => key,
+    );
     this._queue({
       wire: { method: 'add', key, value },
       run: (exec) => {
-        if (typeof key !== 'string' || key === '' || key.length > 255) throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), 'SettingCollection.add');
+        if (typeof key !== 'string' || key === '' || key.length > 255)
+          throw simError(
+            ErrorCodes.invalidArgument,
+            Messages.invalidArgument(),
+            'SettingCollection.add',
+          );
         exec.state.model.settings[key] = serialiseSetting(value);
       },
-      label: () => `workbook.settings.add(${JSON.stringify(key)}, ${truncate(JSON.stringify(value))})`,
+      label: () =>
+        `workbook.settings.add(${JSON.stringify(key)}, ${truncate(JSON.stringify(value))})`,
     });
     return setting;
   }
 
   getItem(key: string): SimSetting {
-    return new SimSetting(this.context, this, `workbook.settings.getItem(${JSON.stringify(key)})`, (exec) => {
-      if (!(key in exec.state.model.settings)) throw simError(ErrorCodes.itemNotFound, Messages.itemNotFound(), 'SettingCollection.getItem');
-      return key;
-    });
+    return new SimSetting(
+      this.context,
+      this,
+      `workbook.settings.getItem(${JSON.stringify(key)})`,
+      (exec) => {
+        if (!(key in exec.state.model.settings))
+          throw simError(
+            ErrorCodes.itemNotFound,
+            Messages.itemNotFound(),
+            'SettingCollection.getItem',
+          );
+        return key;
+      },
+    );
   }
 
   getItemOrNullObject(key: string): SimSetting {
-    const s = new SimSetting(this.context, this, `workbook.settings.getItemOrNullObject(${JSON.stringify(key)})`, (exec) => (key in exec.state.model.settings ? key : null));
-    s._queue({ wire: { instantiate: true }, run: () => undefined, label: () => `${s._path} (instantiate)` });
+    const s = new SimSetting(
+      this.context,
+      this,
+      `workbook.settings.getItemOrNullObject(${JSON.stringify(key)})`,
+      (exec) => (key in exec.state.model.settings ? key : null),
+    );
+    s._queue({
+      wire: { instantiate: true },
+      run: () => undefined,
+      label: () => `${s._path} (instantiate)`,
+    });
     return s;
   }
 }
-

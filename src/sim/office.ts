@@ -49,7 +49,9 @@ export function createOffice(state: HostState, record: OfficeRecord) {
     PlatformType,
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     initialize: undefined as undefined | ((reason: unknown) => void),
-    onReady(callback?: (i: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
+    onReady(
+      callback?: (i: { host: string; platform: string }) => void,
+    ): Promise<{ host: string; platform: string }> {
       return Promise.resolve().then(() => {
         const i = info();
         callback?.(i);
@@ -76,7 +78,9 @@ export function createOffice(state: HostState, record: OfficeRecord) {
       },
       requirements: {
         isSetSupported(name: string, minVersion?: string | number): boolean {
-          const entry = Object.entries(state.options.requirementSets).find(([k]) => k.toLowerCase() === name.toLowerCase());
+          const entry = Object.entries(state.options.requirementSets).find(
+            ([k]) => k.toLowerCase() === name.toLowerCase(),
+          );
           if (!entry) return false;
           if (minVersion === undefined || minVersion === null || minVersion === '') return true;
           return versionAtLeast(entry[1], String(minVersion));

@@ -43,10 +43,23 @@ function fromSpan(s: Span, axis: 'rows' | 'cols'): Area {
     : { left: s.start, right: s.end, top: s.crossStart, bottom: s.crossEnd };
 }
 
-export function describeChange(area: Area, kind: 'insert' | 'delete', shift: InsertShift | DeleteShift, sheet: SheetModel): StructuralChange {
+export function describeChange(
+  area: Area,
+  kind: 'insert' | 'delete',
+  shift: InsertShift | DeleteShift,
+  sheet: SheetModel,
+): StructuralChange {
   const axis = shift === 'Down' || shift === 'Up' ? 'rows' : 'cols';
   const s = toSpan(area, axis);
-  return { sheet, kind, axis, at: s.start, count: s.end - s.start + 1, from: s.crossStart, to: s.crossEnd };
+  return {
+    sheet,
+    kind,
+    axis,
+    at: s.start,
+    count: s.end - s.start + 1,
+    from: s.crossStart,
+    to: s.crossEnd,
+  };
 }
 
 /**
@@ -57,13 +70,15 @@ export function adjustArea(area: Area, ch: StructuralChange): Area | null {
   const s = toSpan(area, ch.axis);
   if (s.crossStart < ch.from || s.crossEnd > ch.to) return area;
   if (ch.kind === 'insert') {
-    if (s.start >= ch.at) return fromSpan({ ...s, start: s.start + ch.count, end: s.end + ch.count }, ch.axis);
+    if (s.start >= ch.at)
+      return fromSpan({ ...s, start: s.start + ch.count, end: s.end + ch.count }, ch.axis);
     if (s.end >= ch.at) return fromSpan({ ...s, end: s.end + ch.count }, ch.axis);
     return area;
   }
   const last = ch.at + ch.count - 1;
   if (s.end < ch.at) return area;
-  if (s.start > last) return fromSpan({ ...s, start: s.start - ch.count, end: s.end - ch.count }, ch.axis);
+  if (s.start > last)
+    return fromSpan({ ...s, start: s.start - ch.count, end: s.end - ch.count }, ch.axis);
   if (s.start >= ch.at && s.end <= last) return null;
   const start = s.start < ch.at ? s.start : ch.at;
   const removed = Math.min(s.end, last) - Math.max(s.start, ch.at) + 1;
@@ -83,7 +98,8 @@ function mergeBlocks(sheet: SheetModel, ch: StructuralChange): boolean {
 export function applyChange(ch: StructuralChange, location: string): void {
   const { sheet, axis } = ch;
   const limit = axis === 'rows' ? MAX_ROWS : MAX_COLS;
-  if (mergeBlocks(sheet, ch)) throw simError(ErrorCodes.invalidOperation, Messages.mergedCell(), location);
+  if (mergeBlocks(sheet, ch))
+    throw simError(ErrorCodes.invalidOperation, Messages.mergedCell(), location);
   const moved: Record<string, CellModel> = {};
   const main = (row: number, col: number) => (axis === 'rows' ? row : col);
   const cross = (row: number, col: number) => (axis === 'rows' ? col : row);
@@ -92,8 +108,18 @@ export function applyChange(ch: StructuralChange, location: string): void {
     for (const [k, cell] of Object.entries(sheet.cells)) {
       const { row, col } = parseCellKey(k);
       const c = cross(row, col);
-      if (c >= ch.from && c <= ch.to && main(row, col) >= ch.at && main(row, col) + ch.count > limit && cell.value !== '') {
-        throw simError(ErrorCodes.nonBlankCellOffSheet, "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.", location);
+      if (
+        c >= ch.from &&
+        c <= ch.to &&
+        main(row, col) >= ch.at &&
+        main(row, col) + ch.count > limit &&
+        cell.value !== ''
+      ) {
+        throw simError(
+          ErrorCodes.nonBlankCellOffSheet,
+          "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
+          location,
+        );
       }
     }
   }

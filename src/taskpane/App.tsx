@@ -32,7 +32,13 @@ export { officeApi, type TaskpaneApi };
 export { validateFromRibbon } from './ribbon';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', fontFamily: tokens.fontFamilyBase },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '10px',
+    padding: '12px',
+    fontFamily: tokens.fontFamilyBase,
+  },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
   summary: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: '10px', rowGap: '2px' },
   unit: { marginTop: '8px', fontWeight: tokens.fontWeightSemibold },
@@ -51,7 +57,11 @@ const useStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
 });
 
-const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
+  error: 'danger',
+  warning: 'warning',
+  info: 'informative',
+};
 
 type Filter = 'all' | Severity;
 
@@ -78,7 +88,11 @@ export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Eleme
     };
   }, [api, session]);
 
-  async function run<T>(action: () => Promise<Outcome<T>>, done: (v: T) => Text, revalidate = true): Promise<void> {
+  async function run<T>(
+    action: () => Promise<Outcome<T>>,
+    done: (v: T) => Text,
+    revalidate = true,
+  ): Promise<void> {
     setBusy(true);
     try {
       const r = await action();
@@ -131,13 +145,27 @@ export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Eleme
         </FText>
         <FText>{s(labels.intro)}</FText>
         <div className={styles.buttons}>
-          <Button appearance="primary" data-testid="btn-validate" disabled={busy} onClick={onValidate}>
+          <Button
+            appearance="primary"
+            data-testid="btn-validate"
+            disabled={busy}
+            onClick={onValidate}
+          >
             {s(labels.validate)}
           </Button>
         </div>
         {busy && <Spinner size="tiny" label={s(labels.working)} />}
         {pane.status && (
-          <MessageBar intent={pane.status.kind === 'error' ? 'error' : pane.status.kind === 'success' ? 'success' : 'info'} data-testid="status">
+          <MessageBar
+            intent={
+              pane.status.kind === 'error'
+                ? 'error'
+                : pane.status.kind === 'success'
+                  ? 'success'
+                  : 'info'
+            }
+            data-testid="status"
+          >
             <MessageBarBody>{s(pane.status.text)}</MessageBarBody>
           </MessageBar>
         )}
@@ -161,34 +189,93 @@ export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Eleme
                 <span data-testid="summary-warnings">{counts.warning}</span>
                 <span>{s(labels.districtIkm)}</span>
                 <span data-testid="summary-ikm">
-                  {session.analysis.district.ikm !== null ? `${num(session.analysis.district.ikm)} ${session.analysis.district.category}` : '-'}
+                  {session.analysis.district.ikm !== null
+                    ? `${num(session.analysis.district.ikm)} ${session.analysis.district.category}`
+                    : '-'}
                 </span>
                 <span>{s(labels.lowest)}</span>
                 <span data-testid="summary-lowest">
-                  {session.analysis.district.lowest.map((u) => `${u.name} (${num(u.value)})`).join(', ') || '-'}
+                  {session.analysis.district.lowest
+                    .map((u) => `${u.name} (${num(u.value)})`)
+                    .join(', ') || '-'}
                 </span>
               </div>
             </Card>
             <div className={styles.buttons}>
-              <Button data-testid="btn-mark" disabled={busy} onClick={() => run(() => api.markFindings(session), (v) => labels.markedDone(v.marked, v.notes, v.notesColumn))}>
+              <Button
+                data-testid="btn-mark"
+                disabled={busy}
+                onClick={() =>
+                  run(
+                    () => api.markFindings(session),
+                    (v) => labels.markedDone(v.marked, v.notes, v.notesColumn),
+                  )
+                }
+              >
                 {s(labels.mark)}
               </Button>
-              <Button data-testid="btn-unmark" disabled={busy || !ledgers.marks} onClick={() => run(() => api.undo('marks', session.sheet), (v) => labels.undoDone(v.restored, v.keptChanged))}>
+              <Button
+                data-testid="btn-unmark"
+                disabled={busy || !ledgers.marks}
+                onClick={() =>
+                  run(
+                    () => api.undo('marks', session.sheet),
+                    (v) => labels.undoDone(v.restored, v.keptChanged),
+                  )
+                }
+              >
                 {s(labels.unmark)}
               </Button>
-              <Button data-testid="btn-formulas" disabled={busy} onClick={() => run(() => api.addFormulaColumns(session), (v) => labels.formulasDone(v.formulas, v.columns))}>
+              <Button
+                data-testid="btn-formulas"
+                disabled={busy}
+                onClick={() =>
+                  run(
+                    () => api.addFormulaColumns(session),
+                    (v) => labels.formulasDone(v.formulas, v.columns),
+                  )
+                }
+              >
                 {s(labels.formulas)}
               </Button>
-              <Button data-testid="btn-unformulas" disabled={busy || !ledgers.formulas} onClick={() => run(() => api.undo('formulas', session.sheet), (v) => labels.undoDone(v.restored, v.keptChanged))}>
+              <Button
+                data-testid="btn-unformulas"
+                disabled={busy || !ledgers.formulas}
+                onClick={() =>
+                  run(
+                    () => api.undo('formulas', session.sheet),
+                    (v) => labels.undoDone(v.restored, v.keptChanged),
+                  )
+                }
+              >
                 {s(labels.removeFormulas)}
               </Button>
               <Button data-testid="btn-average" disabled={busy} onClick={onPreviewAverage}>
                 {s(labels.average)}
               </Button>
-              <Button data-testid="btn-summary" disabled={busy} onClick={() => run(() => api.writeSummary(session), (v) => labels.summaryDone(v.sheet, v.charts), false)}>
+              <Button
+                data-testid="btn-summary"
+                disabled={busy}
+                onClick={() =>
+                  run(
+                    () => api.writeSummary(session),
+                    (v) => labels.summaryDone(v.sheet, v.charts),
+                    false,
+                  )
+                }
+              >
                 {s(labels.summarySheet)}
               </Button>
-              <Button data-testid="btn-restore-average" disabled={busy || !ledgers.average} onClick={() => run(() => api.undo('average', session.sheet), (v) => labels.undoDone(v.restored, v.keptChanged))}>
+              <Button
+                data-testid="btn-restore-average"
+                disabled={busy || !ledgers.average}
+                onClick={() =>
+                  run(
+                    () => api.undo('average', session.sheet),
+                    (v) => labels.undoDone(v.restored, v.keptChanged),
+                  )
+                }
+              >
                 {s(labels.restoreAverage)}
               </Button>
             </div>
@@ -222,7 +309,10 @@ export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Eleme
                     disabled={busy}
                     onClick={() => {
                       setPending(null);
-                      void run(() => api.writeDistrictLine(session), (v) => labels.averageDone(v.written, v.row));
+                      void run(
+                        () => api.writeDistrictLine(session),
+                        (v) => labels.averageDone(v.written, v.row),
+                      );
                     }}
                   >
                     {s(labels.confirm)}
@@ -233,7 +323,11 @@ export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Eleme
             )}
             <Divider />
             <FText weight="semibold">{s(labels.findings)}</FText>
-            <TabList selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as Filter)} size="small">
+            <TabList
+              selectedValue={filter}
+              onTabSelect={(_, d) => setFilter(d.value as Filter)}
+              size="small"
+            >
               <Tab value="all" data-testid="filter-all">
                 {s(labels.all)} ({findings.length})
               </Tab>
@@ -252,7 +346,12 @@ export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Eleme
               lang={lang}
               styles={styles}
               empty={s(labels.noFindings)}
-              onSelect={(f) => f.cell && void api.selectCell(f.sheet, f.cell).then((r) => !r.ok && setState({ status: { kind: 'error', text: r.message } }))}
+              onSelect={(f) =>
+                f.cell &&
+                void api
+                  .selectCell(f.sheet, f.cell)
+                  .then((r) => !r.ok && setState({ status: { kind: 'error', text: r.message } }))
+              }
             />
           </>
         )}
@@ -302,7 +401,11 @@ function FindingList(props: {
               onClick={() => onSelect(f)}
             >
               <Badge appearance="tint" color={SEVERITY_COLOR[f.severity]} size="small">
-                {f.severity === 'error' ? t(labels.errors, lang) : f.severity === 'warning' ? t(labels.warnings, lang) : t(labels.infos, lang)}
+                {f.severity === 'error'
+                  ? t(labels.errors, lang)
+                  : f.severity === 'warning'
+                    ? t(labels.warnings, lang)
+                    : t(labels.infos, lang)}
               </Badge>{' '}
               {f.cell && <span className={styles.cell}>{f.cell}</span>}
               {f.period && <span>{f.period}: </span>}

@@ -13,7 +13,16 @@ import type { CellValue } from '../engine/numbers';
 import { FILL, planWrites, type WritePlan } from '../engine/plan';
 import type { Lang, Text } from '../engine/messages';
 import { UNSUR_CODES } from '../engine/unsur';
-import { asText, fillOf, ledgerKey, LEDGER_VERSION, sameValue, type Ledger, type LedgerCell, type LedgerFill } from './ledger';
+import {
+  asText,
+  fillOf,
+  ledgerKey,
+  LEDGER_VERSION,
+  sameValue,
+  type Ledger,
+  type LedgerCell,
+  type LedgerFill,
+} from './ledger';
 import { ui } from './strings';
 import { summarise } from '../engine/summary';
 import { SUMMARY_SHEET, summaryLayout, type SummaryLayout } from '../engine/summary-sheet';
@@ -52,18 +61,21 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; message: Text };
 const fail = <T>(message: Text): Outcome<T> => ({ ok: false, message });
 
 export function officeLang(): Lang {
-  const lang = typeof Office !== 'undefined' ? Office.context?.displayLanguage ?? '' : '';
+  const lang = typeof Office !== 'undefined' ? (Office.context?.displayLanguage ?? '') : '';
   return /^en\b/i.test(lang) ? 'en' : 'id';
 }
 
 function isPayloadError(err: unknown): boolean {
   const code = (err as { code?: string })?.code ?? '';
-  return /PayloadSize|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/i.test(code + String((err as Error)?.message ?? ''));
+  return /PayloadSize|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/i.test(
+    code + String((err as Error)?.message ?? ''),
+  );
 }
 
 function errorText(err: unknown): Text {
   const code = (err as { code?: string })?.code ?? '';
-  if (code === 'AccessDenied' || /protect/i.test(String((err as Error)?.message ?? ''))) return ui.sheetProtected();
+  if (code === 'AccessDenied' || /protect/i.test(String((err as Error)?.message ?? '')))
+    return ui.sheetProtected();
   return ui.excelError(String((err as Error)?.message ?? err));
 }
 
@@ -139,14 +151,23 @@ async function readArea(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   area: Area,
-  want: { formulas?: boolean; formats?: boolean; fills?: boolean; merges?: boolean; formulaCols?: { left: number; right: number } },
+  want: {
+    formulas?: boolean;
+    formats?: boolean;
+    fills?: boolean;
+    merges?: boolean;
+    formulaCols?: { left: number; right: number };
+  },
   prelude: () => void = () => undefined,
 ): Promise<AreaRead> {
   const cols = area.right - area.left + 1;
   // A band of columns whose formulas are wanted, within the area (all formulas are read anyway with `formulas`).
   const band =
     want.formulaCols && !want.formulas
-      ? { left: Math.max(area.left, want.formulaCols.left), right: Math.min(area.right, want.formulaCols.right) }
+      ? {
+          left: Math.max(area.left, want.formulaCols.left),
+          right: Math.min(area.right, want.formulaCols.right),
+        }
       : null;
   const bandWidth = band && band.right >= band.left ? band.right - band.left + 1 : 0;
   const weight = 1 + (want.formulas ? 1 : 0) + (want.fills ? 1 : 0) + bandWidth / cols;
@@ -162,13 +183,21 @@ async function readArea(
   };
   const merges = new Map<string, Area>();
   let preluded = false;
-  for (let top = area.top; top <= area.bottom; ) {
+  for (let top = area.top; top <= area.bottom;) {
     const rows = Math.min(rowsPerChunk, area.bottom - top + 1);
     if (!preluded) prelude();
     const range = sheet.getRangeByIndexes(top - 1, area.left - 1, rows, cols);
-    range.load(['values', ...(want.formulas ? ['formulas'] : []), ...(want.formats ? ['numberFormat'] : [])]);
-    const props = want.fills ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
-    const bandRange = out.bandFormulas ? sheet.getRangeByIndexes(top - 1, out.bandFormulas.left - 1, rows, bandWidth) : null;
+    range.load([
+      'values',
+      ...(want.formulas ? ['formulas'] : []),
+      ...(want.formats ? ['numberFormat'] : []),
+    ]);
+    const props = want.fills
+      ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } })
+      : null;
+    const bandRange = out.bandFormulas
+      ? sheet.getRangeByIndexes(top - 1, out.bandFormulas.left - 1, rows, bandWidth)
+      : null;
     bandRange?.load('formulas');
     const merged = want.merges ? range.getMergedAreasOrNullObject() : null;
     merged?.load('address');
@@ -183,11 +212,18 @@ async function readArea(
     preluded = true;
     out.values.push(...(range.values as CellValue[][]));
     if (out.formulas) out.formulas.push(...(range.formulas as unknown[][]));
-    if (out.bandFormulas && bandRange) out.bandFormulas.rows.push(...(bandRange.formulas as unknown[][]));
+    if (out.bandFormulas && bandRange)
+      out.bandFormulas.rows.push(...(bandRange.formulas as unknown[][]));
     if (out.formats) out.formats.push(...(range.numberFormat as string[][]));
-    if (out.fills && props) out.fills.push(...props.value.map((row) => row.map((p) => fillOf(p.format?.fill?.color, p.format?.fill?.pattern))));
+    if (out.fills && props)
+      out.fills.push(
+        ...props.value.map((row) =>
+          row.map((p) => fillOf(p.format?.fill?.color, p.format?.fill?.pattern)),
+        ),
+      );
     // A merged area crossing two chunks is listed by both.
-    if (merged && !merged.isNullObject) for (const m of parseAreaList(merged.address)) merges.set(areaKey(m), m);
+    if (merged && !merged.isNullObject)
+      for (const m of parseAreaList(merged.address)) merges.set(areaKey(m), m);
     top += rows;
   }
   out.merges = [...merges.values()];
@@ -218,7 +254,12 @@ function probeSheet(sheet: Excel.Worksheet, withHead: boolean): SheetProbe {
 }
 
 /** The grid of a probed sheet: its head as read, the rows below it (or all rows) in chunks. */
-async function gridOf(context: Excel.RequestContext, sheet: Excel.Worksheet, name: string, probe: SheetProbe): Promise<Outcome<SheetGrid>> {
+async function gridOf(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  name: string,
+  probe: SheetProbe,
+): Promise<Outcome<SheetGrid>> {
   const { used, head } = probe;
   if (used.isNullObject) return { ok: true, value: { name, values: [] } };
   const area = areaOf(used.address);
@@ -231,18 +272,31 @@ async function gridOf(context: Excel.RequestContext, sheet: Excel.Worksheet, nam
   let rest = area;
   const headArea = head && !head.range.isNullObject ? areaOf(head.range.address) : null;
   // The head is kept when it is the top of the used range, as wide: a wider row below it means reading it all in chunks.
-  if (head && headArea && headArea.top === area.top && headArea.left === area.left && headArea.right === area.right) {
+  if (
+    head &&
+    headArea &&
+    headArea.top === area.top &&
+    headArea.left === area.left &&
+    headArea.right === area.right
+  ) {
     values = head.range.values as CellValue[][];
     formats = head.range.numberFormat as string[][];
     merges = head.merged.isNullObject ? [] : parseAreaList(head.merged.address);
-    if (headArea.bottom >= area.bottom) return { ok: true, value: { name, values, formats, origin, merges } };
+    if (headArea.bottom >= area.bottom)
+      return { ok: true, value: { name, values, formats, origin, merges } };
     rest = { ...area, top: headArea.bottom + 1 };
   }
   const read = await readArea(context, sheet, rest, { formats: true, merges: true });
   const known = new Set(merges.map(areaKey));
   return {
     ok: true,
-    value: { name, values: [...values, ...read.values], formats: [...formats, ...read.formats!], origin, merges: [...merges, ...read.merges.filter((m) => !known.has(areaKey(m)))] },
+    value: {
+      name,
+      values: [...values, ...read.values],
+      formats: [...formats, ...read.formats!],
+      origin,
+      merges: [...merges, ...read.merges.filter((m) => !known.has(areaKey(m)))],
+    },
   };
 }
 
@@ -276,7 +330,11 @@ async function readAndAnalyse(lang: Lang, whole: boolean): Promise<Outcome<Sessi
     const first = await gridOf(context, active, active.name, probe);
     if (!first.ok) return first;
     const result = analyseSheet(first.value);
-    if (result.ok) return { ok: true as const, value: { sheet: active.name, grid: first.value, analysis: result, lang } };
+    if (result.ok)
+      return {
+        ok: true as const,
+        value: { sheet: active.name, grid: first.value, analysis: result, lang },
+      };
 
     // Not on the active sheet: look through the others in workbook order, one sync each.
     const others = sheets.items.map((s) => s.name).filter((n) => n !== active.name);
@@ -289,7 +347,11 @@ async function readAndAnalyse(lang: Lang, whole: boolean): Promise<Outcome<Sessi
       if (!grid.ok) continue;
       grids.push(grid.value);
       const found = analyseSheet(grid.value);
-      if (found.ok) return { ok: true as const, value: { sheet: name, grid: grid.value, analysis: found, lang } };
+      if (found.ok)
+        return {
+          ok: true as const,
+          value: { sheet: name, grid: grid.value, analysis: found, lang },
+        };
     }
     const all = analyseWorkbook(grids);
     return fail<Session>(all.ok ? ui.noTable() : all.problem.message);
@@ -304,7 +366,9 @@ function gridValue(grid: SheetGrid, row: number, col: number): CellValue {
 }
 
 function gridFormat(grid: SheetGrid, row: number, col: number): string {
-  return grid.formats?.[row - (grid.origin?.row ?? 1)]?.[col - (grid.origin?.col ?? 1)] ?? 'General';
+  return (
+    grid.formats?.[row - (grid.origin?.row ?? 1)]?.[col - (grid.origin?.col ?? 1)] ?? 'General'
+  );
 }
 
 /**
@@ -360,7 +424,8 @@ function holds(r: AreaRead, row: number, col: number, after: CellValue): boolean
 function firstChange(session: Session, r: AreaRead): string | null {
   for (let row = r.area.top; row <= r.area.bottom; row++) {
     for (let col = r.area.left; col <= r.area.right; col++) {
-      if (!sameValue(gridValue(session.grid, row, col), readValue(r, row, col))) return a1(row, col);
+      if (!sameValue(gridValue(session.grid, row, col), readValue(r, row, col)))
+        return a1(row, col);
     }
   }
   return null;
@@ -370,7 +435,11 @@ function firstChange(session: Session, r: AreaRead): string | null {
 // The ledger in the workbook settings.
 
 /** Queues the load of a ledger; the function returned reads it after the sync. */
-function queueLedger(context: Excel.RequestContext, kind: Ledger['kind'], sheet: string): () => Ledger | null {
+function queueLedger(
+  context: Excel.RequestContext,
+  kind: Ledger['kind'],
+  sheet: string,
+): () => Ledger | null {
   const item = context.workbook.settings.getItemOrNullObject(ledgerKey(kind, sheet));
   item.load('value');
   return () => {
@@ -384,13 +453,22 @@ function queueLedger(context: Excel.RequestContext, kind: Ledger['kind'], sheet:
   };
 }
 
-async function loadLedger(context: Excel.RequestContext, kind: Ledger['kind'], sheet: string): Promise<Ledger | null> {
+async function loadLedger(
+  context: Excel.RequestContext,
+  kind: Ledger['kind'],
+  sheet: string,
+): Promise<Ledger | null> {
   const read = queueLedger(context, kind, sheet);
   await context.sync();
   return read();
 }
 
-function saveLedger(context: Excel.RequestContext, ledger: Ledger | null, kind: Ledger['kind'], sheet: string): void {
+function saveLedger(
+  context: Excel.RequestContext,
+  ledger: Ledger | null,
+  kind: Ledger['kind'],
+  sheet: string,
+): void {
   const settings = context.workbook.settings;
   if (ledger) settings.add(ledgerKey(kind, sheet), JSON.stringify(ledger));
   else settings.getItemOrNullObject(ledgerKey(kind, sheet)).delete();
@@ -434,7 +512,14 @@ function writeFill(sheet: Excel.Worksheet, address: string, fill: string | null)
  * Writes a column's block of rows (null leaves a cell as it is) from `top`,
  * split so that no piece passes BLOCK_BYTES.
  */
-async function writeBlock(queue: WriteQueue, sheet: Excel.Worksheet, top: number, left: number, rows: unknown[][], prop: 'values' | 'formulas'): Promise<void> {
+async function writeBlock(
+  queue: WriteQueue,
+  sheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  rows: unknown[][],
+  prop: 'values' | 'formulas',
+): Promise<void> {
   let start = 0;
   while (start < rows.length) {
     let end = start;
@@ -455,7 +540,11 @@ async function writeBlock(queue: WriteQueue, sheet: Excel.Worksheet, top: number
 }
 
 /** Writes single values, column by column, as blocks bridged with null over short gaps. */
-async function writeCells(queue: WriteQueue, sheet: Excel.Worksheet, writes: { row: number; col: number; value: CellValue }[]): Promise<void> {
+async function writeCells(
+  queue: WriteQueue,
+  sheet: Excel.Worksheet,
+  writes: { row: number; col: number; value: CellValue }[],
+): Promise<void> {
   const byCol = new Map<number, Map<number, string | number | boolean>>();
   for (const w of writes) {
     const col = byCol.get(w.col) ?? new Map<number, string | number | boolean>();
@@ -521,7 +610,14 @@ export async function markFindings(session: Session): Promise<Outcome<MarkResult
       const earlier = [...prevFills.keys(), ...prevCells.keys()].map(cellOf);
       if (earlier.some((c) => !within(data.area, c))) {
         // Marks of an earlier run beyond the table as it is now: verify those cells too before writing over them.
-        ({ data, sheet } = await reread(context, session, cellsArea([...planned, ...earlier]), true, undefined, notesCols));
+        ({ data, sheet } = await reread(
+          context,
+          session,
+          cellsArea([...planned, ...earlier]),
+          true,
+          undefined,
+          notesCols,
+        ));
       }
       if (sheet.protection.protected) return fail<MarkResult>(ui.sheetProtected());
       const changed = firstChange(session, data);
@@ -532,11 +628,14 @@ export async function markFindings(session: Session): Promise<Outcome<MarkResult
       const newFills = new Map(plan.marks.map((m) => [a1(m.row, m.col), hex(FILL[m.severity])]));
       for (const [address, after] of newFills) {
         const { row, col } = cellOf(address);
-        const before = prevFills.has(address) ? prevFills.get(address)!.before : readFill(data, row, col);
+        const before = prevFills.has(address)
+          ? prevFills.get(address)!.before
+          : readFill(data, row, col);
         fills.push({ address, before, after });
         fillWrites.push({ address, fill: after });
       }
-      for (const [address, f] of prevFills) if (!newFills.has(address)) fillWrites.push({ address, fill: f.before });
+      for (const [address, f] of prevFills)
+        if (!newFills.has(address)) fillWrites.push({ address, fill: f.before });
 
       const cells: LedgerCell[] = [];
       const valueWrites: { row: number; col: number; value: CellValue }[] = [];
@@ -546,22 +645,45 @@ export async function markFindings(session: Session): Promise<Outcome<MarkResult
         const prev = prevCells.get(address);
         const before = prev ? prev.before : readValue(data, c.row, c.col);
         const beforeFormula = prev ? prev.beforeFormula : readFormula(data, c.row, c.col);
-        cells.push({ address, before, after: c.value, ...(beforeFormula !== undefined ? { beforeFormula } : {}) });
+        cells.push({
+          address,
+          before,
+          after: c.value,
+          ...(beforeFormula !== undefined ? { beforeFormula } : {}),
+        });
         valueWrites.push(c);
       }
       // Notes of an earlier run where this one writes none: put back what they were written over.
       const restores = [...prevCells.values()].filter((c) => !newCells.has(c.address));
 
-      const ledger: Ledger = { version: LEDGER_VERSION, kind: 'marks', sheet: session.sheet, createdAt: new Date().toISOString(), fills, cells, insertedRow: null };
+      const ledger: Ledger = {
+        version: LEDGER_VERSION,
+        kind: 'marks',
+        sheet: session.sheet,
+        createdAt: new Date().toISOString(),
+        fills,
+        cells,
+        insertedRow: null,
+      };
       const queue = new WriteQueue(context);
       // The ledger first: should a later request of a large sheet fail, "Hapus Tanda" still knows every cell it may have to restore.
       const stored = JSON.stringify(ledger);
-      await queue.add(payloadBytes(stored), () => saveLedger(context, ledger, 'marks', session.sheet));
-      for (const w of fillWrites) await queue.add(payloadBytes(w.fill), () => writeFill(sheet, w.address, w.fill));
+      await queue.add(payloadBytes(stored), () =>
+        saveLedger(context, ledger, 'marks', session.sheet),
+      );
+      for (const w of fillWrites)
+        await queue.add(payloadBytes(w.fill), () => writeFill(sheet, w.address, w.fill));
       for (const c of restores) await restoreBefore(queue, sheet, c, valueWrites);
       await writeCells(queue, sheet, valueWrites);
       await context.sync();
-      return { ok: true as const, value: { marked: fills.length, notes: cells.filter((c) => c.after !== '').length - 1, notesColumn: columnLetters(plan.notes.col) } };
+      return {
+        ok: true as const,
+        value: {
+          marked: fills.length,
+          notes: cells.filter((c) => c.after !== '').length - 1,
+          notesColumn: columnLetters(plan.notes.col),
+        },
+      };
     });
   } catch (err) {
     return fail(errorText(err));
@@ -569,7 +691,12 @@ export async function markFindings(session: Session): Promise<Outcome<MarkResult
 }
 
 /** Puts back what a ledger cell held before the add-in wrote it: its formula, else its value (batched into valueWrites). */
-async function restoreBefore(queue: WriteQueue, sheet: Excel.Worksheet, c: LedgerCell, valueWrites: { row: number; col: number; value: CellValue }[]): Promise<void> {
+async function restoreBefore(
+  queue: WriteQueue,
+  sheet: Excel.Worksheet,
+  c: LedgerCell,
+  valueWrites: { row: number; col: number; value: CellValue }[],
+): Promise<void> {
   if (c.beforeFormula === undefined) {
     valueWrites.push({ ...cellOf(c.address), value: c.before });
     return;
@@ -591,12 +718,23 @@ export async function undo(kind: Ledger['kind'], sheetName: string): Promise<Out
       const ledger = await loadLedger(context, kind, sheetName);
       if (!ledger) return fail<UndoResult>(ui.nothingToUndo(kind));
       const sheet = context.workbook.worksheets.getItem(sheetName);
-      const cells = [...ledger.fills.map((f) => cellOf(f.address)), ...ledger.cells.map((c) => cellOf(c.address))];
+      const cells = [
+        ...ledger.fills.map((f) => cellOf(f.address)),
+        ...ledger.cells.map((c) => cellOf(c.address)),
+      ];
       let data: AreaRead | null = null;
       if (cells.length > 0) {
         // Formulas the add-in wrote are compared as formulas: their values are whatever Excel calculated.
-        const formulas = ledger.cells.some((c) => typeof c.after === 'string' && c.after.startsWith('='));
-        data = await readArea(context, sheet, bounding(cells.map(cellArea)), { fills: ledger.fills.length > 0, formulas }, () => sheet.protection.load('protected'));
+        const formulas = ledger.cells.some(
+          (c) => typeof c.after === 'string' && c.after.startsWith('='),
+        );
+        data = await readArea(
+          context,
+          sheet,
+          bounding(cells.map(cellArea)),
+          { fills: ledger.fills.length > 0, formulas },
+          () => sheet.protection.load('protected'),
+        );
       } else {
         sheet.protection.load('protected');
         await context.sync();
@@ -624,7 +762,10 @@ export async function undo(kind: Ledger['kind'], sheetName: string): Promise<Out
         await restoreBefore(queue, sheet, c, valueWrites);
         if (c.beforeFormat !== undefined) {
           const format = c.beforeFormat;
-          await queue.add(payloadBytes(format), () => (sheet.getRange(c.address).numberFormat = [[format]]));
+          await queue.add(
+            payloadBytes(format),
+            () => (sheet.getRange(c.address).numberFormat = [[format]]),
+          );
         }
         restored++;
       }
@@ -632,7 +773,9 @@ export async function undo(kind: Ledger['kind'], sheetName: string): Promise<Out
       // After its cells are restored, a row the add-in inserted goes again, unless someone wrote in it since.
       if (ledger.insertedRow !== null && keptChanged.length === 0) {
         const row = ledger.insertedRow;
-        await queue.add(ACTION_BYTES, () => sheet.getRange(`${row}:${row}`).delete(Excel.DeleteShiftDirection.up));
+        await queue.add(ACTION_BYTES, () =>
+          sheet.getRange(`${row}:${row}`).delete(Excel.DeleteShiftDirection.up),
+        );
       }
       await queue.add(ACTION_BYTES, () => saveLedger(context, null, kind, sheetName));
       await context.sync();
@@ -665,7 +808,11 @@ export function planFormulaColumns(session: Session): Outcome<FormulaColumns> {
   const firstCol = plan.notes.col + 1;
   const L = columnLetters;
   const header = table.headerRows[0];
-  const cells: FormulaColumns['cells'] = FORMULA_HEADERS.map((h, i) => ({ row: header, col: firstCol + i, formula: h }));
+  const cells: FormulaColumns['cells'] = FORMULA_HEADERS.map((h, i) => ({
+    row: header,
+    col: firstCol + i,
+    formula: h,
+  }));
   for (const rec of table.records) {
     if (!rec.nrr && !rec.conv) continue;
     const values = `${L(left)}${rec.firstRow}:${L(right)}${rec.lastRow}`;
@@ -685,7 +832,9 @@ export function planFormulaColumns(session: Session): Outcome<FormulaColumns> {
  * Writes the helper formulas through range.formulas (locale-independent:
  * comma separators), leaving the cells between them as they are. Two syncs.
  */
-export async function addFormulaColumns(session: Session): Promise<Outcome<{ formulas: number; columns: string }>> {
+export async function addFormulaColumns(
+  session: Session,
+): Promise<Outcome<{ formulas: number; columns: string }>> {
   const planned = planFormulaColumns(session);
   if (!planned.ok) return planned;
   const { cells, firstCol } = planned.value;
@@ -695,30 +844,56 @@ export async function addFormulaColumns(session: Session): Promise<Outcome<{ for
       const { data, sheet } = await reread(context, session, cellsArea(cells), false, () => {
         previousOf = queueLedger(context, 'formulas', session.sheet);
       });
-      if (sheet.protection.protected) return fail<{ formulas: number; columns: string }>(ui.sheetProtected());
+      if (sheet.protection.protected)
+        return fail<{ formulas: number; columns: string }>(ui.sheetProtected());
       const changed = firstChange(session, data);
-      if (changed) return fail<{ formulas: number; columns: string }>(ui.changedSinceRead(session.sheet, changed));
+      if (changed)
+        return fail<{ formulas: number; columns: string }>(
+          ui.changedSinceRead(session.sheet, changed),
+        );
       // Written again, the columns keep the values from before the first run for "Hapus Kolom Rumus".
       const prevCells = new Map((previousOf()?.cells ?? []).map((c) => [c.address, c]));
       const { top, bottom } = bounding(cells.map(cellArea));
-      const block: (string | null)[][] = Array.from({ length: bottom - top + 1 }, () => new Array<string | null>(FORMULA_HEADERS.length).fill(null));
+      const block: (string | null)[][] = Array.from({ length: bottom - top + 1 }, () =>
+        new Array<string | null>(FORMULA_HEADERS.length).fill(null),
+      );
       const ledgerCells: LedgerCell[] = [];
       for (const c of cells) {
         const address = a1(c.row, c.col);
-        block[c.row - top][c.col - firstCol] = c.formula.startsWith('=') ? c.formula : (asText(c.formula) as string);
-        const before = prevCells.has(address) ? prevCells.get(address)!.before : readValue(data, c.row, c.col);
+        block[c.row - top][c.col - firstCol] = c.formula.startsWith('=')
+          ? c.formula
+          : (asText(c.formula) as string);
+        const before = prevCells.has(address)
+          ? prevCells.get(address)!.before
+          : readValue(data, c.row, c.col);
         ledgerCells.push({ address, before, after: c.formula });
         prevCells.delete(address);
       }
       // Formulas of an earlier run on rows that hold no record now stay listed, so that they are removed too.
       ledgerCells.push(...prevCells.values());
-      const ledger: Ledger = { version: LEDGER_VERSION, kind: 'formulas', sheet: session.sheet, createdAt: new Date().toISOString(), fills: [], cells: ledgerCells, insertedRow: null };
+      const ledger: Ledger = {
+        version: LEDGER_VERSION,
+        kind: 'formulas',
+        sheet: session.sheet,
+        createdAt: new Date().toISOString(),
+        fills: [],
+        cells: ledgerCells,
+        insertedRow: null,
+      };
       const queue = new WriteQueue(context);
       const stored = JSON.stringify(ledger);
-      await queue.add(payloadBytes(stored), () => saveLedger(context, ledger, 'formulas', session.sheet));
+      await queue.add(payloadBytes(stored), () =>
+        saveLedger(context, ledger, 'formulas', session.sheet),
+      );
       await writeBlock(queue, sheet, top, firstCol, block, 'formulas');
       await context.sync();
-      return { ok: true as const, value: { formulas: cells.length - FORMULA_HEADERS.length, columns: `${columnLetters(firstCol)}:${columnLetters(firstCol + 2)}` } };
+      return {
+        ok: true as const,
+        value: {
+          formulas: cells.length - FORMULA_HEADERS.length,
+          columns: `${columnLetters(firstCol)}:${columnLetters(firstCol + 2)}`,
+        },
+      };
     });
   } catch (err) {
     return fail(errorText(err));
@@ -736,7 +911,10 @@ export interface AverageChange {
 }
 
 /** Old and new values of the district line and the sentences, to show before writing. Pure. */
-export function previewDistrictLine(session: Session): { plan: WritePlan; changes: AverageChange[] } {
+export function previewDistrictLine(session: Session): {
+  plan: WritePlan;
+  changes: AverageChange[];
+} {
   const plan = planWrites(session.analysis, session.grid, session.lang);
   const { table } = session.analysis;
   const labels = new Map<number, string>();
@@ -748,7 +926,14 @@ export function previewDistrictLine(session: Session): { plan: WritePlan; change
   const changes: AverageChange[] = [...plan.average.cells, ...plan.sentences].map((c) => {
     const at = rowBeforeInsert(plan, c.row);
     const before = at === null ? '' : gridValue(session.grid, at, c.col);
-    return { address: a1(c.row, c.col), label: labels.get(c.col) ?? (plan.sentences.includes(c) ? ui.sentenceLabel(session.lang) : ui.labelLabel(session.lang)), before, after: c.value };
+    return {
+      address: a1(c.row, c.col),
+      label:
+        labels.get(c.col) ??
+        (plan.sentences.includes(c) ? ui.sentenceLabel(session.lang) : ui.labelLabel(session.lang)),
+      before,
+      after: c.value,
+    };
   });
   return { plan, changes: changes.filter((c) => !sameValue(c.before, c.after)) };
 }
@@ -765,36 +950,52 @@ function rowBeforeInsert(plan: WritePlan, row: number): number | null {
  * and number formats too) are kept for "Pulihkan Nilai Lama", from before the
  * first run when written again. Two syncs.
  */
-export async function writeDistrictLine(session: Session): Promise<Outcome<{ written: number; row: number }>> {
+export async function writeDistrictLine(
+  session: Session,
+): Promise<Outcome<{ written: number; row: number }>> {
   const { plan, changes } = previewDistrictLine(session);
   if (changes.length === 0) return { ok: true, value: { written: 0, row: plan.average.row } };
   try {
     return await Excel.run(async (context) => {
       const targets = [...plan.average.cells, ...plan.sentences];
       // The cells as they stand now, before any row is inserted.
-      const now = targets.map((c) => ({ row: rowBeforeInsert(plan, c.row) ?? c.row - 1, col: c.col }));
+      const now = targets.map((c) => ({
+        row: rowBeforeInsert(plan, c.row) ?? c.row - 1,
+        col: c.col,
+      }));
       const nowArea = bounding(now.map(cellArea));
       let previousOf: () => Ledger | null = () => null;
       let formulas: Excel.Range | null = null;
       const { data, sheet } = await reread(context, session, [nowArea], false, (ws) => {
         previousOf = queueLedger(context, 'average', session.sheet);
         // A RATA-RATA line is often =AVERAGE(...): kept so that it can be restored as a formula.
-        formulas = ws.getRangeByIndexes(nowArea.top - 1, nowArea.left - 1, nowArea.bottom - nowArea.top + 1, nowArea.right - nowArea.left + 1);
+        formulas = ws.getRangeByIndexes(
+          nowArea.top - 1,
+          nowArea.left - 1,
+          nowArea.bottom - nowArea.top + 1,
+          nowArea.right - nowArea.left + 1,
+        );
         formulas.load('formulas');
       });
-      if (sheet.protection.protected) return fail<{ written: number; row: number }>(ui.sheetProtected());
+      if (sheet.protection.protected)
+        return fail<{ written: number; row: number }>(ui.sheetProtected());
       const changed = firstChange(session, data);
-      if (changed) return fail<{ written: number; row: number }>(ui.changedSinceRead(session.sheet, changed));
+      if (changed)
+        return fail<{ written: number; row: number }>(ui.changedSinceRead(session.sheet, changed));
       const formulaGrid = (formulas as Excel.Range | null)?.formulas as unknown[][] | undefined;
       const formulaAt = (row: number, col: number): string | undefined => {
         const f = formulaGrid?.[row - nowArea.top]?.[col - nowArea.left];
         // Text typed as "=x" reads back as its own value; a formula reads back as its result.
-        return typeof f === 'string' && f.startsWith('=') && f !== readValue(data, row, col) ? f : undefined;
+        return typeof f === 'string' && f.startsWith('=') && f !== readValue(data, row, col)
+          ? f
+          : undefined;
       };
       const previous = previousOf();
       const prevCells = new Map((previous?.cells ?? []).map((c) => [c.address, c]));
       if (plan.average.insert) {
-        sheet.getRange(`${plan.average.row}:${plan.average.row}`).insert(Excel.InsertShiftDirection.down);
+        sheet
+          .getRange(`${plan.average.row}:${plan.average.row}`)
+          .insert(Excel.InsertShiftDirection.down);
       }
       const cells: LedgerCell[] = [];
       for (const ch of changes) {
@@ -810,7 +1011,11 @@ export async function writeDistrictLine(session: Session): Promise<Outcome<{ wri
         }
         const at = rowBeforeInsert(plan, c.row);
         const beforeFormula = at === null ? undefined : formulaAt(at, c.col);
-        const beforeFormat = c.format ? (at === null ? 'General' : gridFormat(session.grid, at, c.col)) : undefined;
+        const beforeFormat = c.format
+          ? at === null
+            ? 'General'
+            : gridFormat(session.grid, at, c.col)
+          : undefined;
         cells.push({
           address: ch.address,
           before: ch.before,
@@ -862,7 +1067,10 @@ export async function ledgersOf(sheetName: string): Promise<Record<Ledger['kind'
         return [k, item] as const;
       });
       await context.sync();
-      return Object.fromEntries(items.map(([k, item]) => [k, !item.isNullObject])) as Record<Ledger['kind'], boolean>;
+      return Object.fromEntries(items.map(([k, item]) => [k, !item.isNullObject])) as Record<
+        Ledger['kind'],
+        boolean
+      >;
     });
   } catch {
     return { marks: false, formulas: false, average: false };
@@ -875,10 +1083,17 @@ export async function ledgersOf(sheetName: string): Promise<Record<Ledger['kind'
 const HIGHLIGHT = '#C00000';
 
 /** The layout's cells as one 2-D block of values and one of number formats, from A1. */
-export function summaryBlock(layout: SummaryLayout): { values: (string | number)[][]; formats: string[][]; rows: number; cols: number } {
+export function summaryBlock(layout: SummaryLayout): {
+  values: (string | number)[][];
+  formats: string[][];
+  rows: number;
+  cols: number;
+} {
   const rows = Math.max(...layout.cells.map((c) => c.row));
   const cols = Math.max(...layout.cells.map((c) => c.col));
-  const values: (string | number)[][] = Array.from({ length: rows }, () => new Array(cols).fill(''));
+  const values: (string | number)[][] = Array.from({ length: rows }, () =>
+    new Array(cols).fill(''),
+  );
   const formats: string[][] = Array.from({ length: rows }, () => new Array(cols).fill('General'));
   for (const c of layout.cells) {
     values[c.row - 1][c.col - 1] = asText(c.value);
@@ -892,7 +1107,9 @@ export function summaryBlock(layout: SummaryLayout): { values: (string | number)
  * list and other years' recaps included), replacing an earlier one at the same
  * position, with its charts. Two syncs.
  */
-export async function writeSummary(session: Session): Promise<Outcome<{ sheet: string; charts: number }>> {
+export async function writeSummary(
+  session: Session,
+): Promise<Outcome<{ sheet: string; charts: number }>> {
   try {
     return await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -907,15 +1124,26 @@ export async function writeSummary(session: Session): Promise<Outcome<{ sheet: s
         });
       await context.sync();
       const grids: SheetGrid[] = reads.map(({ ws, used }) =>
-        used.isNullObject ? { name: ws.name, values: [] } : { name: ws.name, values: used.values as CellValue[][], origin: { row: areaOf(used.address).top, col: areaOf(used.address).left } },
+        used.isNullObject
+          ? { name: ws.name, values: [] }
+          : {
+              name: ws.name,
+              values: used.values as CellValue[][],
+              origin: { row: areaOf(used.address).top, col: areaOf(used.address).left },
+            },
       );
       const recap = grids.find((g) => g.name === session.sheet);
       const analysis = recap ? analyseSheet({ ...recap, merges: session.grid.merges }) : null;
-      if (!analysis || !analysis.ok) return fail<{ sheet: string; charts: number }>(analysis && !analysis.ok ? analysis.problem.message : ui.noTable());
+      if (!analysis || !analysis.ok)
+        return fail<{ sheet: string; charts: number }>(
+          analysis && !analysis.ok ? analysis.problem.message : ui.noTable(),
+        );
       const layout = summaryLayout(summarise(analysis, grids));
 
       const old = sheets.items.find((ws) => ws.name === SUMMARY_SHEET);
-      const position = old ? old.position : sheets.items.find((ws) => ws.name === session.sheet)!.position + 1;
+      const position = old
+        ? old.position
+        : sheets.items.find((ws) => ws.name === session.sheet)!.position + 1;
       if (old) old.delete();
       const ws = sheets.add(SUMMARY_SHEET);
       ws.position = Math.min(position, sheets.items.length - (old ? 1 : 0));
@@ -936,11 +1164,19 @@ export async function writeSummary(session: Session): Promise<Outcome<{ sheet: s
         ws.getRangeByIndexes(0, Number(col) - 1, 1, 1).format.columnWidth = width * 7;
       }
       for (const spec of layout.charts) {
-        const chart = ws.charts.add(spec.type as Excel.ChartType, ws.getRange(spec.data), Excel.ChartSeriesBy.columns);
+        const chart = ws.charts.add(
+          spec.type as Excel.ChartType,
+          ws.getRange(spec.data),
+          Excel.ChartSeriesBy.columns,
+        );
         chart.title.text = spec.title;
         chart.legend.visible = false;
         chart.setPosition(spec.anchor);
-        if (spec.highlight !== null) chart.series.getItemAt(0).points.getItemAt(spec.highlight).format.fill.setSolidColor(HIGHLIGHT);
+        if (spec.highlight !== null)
+          chart.series
+            .getItemAt(0)
+            .points.getItemAt(spec.highlight)
+            .format.fill.setSolidColor(HIGHLIGHT);
       }
       await context.sync();
       return { ok: true as const, value: { sheet: SUMMARY_SHEET, charts: layout.charts.length } };

@@ -43,18 +43,27 @@ export function ledgerKey(kind: Ledger['kind'], sheet: string): string {
 export function sameValue(a: CellValue, b: CellValue): boolean {
   const blank = (v: CellValue) => v === null || v === undefined || v === '';
   if (blank(a) && blank(b)) return true;
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  if (typeof a === 'number' && typeof b === 'number')
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
   return a === b;
 }
 
 /** Excel's fill colour of an unfilled cell, as getCellProperties reports it, counts as no fill. */
-export function fillOf(color: string | undefined | null, pattern: string | undefined | null): string | null {
+export function fillOf(
+  color: string | undefined | null,
+  pattern: string | undefined | null,
+): string | null {
   if (!color || pattern === 'None') return null;
   return color.toUpperCase();
 }
 
 /** Text Excel would not keep as text when written through range.values: a formula, a number, a percentage, a date, TRUE/FALSE. */
-const REREAD_AS_VALUE = [/^[=+\-@]/, /^\s*[+-]?(\d[\d.,]*|[.,]\d+)([eE][+-]?\d+)?\s*%?\s*$/, /^\s*(true|false)\s*$/i, /^\s*\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?\s*$/];
+const REREAD_AS_VALUE = [
+  /^[=+\-@]/,
+  /^\s*[+-]?(\d[\d.,]*|[.,]\d+)([eE][+-]?\d+)?\s*%?\s*$/,
+  /^\s*(true|false)\s*$/i,
+  /^\s*\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?\s*$/,
+];
 
 /**
  * Text that Excel would take as a formula ("=", "+", "-", "@") or turn into a

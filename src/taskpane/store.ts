@@ -19,7 +19,10 @@ interface Shared {
 
 const KEY = '__skmRekapPane';
 const holder = globalThis as unknown as Record<typeof KEY, Shared | undefined>;
-const shared: Shared = (holder[KEY] ??= { state: { session: null, status: null }, listeners: new Set() });
+const shared: Shared = (holder[KEY] ??= {
+  state: { session: null, status: null },
+  listeners: new Set(),
+});
 
 export function getState(): PaneState {
   return shared.state;

@@ -28,9 +28,18 @@ export const ui = {
   }),
   nothingToUndo: (kind: 'marks' | 'formulas' | 'average'): Text =>
     ({
-      marks: { id: 'Belum ada tanda dari SKM Rekap pada lembar ini.', en: 'There are no SKM Rekap marks on this sheet.' },
-      formulas: { id: 'Belum ada kolom rumus dari SKM Rekap pada lembar ini.', en: 'There are no SKM Rekap formula columns on this sheet.' },
-      average: { id: 'Belum ada baris rata-rata yang ditulis SKM Rekap pada lembar ini.', en: 'SKM Rekap has not written an average line on this sheet.' },
+      marks: {
+        id: 'Belum ada tanda dari SKM Rekap pada lembar ini.',
+        en: 'There are no SKM Rekap marks on this sheet.',
+      },
+      formulas: {
+        id: 'Belum ada kolom rumus dari SKM Rekap pada lembar ini.',
+        en: 'There are no SKM Rekap formula columns on this sheet.',
+      },
+      average: {
+        id: 'Belum ada baris rata-rata yang ditulis SKM Rekap pada lembar ini.',
+        en: 'SKM Rekap has not written an average line on this sheet.',
+      },
     })[kind],
   unsurNotContiguous: (): Text => ({
     id: 'Kolom rumus memerlukan sembilan kolom unsur yang bersebelahan.',
@@ -76,22 +85,39 @@ export const labels = {
   item: { id: 'Isi', en: 'Item' },
   old: { id: 'Lama', en: 'Old' },
   new: { id: 'Baru', en: 'New' },
-  noChanges: { id: 'Baris rata-rata sudah sesuai; tidak ada yang perlu ditulis.', en: 'The average line is already up to date; nothing to write.' },
+  noChanges: {
+    id: 'Baris rata-rata sudah sesuai; tidak ada yang perlu ditulis.',
+    en: 'The average line is already up to date; nothing to write.',
+  },
   markedDone: (n: number, notes: number, col: string): Text => ({
     id: `${n} sel ditandai; ${notes} catatan ditulis di kolom ${col} ("Catatan Validasi").`,
     en: `${n} cells marked; ${notes} notes written in column ${col} ("Catatan Validasi").`,
   }),
   undoDone: (n: number, kept: string[]): Text => ({
-    id: `${n} sel dipulihkan.` + (kept.length ? ` ${kept.length} sel dibiarkan karena sudah diubah orang lain: ${kept.slice(0, 8).join(', ')}${kept.length > 8 ? ', …' : ''}.` : ''),
-    en: `${n} cells restored.` + (kept.length ? ` ${kept.length} cells were left as they are because someone changed them: ${kept.slice(0, 8).join(', ')}${kept.length > 8 ? ', …' : ''}.` : ''),
+    id:
+      `${n} sel dipulihkan.` +
+      (kept.length
+        ? ` ${kept.length} sel dibiarkan karena sudah diubah orang lain: ${kept.slice(0, 8).join(', ')}${kept.length > 8 ? ', …' : ''}.`
+        : ''),
+    en:
+      `${n} cells restored.` +
+      (kept.length
+        ? ` ${kept.length} cells were left as they are because someone changed them: ${kept.slice(0, 8).join(', ')}${kept.length > 8 ? ', …' : ''}.`
+        : ''),
   }),
   formulasDone: (n: number, cols: string): Text => ({
     id: `Rumus pemeriksaan ditulis untuk ${n / 3} catatan di kolom ${cols}.`,
     en: `Check formulas written for ${n / 3} records in columns ${cols}.`,
   }),
   averageDone: (n: number, row: number): Text => ({
-    id: n === 0 ? 'Baris rata-rata sudah sesuai; tidak ada yang diubah.' : `${n} sel ditulis pada baris rata-rata (baris ${row}) dan kalimat temuan.`,
-    en: n === 0 ? 'The average line is already up to date; nothing changed.' : `${n} cells written on the average line (row ${row}) and the finding sentences.`,
+    id:
+      n === 0
+        ? 'Baris rata-rata sudah sesuai; tidak ada yang diubah.'
+        : `${n} sel ditulis pada baris rata-rata (baris ${row}) dan kalimat temuan.`,
+    en:
+      n === 0
+        ? 'The average line is already up to date; nothing changed.'
+        : `${n} cells written on the average line (row ${row}) and the finding sentences.`,
   }),
   summaryDone: (sheet: string, charts: number): Text => ({
     id: `Lembar "${sheet}" ditulis dengan ${charts} grafik. Periksa draf kesimpulannya sebelum dipakai.`,

@@ -16,7 +16,10 @@ interface ExcelJsRange {
 
 interface MergingWorksheet {
   _merges: Record<string, { intersects?: unknown }>;
-  getCell(r: number, c: number): { address: string; merge(master: unknown, ignoreStyle?: boolean): void };
+  getCell(
+    r: number,
+    c: number,
+  ): { address: string; merge(master: unknown, ignoreStyle?: boolean): void };
 }
 interface Dimensions {
   top: number;
@@ -25,21 +28,31 @@ interface Dimensions {
   right: number;
 }
 const covered = new WeakMap<object, Set<number>>();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const worksheetProto = (require('exceljs/lib/doc/worksheet') as { prototype: Record<string, (...args: never[]) => unknown> }).prototype;
-worksheetProto._mergeCellsInternal = function mergeCellsIndexed(this: MergingWorksheet, d: Dimensions, ignoreStyle?: boolean): void {
+const worksheetProto = (
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('exceljs/lib/doc/worksheet') as {
+    prototype: Record<string, (...args: never[]) => unknown>;
+  }
+).prototype;
+worksheetProto._mergeCellsInternal = function mergeCellsIndexed(
+  this: MergingWorksheet,
+  d: Dimensions,
+  ignoreStyle?: boolean,
+): void {
   let cells = covered.get(this);
   if (!cells) {
     // Built on first use and after an unmerge: the index follows _merges.
     cells = new Set();
     for (const m of Object.values(this._merges) as unknown as Dimensions[]) {
       const mm = (m as unknown as { model?: Dimensions }).model ?? m;
-      for (let r = mm.top; r <= mm.bottom; r++) for (let c = mm.left; c <= mm.right; c++) cells.add(r * 16384 + c);
+      for (let r = mm.top; r <= mm.bottom; r++)
+        for (let c = mm.left; c <= mm.right; c++) cells.add(r * 16384 + c);
     }
     covered.set(this, cells);
   }
   for (let r = d.top; r <= d.bottom; r++) {
-    for (let c = d.left; c <= d.right; c++) if (cells.has(r * 16384 + c)) throw new Error('Cannot merge already merged cells');
+    for (let c = d.left; c <= d.right; c++)
+      if (cells.has(r * 16384 + c)) throw new Error('Cannot merge already merged cells');
   }
   const master = this.getCell(d.top, d.left);
   for (let r = d.top; r <= d.bottom; r++) {
@@ -51,7 +64,10 @@ worksheetProto._mergeCellsInternal = function mergeCellsIndexed(this: MergingWor
   this._merges[master.address] = d as unknown as { intersects?: unknown };
 };
 const originalUnmerge = worksheetProto.unMergeCells;
-worksheetProto.unMergeCells = function unMergeCellsIndexed(this: object, ...args: unknown[]): unknown {
+worksheetProto.unMergeCells = function unMergeCellsIndexed(
+  this: object,
+  ...args: unknown[]
+): unknown {
   covered.delete(this);
   return (originalUnmerge as (...a: unknown[]) => unknown).apply(this, args);
 };
@@ -59,6 +75,10 @@ worksheetProto.unMergeCells = function unMergeCellsIndexed(this: object, ...args
 /** The merged areas of a worksheet, as areas. */
 export function mergesOf(ws: ExcelJS.Worksheet): Area[] {
   const merges = (ws as unknown as { _merges?: Record<string, ExcelJsRange> })._merges ?? {};
-  return Object.values(merges).map((m) => ({ top: m.model.top, left: m.model.left, bottom: m.model.bottom, right: m.model.right }));
+  return Object.values(merges).map((m) => ({
+    top: m.model.top,
+    left: m.model.left,
+    bottom: m.model.bottom,
+    right: m.model.right,
+  }));
 }
-

@@ -21,8 +21,12 @@ const exceljsUtils = require('exceljs/lib/utils/utils') as {
   excelToDate(v: number, date1904: boolean): Date;
   xmlDecode(text: string): string;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const defaultNumFormat = (require('exceljs/lib/xlsx/xform/style/numfmt-xform') as { getDefaultFmtCode(id: number): string | undefined }).getDefaultFmtCode;
+const defaultNumFormat = (
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('exceljs/lib/xlsx/xform/style/numfmt-xform') as {
+    getDefaultFmtCode(id: number): string | undefined;
+  }
+).getDefaultFmtCode;
 
 const REL_WORKSHEET = /\/worksheet$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
@@ -41,17 +45,26 @@ export async function readGrids(data: Buffer | Uint8Array): Promise<SheetGrid[]>
   try {
     zip = await JSZip.loadAsync(data);
   } catch {
-    throw new WorkbookFormatError({ id: 'bukan berkas zip seperti .xlsx', en: 'not a zip file as an .xlsx is' });
+    throw new WorkbookFormatError({
+      id: 'bukan berkas zip seperti .xlsx',
+      en: 'not a zip file as an .xlsx is',
+    });
   }
   const text = async (path: string): Promise<string | null> => {
     const f = zip.file(path);
     return f ? partText(f) : null;
   };
   const workbook = await text('xl/workbook.xml');
-  if (workbook === null) throw new WorkbookFormatError({ id: 'tidak ada bagian xl/workbook.xml', en: 'no xl/workbook.xml part' });
+  if (workbook === null)
+    throw new WorkbookFormatError({
+      id: 'tidak ada bagian xl/workbook.xml',
+      en: 'no xl/workbook.xml part',
+    });
   const rels = relationships(await text('xl/_rels/workbook.xml.rels'), 'xl/');
   const byType = (re: RegExp) => [...rels.values()].find((r) => re.test(r.type))?.target;
-  const sharedStrings = readSharedStrings(await text(byType(REL_SHARED_STRINGS) ?? 'xl/sharedStrings.xml'));
+  const sharedStrings = readSharedStrings(
+    await text(byType(REL_SHARED_STRINGS) ?? 'xl/sharedStrings.xml'),
+  );
   const formats = readCellFormats(await text(byType(REL_STYLES) ?? 'xl/styles.xml'));
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="1"/.test(workbook);
 
@@ -71,7 +84,12 @@ export async function readGrids(data: Buffer | Uint8Array): Promise<SheetGrid[]>
 
 /** What JSZip keeps of a part it has not unpacked yet (not part of its typed API, so checked). */
 interface PackedPart {
-  _data?: { compression?: { magic?: string }; compressedContent?: Uint8Array; uncompressedSize?: number; crc32?: number };
+  _data?: {
+    compression?: { magic?: string };
+    compressedContent?: Uint8Array;
+    uncompressedSize?: number;
+    crc32?: number;
+  };
 }
 
 /**
@@ -83,14 +101,21 @@ async function partText(f: JSZip.JSZipObject): Promise<string> {
   const packed = (f as unknown as PackedPart)._data;
   // zlib.crc32 came with Node.js 20.15: on an older 20, JSZip does it all.
   const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  if (crc32 && packed?.compression?.magic === '\x08\x00' && packed.compressedContent && packed.uncompressedSize !== undefined && packed.crc32 !== undefined) {
+  if (
+    crc32 &&
+    packed?.compression?.magic === '\x08\x00' &&
+    packed.compressedContent &&
+    packed.uncompressedSize !== undefined &&
+    packed.crc32 !== undefined
+  ) {
     let raw: Buffer;
     try {
       raw = zlib.inflateRawSync(packed.compressedContent);
     } catch {
       throw damaged(f.name);
     }
-    if (raw.length !== packed.uncompressedSize || crc32(raw) >>> 0 !== packed.crc32 >>> 0) throw damaged(f.name);
+    if (raw.length !== packed.uncompressedSize || crc32(raw) >>> 0 !== packed.crc32 >>> 0)
+      throw damaged(f.name);
     return raw.toString('utf8');
   }
   return f.async('string').catch(() => {
@@ -115,7 +140,10 @@ function relationships(xml: string | null, base: string): Map<string, Relationsh
     const target = attr(tag, 'Target');
     if (!id || target === undefined) continue;
     const external = attr(tag, 'TargetMode') === 'External';
-    out.set(id, { type: attr(tag, 'Type') ?? '', target: external ? decode(target) : resolvePath(base, decode(target)) });
+    out.set(id, {
+      type: attr(tag, 'Type') ?? '',
+      target: external ? decode(target) : resolvePath(base, decode(target)),
+    });
   }
   return out;
 }
@@ -154,7 +182,11 @@ function* tags(xml: string, name: string, from = 0, to = xml.length): Generator<
  * relationship id under another prefix. Searched with indexOf: this runs three times per cell.
  */
 function attr(tag: string, name: string): string | undefined {
-  if (name === 'r:id') return /\s(?:\w+:)?id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag)?.slice(1).find((v) => v !== undefined);
+  if (name === 'r:id')
+    return /\s(?:\w+:)?id\s*=\s*(?:"([^"]*)"|'([^']*)')/
+      .exec(tag)
+      ?.slice(1)
+      .find((v) => v !== undefined);
   for (let at = tag.indexOf(name); at > 0; at = tag.indexOf(name, at + 1)) {
     if (!isSpace(tag.charCodeAt(at - 1))) continue;
     let i = at + name.length;
@@ -261,7 +293,8 @@ function readSharedStrings(xml: string | null): string[] {
 function readCellFormats(xml: string | null): (string | undefined)[] {
   if (xml === null) return [];
   const custom = new Map<number, string>();
-  for (const tag of tags(xml, 'numFmt')) custom.set(Number(attr(tag, 'numFmtId')), decode(attr(tag, 'formatCode') ?? ''));
+  for (const tag of tags(xml, 'numFmt'))
+    custom.set(Number(attr(tag, 'numFmtId')), decode(attr(tag, 'formatCode') ?? ''));
   const start = xml.search(/<(?:\w+:)?cellXfs\b/);
   if (start < 0) return [];
   const end = xml.indexOf('cellXfs>', start + 8);
@@ -340,7 +373,8 @@ function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
   for (const tag of tags(xml, 'hyperlink', after)) {
     const id = attr(tag, 'r:id');
     const ref = attr(tag, 'ref');
-    if (id && ref && ctx.sheetRels.has(id) && REL_HYPERLINK.test(ctx.sheetRels.get(id)!.type)) linked.add(ref);
+    if (id && ref && ctx.sheetRels.has(id) && REL_HYPERLINK.test(ctx.sheetRels.get(id)!.type))
+      linked.add(ref);
   }
 
   let rowNumber = 0;
@@ -357,7 +391,12 @@ function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
     const c1 = xml.charCodeAt(lt + 1);
     const c2 = xml.charCodeAt(lt + 2);
     // <row ...>: r, o, w, then a space, ">" or "/"
-    if (c1 === 114 && c2 === 111 && xml.charCodeAt(lt + 3) === 119 && isTagEnd(xml.charCodeAt(lt + 4))) {
+    if (
+      c1 === 114 &&
+      c2 === 111 &&
+      xml.charCodeAt(lt + 3) === 119 &&
+      isTagEnd(xml.charCodeAt(lt + 4))
+    ) {
       const r = attr(xml.slice(lt, gt), 'r');
       rowNumber = r ? Number(r) : rowNumber + 1;
       col = 0;
@@ -379,7 +418,13 @@ function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
       i = close < 0 ? end : close + 4;
     }
     if (!(rowNumber >= 1 && rowNumber <= MAX_ROW && col >= 1 && col <= MAX_COL)) continue;
-    const cell = readCell(body, type, style, ctx, ref !== undefined && linked.size > 0 && linked.has(ref));
+    const cell = readCell(
+      body,
+      type,
+      style,
+      ctx,
+      ref !== undefined && linked.size > 0 && linked.has(ref),
+    );
     if (cell === 'none') continue;
     const row = rowAt(rowNumber);
     if (col > row.width) row.width = col;
@@ -394,7 +439,13 @@ function readSheet(name: string, xml: string, ctx: SheetContext): SheetGrid {
   for (const tag of tags(xml, 'mergeCell', after)) {
     const area = parseArea(attr(tag, 'ref') ?? '');
     // Beyond Excel's limits, or absurdly large (a whole-sheet merge): a damaged part, left out.
-    if (!area || area.bottom > MAX_ROW || area.right > MAX_COL || (area.bottom - area.top + 1) * (area.right - area.left + 1) > MAX_MERGE_CELLS) continue;
+    if (
+      !area ||
+      area.bottom > MAX_ROW ||
+      area.right > MAX_COL ||
+      (area.bottom - area.top + 1) * (area.right - area.left + 1) > MAX_MERGE_CELLS
+    )
+      continue;
     // exceljs refuses the whole file for an area overlapping another; that one area is left out instead.
     if (overlapsMerged(rows, area)) continue;
     merges.push(area);
@@ -444,7 +495,8 @@ function overlapsMerged(rows: (RowCells | undefined)[], area: Area): boolean {
   for (let r = area.top; r <= area.bottom; r++) {
     const merged = rows[r]?.merged;
     if (!merged) continue;
-    for (let k = 0; k < merged.length; k += 2) if (merged[k] <= area.right && area.left <= merged[k + 1]) return true;
+    for (let k = 0; k < merged.length; k += 2)
+      if (merged[k] <= area.right && area.left <= merged[k + 1]) return true;
   }
   return false;
 }
@@ -454,7 +506,13 @@ function overlapsMerged(rows: (RowCells | undefined)[], area: Area): boolean {
  * result, errors as their text, booleans, date-formatted numbers through exceljs's date round
  * trip. 'styled' for an empty cell with a style, 'none' for one exceljs does not keep.
  */
-function readCell(body: string, type: string, style: number, ctx: SheetContext, linked: boolean): ReadCell | 'styled' | 'none' {
+function readCell(
+  body: string,
+  type: string,
+  style: number,
+  ctx: SheetContext,
+  linked: boolean,
+): ReadCell | 'styled' | 'none' {
   // exceljs looks a style up only for a style index other than 0.
   const format = style ? ctx.formats[style] : undefined;
   const hasFormula = body.includes('<f');

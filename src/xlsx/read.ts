@@ -18,7 +18,8 @@ export function cellValueOf(v: ExcelJS.CellValue): CellValue {
     if ('formula' in v || 'sharedFormula' in v) {
       const result = (v as { result?: unknown }).result;
       if (result === undefined || result === null) return '';
-      if (typeof result === 'object' && result !== null && 'error' in result) return String((result as { error: string }).error);
+      if (typeof result === 'object' && result !== null && 'error' in result)
+        return String((result as { error: string }).error);
       if (result instanceof Date) return excelSerial(result);
       return result as CellValue;
     }

@@ -65,7 +65,9 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): void {
   const rewritten = new Set(plan.average.cells.map((c) => c.col));
   for (const m of plan.marks) {
     if (onAverage(m.row) && rewritten.has(m.col)) continue;
-    restyle(ws.getCell(m.row, m.col), { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[m.severity] } } });
+    restyle(ws.getCell(m.row, m.col), {
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[m.severity] } },
+    });
   }
   for (const c of plan.notes.cells) {
     const cell = ws.getCell(c.row, c.col);

@@ -40,7 +40,10 @@ function effective(r: Row): { values: number[]; half: number[] } | null {
     if (!complete(nrr)) return { values: c, half: c.map(() => hConv) };
     const n = nrr.map(Number);
     const hNrr = half(lineDecimals(nrr));
-    return { values: c, half: c.map((v, i) => (Math.abs(v - 25 * n[i]) <= EPS ? 25 * hNrr : hConv)) };
+    return {
+      values: c,
+      half: c.map((v, i) => (Math.abs(v - 25 * n[i]) <= EPS ? 25 * hNrr : hConv)),
+    };
   }
   if (complete(nrr)) {
     const hNrr = half(lineDecimals(nrr));
@@ -61,7 +64,9 @@ function ikmDisagrees(r: Row): { expected: number; actual: number } | null {
   const ikm = Number(r.ikm);
   if (ikm < 25 || ikm > 100) return null;
   const expected = mean(e.values);
-  return Math.abs(ikm - expected) > mean(e.half) + half(decimals(r.ikm)) + EPS ? { expected, actual: ikm } : null;
+  return Math.abs(ikm - expected) > mean(e.half) + half(decimals(r.ikm)) + EPS
+    ? { expected, actual: ikm }
+    : null;
 }
 
 function conversionDisagreements(r: Row): number[] {
@@ -90,10 +95,13 @@ function districtFromCsv() {
     const annual = rows.find((r) => r.period === 'Tahunan' && effective(r));
     const periods = rows.filter((r) => r.period !== 'Tahunan' && r.period !== '' && effective(r));
     if (annual) annuals.push(effective(annual)!.values);
-    else if (periods.length > 0) annuals.push(U.map((_, i) => mean(periods.map((p) => effective(p)!.values[i]))));
+    else if (periods.length > 0)
+      annuals.push(U.map((_, i) => mean(periods.map((p) => effective(p)!.values[i]))));
     else continue;
     const annualReal = rows.find((r) => r.period === 'Tahunan' && r.realisation_pct.trim() !== '');
-    const periodReals = rows.filter((r) => r.period !== 'Tahunan' && r.period !== '' && r.realisation_pct.trim() !== '').map((r) => Number(r.realisation_pct));
+    const periodReals = rows
+      .filter((r) => r.period !== 'Tahunan' && r.period !== '' && r.realisation_pct.trim() !== '')
+      .map((r) => Number(r.realisation_pct));
     if (annualReal) realisations.push(Number(annualReal.realisation_pct));
     else if (periodReals.length > 0) realisations.push(mean(periodReals));
   }
@@ -148,13 +156,22 @@ describe('skm-rekap check rekap-skm-banjar-2025.xlsx --json', () => {
   it('finds the table: header rows 4-5, records 6-333, the printed average line at 334', () => {
     expect(report.file).toBe('rekap-skm-banjar-2025.xlsx');
     expect(report.sheet).toBe('Rekap SKM OPP 2025');
-    expect(report.table).toEqual({ headerRows: [4, 5], firstRow: 6, lastRow: 333, averageRow: 334 });
+    expect(report.table).toEqual({
+      headerRows: [4, 5],
+      firstRow: 6,
+      lastRow: 333,
+      averageRow: 334,
+    });
   });
 
   it('counts the units: the 100 of Lampiran I listed, 92 with data, 90 in the average', () => {
     const withData = new Set(RECORDS.map((r) => r.no));
     const inAverage = new Set(RECORDS.filter((r) => !isSubRecord(r)).map((r) => r.no));
-    expect(report.units).toEqual({ listed: LAMPIRAN_I.length, withData: withData.size, inAverage: inAverage.size });
+    expect(report.units).toEqual({
+      listed: LAMPIRAN_I.length,
+      withData: withData.size,
+      inAverage: inAverage.size,
+    });
     expect(report.units).toEqual({ listed: 100, withData: 92, inAverage: 90 });
   });
 });
@@ -180,14 +197,34 @@ describe('findings derived from the data', () => {
 
   it('unit 43: "A (Sangat Baik)" for IKM 87,08, which is B, at O112', () => {
     expect(ofCode('category-mismatch').filter((f) => f.unitNo === 43)).toEqual([
-      expect.objectContaining({ row: 112, cell: 'O112', period: 'Tahunan', expected: 'B (Baik)', actual: 'A (Sangat Baik)' }),
+      expect.objectContaining({
+        row: 112,
+        cell: 'O112',
+        period: 'Tahunan',
+        expected: 'B (Baik)',
+        actual: 'A (Sangat Baik)',
+      }),
     ]);
   });
 
   it('unit 49: the converted values of U8 and U9 are swapped, at L125 and M125', () => {
     expect(ofCode('conversion-mismatch').filter((f) => f.unitNo === 49)).toEqual([
-      expect.objectContaining({ row: 124, cell: 'L125', unsur: 'U8', expected: expect.closeTo(89.75, 9), actual: 89.5, cause: 'swapped' }),
-      expect.objectContaining({ row: 124, cell: 'M125', unsur: 'U9', expected: expect.closeTo(89.5, 9), actual: 89.75, cause: 'swapped' }),
+      expect.objectContaining({
+        row: 124,
+        cell: 'L125',
+        unsur: 'U8',
+        expected: expect.closeTo(89.75, 9),
+        actual: 89.5,
+        cause: 'swapped',
+      }),
+      expect.objectContaining({
+        row: 124,
+        cell: 'M125',
+        unsur: 'U9',
+        expected: expect.closeTo(89.5, 9),
+        actual: 89.75,
+        cause: 'swapped',
+      }),
     ]);
   });
 
@@ -196,16 +233,23 @@ describe('findings derived from the data', () => {
     const missing = LAMPIRAN_I.filter((u) => !inRecap.has(u.no)).map((u) => Number(u.no));
     expect(missing).toEqual([28, 29, 53, 54, 60, 87, 88, 91]);
     expect(ofCode('no-data').map((f) => f.unitNo)).toEqual(missing);
-    for (const f of ofCode('no-data')) expect(f).toEqual(expect.objectContaining({ severity: 'warning', period: null, cell: `B${f.row}` }));
+    for (const f of ofCode('no-data'))
+      expect(f).toEqual(
+        expect.objectContaining({ severity: 'warning', period: null, cell: `B${f.row}` }),
+      );
   });
 
   it('ikm-mismatch: exactly the records whose printed IKM is beyond the tolerance of the mean of their unsur', () => {
     const expected = RECORDS.filter((r) => ikmDisagrees(r) !== null);
     expect(expected.length).toBeGreaterThan(10);
-    expect(sortedKeys(ofCode('ikm-mismatch'))).toEqual(expected.map((r) => key(Number(r.no), periodOf(r))).sort());
+    expect(sortedKeys(ofCode('ikm-mismatch'))).toEqual(
+      expected.map((r) => key(Number(r.no), periodOf(r))).sort(),
+    );
     for (const r of expected) {
       const d = ikmDisagrees(r)!;
-      const f = ofCode('ikm-mismatch').find((x) => x.unitNo === Number(r.no) && x.period === periodOf(r) && x.actual === d.actual);
+      const f = ofCode('ikm-mismatch').find(
+        (x) => x.unitNo === Number(r.no) && x.period === periodOf(r) && x.actual === d.actual,
+      );
       expect(f?.expected).toBeCloseTo(d.expected, 9);
     }
   });
@@ -219,9 +263,15 @@ describe('findings derived from the data', () => {
   });
 
   it('conversion-mismatch: exactly the converted values beyond the tolerance of NRR x 25', () => {
-    const expected = RECORDS.flatMap((r) => conversionDisagreements(r).map((i) => `${key(Number(r.no), periodOf(r))}|U${i}`)).sort();
+    const expected = RECORDS.flatMap((r) =>
+      conversionDisagreements(r).map((i) => `${key(Number(r.no), periodOf(r))}|U${i}`),
+    ).sort();
     expect(expected.length).toBeGreaterThan(0);
-    expect(ofCode('conversion-mismatch').map((f) => `${key(f.unitNo, f.period)}|${f.unsur}`).sort()).toEqual(expected);
+    expect(
+      ofCode('conversion-mismatch')
+        .map((f) => `${key(f.unitNo, f.period)}|${f.unsur}`)
+        .sort(),
+    ).toEqual(expected);
   });
 
   it('category-mismatch: exactly the records whose category is not the band of their printed IKM', () => {
@@ -233,7 +283,9 @@ describe('findings derived from the data', () => {
     const byUnit = new Map<string, Row[]>();
     for (const r of RECORDS) byUnit.set(r.no, [...(byUnit.get(r.no) ?? []), r]);
     const clean = [...byUnit.entries()]
-      .filter(([, rows]) => rows.length === 1 && rows[0].period === 'Tahunan' && !isSubRecord(rows[0]))
+      .filter(
+        ([, rows]) => rows.length === 1 && rows[0].period === 'Tahunan' && !isSubRecord(rows[0]),
+      )
       .filter(([, [r]]) => {
         const lines = [line(r, 'nrr'), line(r, 'conv')];
         const noPartialLine = lines.every((l) => complete(l) || l.every((x) => x === ''));
@@ -254,7 +306,9 @@ describe('findings derived from the data', () => {
       })
       .map(([no]) => Number(no));
     expect(clean.length).toBeGreaterThan(30);
-    const withErrors = new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.unitNo));
+    const withErrors = new Set(
+      report.findings.filter((f) => f.severity === 'error').map((f) => f.unitNo),
+    );
     expect(clean.filter((no) => withErrors.has(no))).toEqual([]);
   });
 
@@ -271,7 +325,17 @@ describe('the district line (§7)', () => {
   const independent = districtFromCsv();
 
   it('lists the nine unsur in order, U1..U9', () => {
-    expect(report.district.unsur.map((u) => u.code)).toEqual(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9']);
+    expect(report.district.unsur.map((u) => u.code)).toEqual([
+      'U1',
+      'U2',
+      'U3',
+      'U4',
+      'U5',
+      'U6',
+      'U7',
+      'U8',
+      'U9',
+    ]);
     expect(report.district.unsur.map((u) => u.name)).toEqual([
       'Persyaratan',
       'Sistem, Mekanisme, dan Prosedur',
@@ -287,7 +351,9 @@ describe('the district line (§7)', () => {
 
   it('matches an independent recomputation from the CSV to 1e-6', () => {
     expect(independent.units).toBe(report.units.inAverage);
-    report.district.unsur.forEach((u, i) => expect(Math.abs(u.value! - independent.unsur[i])).toBeLessThan(1e-6));
+    report.district.unsur.forEach((u, i) =>
+      expect(Math.abs(u.value! - independent.unsur[i])).toBeLessThan(1e-6),
+    );
     expect(Math.abs(report.district.ikm! - independent.ikm)).toBeLessThan(1e-6);
     expect(Math.abs(report.district.realisation! - independent.realisation)).toBeLessThan(1e-6);
   });
@@ -299,14 +365,22 @@ describe('the district line (§7)', () => {
   });
 
   it('names U3 Waktu Penyelesaian (86,00) as the lowest unsur', () => {
-    expect(report.district.lowest).toEqual([{ code: 'U3', name: 'Waktu Penyelesaian', value: expect.closeTo(86.0, 2) }]);
-    expect(report.district.sentences.lowest).toBe('Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 86,00.');
+    expect(report.district.lowest).toEqual([
+      { code: 'U3', name: 'Waktu Penyelesaian', value: expect.closeTo(86.0, 2) },
+    ]);
+    expect(report.district.sentences.lowest).toBe(
+      'Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 86,00.',
+    );
   });
 
   it('names U3 as the most prioritised unsur, in 53 units', () => {
-    const units = new Set(RECORDS.filter((r) => /\bwaktu\b/i.test(r.priority_elements)).map((r) => r.no));
+    const units = new Set(
+      RECORDS.filter((r) => /\bwaktu\b/i.test(r.priority_elements)).map((r) => r.no),
+    );
     expect(units.size).toBe(53);
-    expect(report.district.mostPrioritised).toEqual([{ code: 'U3', name: 'Waktu Penyelesaian', units: units.size }]);
+    expect(report.district.mostPrioritised).toEqual([
+      { code: 'U3', name: 'Waktu Penyelesaian', units: units.size },
+    ]);
     expect(report.district.sentences.mostPrioritised).toBe(
       'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (53 OPP).',
     );
@@ -314,23 +388,63 @@ describe('the district line (§7)', () => {
 
   it('flags the printed line where it differs from the recomputed one (87,31 against 87,23 for U1)', () => {
     expect(ofCode('average-row-mismatch').find((f) => f.unsur === 'U1')).toEqual(
-      expect.objectContaining({ severity: 'warning', row: 334, cell: 'E334', actual: 87.31, expected: expect.closeTo(independent.unsur[0], 6) }),
+      expect.objectContaining({
+        severity: 'warning',
+        row: 334,
+        cell: 'E334',
+        actual: 87.31,
+        expected: expect.closeTo(independent.unsur[0], 6),
+      }),
     );
   });
 });
 
 describe('the JSON report shape (§9)', () => {
   it('has the keys of §9 at the top and in its parts', () => {
-    expect(Object.keys(report).sort()).toEqual(['district', 'file', 'findings', 'sheet', 'table', 'units']);
-    expect(Object.keys(report.table).sort()).toEqual(['averageRow', 'firstRow', 'headerRows', 'lastRow']);
+    expect(Object.keys(report).sort()).toEqual([
+      'district',
+      'file',
+      'findings',
+      'sheet',
+      'table',
+      'units',
+    ]);
+    expect(Object.keys(report.table).sort()).toEqual([
+      'averageRow',
+      'firstRow',
+      'headerRows',
+      'lastRow',
+    ]);
     expect(Object.keys(report.units).sort()).toEqual(['inAverage', 'listed', 'withData']);
-    expect(Object.keys(report.district).sort()).toEqual(['category', 'ikm', 'lowest', 'mostPrioritised', 'realisation', 'sentences', 'unsur']);
+    expect(Object.keys(report.district).sort()).toEqual([
+      'category',
+      'ikm',
+      'lowest',
+      'mostPrioritised',
+      'realisation',
+      'sentences',
+      'unsur',
+    ]);
     expect(Object.keys(report.district.sentences).sort()).toEqual(['lowest', 'mostPrioritised']);
   });
 
   it('gives every finding the fields of §9 with their types', () => {
-    const required = ['code', 'severity', 'sheet', 'row', 'cell', 'unitNo', 'unit', 'period', 'unsur', 'expected', 'actual', 'message'];
-    const numberOrStringOrNull = (v: unknown) => v === null || typeof v === 'number' || typeof v === 'string';
+    const required = [
+      'code',
+      'severity',
+      'sheet',
+      'row',
+      'cell',
+      'unitNo',
+      'unit',
+      'period',
+      'unsur',
+      'expected',
+      'actual',
+      'message',
+    ];
+    const numberOrStringOrNull = (v: unknown) =>
+      v === null || typeof v === 'number' || typeof v === 'string';
     expect(report.findings.length).toBeGreaterThan(50);
     for (const f of report.findings) {
       for (const k of required) expect(f).toHaveProperty(k);
@@ -340,7 +454,9 @@ describe('the JSON report shape (§9)', () => {
       expect(f.cell === null || /^[A-Z]{1,3}[1-9]\d*$/.test(f.cell)).toBe(true);
       expect(numberOrStringOrNull(f.unitNo)).toBe(true);
       expect(typeof f.unit).toBe('string');
-      expect(f.period === null || /^(Tahunan|Semester (I|II)|Triwulan (I|II|III|IV))$/.test(f.period)).toBe(true);
+      expect(
+        f.period === null || /^(Tahunan|Semester (I|II)|Triwulan (I|II|III|IV))$/.test(f.period),
+      ).toBe(true);
       expect(f.unsur === null || /^U[1-9]$/.test(f.unsur)).toBe(true);
       expect(numberOrStringOrNull(f.expected)).toBe(true);
       expect(numberOrStringOrNull(f.actual)).toBe(true);
@@ -349,7 +465,7 @@ describe('the JSON report shape (§9)', () => {
     }
   });
 
-  it('gives rows as in the sheet: a finding\'s cell lies on its record\'s two lines (or on the unit\'s first row)', () => {
+  it("gives rows as in the sheet: a finding's cell lies on its record's two lines (or on the unit's first row)", () => {
     for (const f of report.findings) {
       expect(f.row).toBeGreaterThanOrEqual(report.table.firstRow);
       expect(f.row).toBeLessThanOrEqual(report.table.averageRow!);
@@ -374,7 +490,9 @@ describe('the other ways of running the checker', () => {
     expect(r.stdout).toContain('Lembar: "Rekap SKM OPP 2025"');
     expect(r.stdout).toContain('Unit: 100 tercantum, 92 berisi data, 90 masuk rata-rata');
     expect(r.stdout).toContain('N32, Tahunan');
-    expect(r.stdout).toContain('Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 86,00.');
+    expect(r.stdout).toContain(
+      'Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 86,00.',
+    );
   });
 
   it('exits 0 with --exit-zero', async () => {
@@ -382,7 +500,11 @@ describe('the other ways of running the checker', () => {
   });
 
   it('gives the same report through bin/skm-rekap.js in a child process', () => {
-    const child = spawnSync(process.execPath, [path.join(ROOT, 'bin/skm-rekap.js'), 'check', SAMPLE, '--json'], { encoding: 'utf8', cwd: ROOT });
+    const child = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/skm-rekap.js'), 'check', SAMPLE, '--json'],
+      { encoding: 'utf8', cwd: ROOT },
+    );
     expect(child.status).toBe(1);
     expect(child.stderr).toBe('');
     expect(JSON.parse(child.stdout)).toEqual(report);

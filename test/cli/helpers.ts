@@ -26,7 +26,10 @@ export async function run(...args: string[]): Promise<Run> {
 }
 
 /** `check FILE --json`, parsed. */
-export async function checkJson(file: string, ...args: string[]): Promise<{ run: Run; report: JsonReport }> {
+export async function checkJson(
+  file: string,
+  ...args: string[]
+): Promise<{ run: Run; report: JsonReport }> {
   const r = await run('check', file, '--json', ...args);
   if (r.code === 2) throw new Error(`check failed: ${r.stderr}`);
   return { run: r, report: JSON.parse(r.stdout) as JsonReport };
@@ -35,7 +38,11 @@ export async function checkJson(file: string, ...args: string[]): Promise<{ run:
 /** A temporary directory, removed by the returned function. */
 export function tempDir(): { dir: string; file: (name: string) => string; remove: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'skm-rekap-test-'));
-  return { dir, file: (name) => path.join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    file: (name) => path.join(dir, name),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Writes sheet grids (values, merges, number formats) as an .xlsx workbook. */

@@ -59,9 +59,15 @@ describe('--out on the Banjar recap', () => {
 
   it('adds the "Catatan Validasi" column after the table, with each record\'s findings on its first row', () => {
     expect(ws.getCell('U4').value).toBe(NOTES_HEADER);
-    expect(ws.getCell('U32').value).toBe('[Galat] N32: IKM tertulis 84,58, tetapi rata-rata sembilan unsur x 25 = 94,72.');
-    expect(ws.getCell('U82').value).toBe('[Peringatan] B82: Unit tercantum tetapi belum ada nilai SKM sama sekali.');
-    expect(String(ws.getCell('U124').value)).toContain('L125: Nilai konversi Penanganan Pengaduan, Saran dan Masukan tertulis 89,50');
+    expect(ws.getCell('U32').value).toBe(
+      '[Galat] N32: IKM tertulis 84,58, tetapi rata-rata sembilan unsur x 25 = 94,72.',
+    );
+    expect(ws.getCell('U82').value).toBe(
+      '[Peringatan] B82: Unit tercantum tetapi belum ada nilai SKM sama sekali.',
+    );
+    expect(String(ws.getCell('U124').value)).toContain(
+      'L125: Nilai konversi Penanganan Pengaduan, Saran dan Masukan tertulis 89,50',
+    );
     expect(ws.getCell('U6').value).toBeNull();
   });
 
@@ -77,7 +83,9 @@ describe('--out on the Banjar recap', () => {
   });
 
   it('recomputes the RATA-RATA KABUPATEN line', () => {
-    const unsur = ['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M'].map((c) => ws.getCell(`${c}334`).value);
+    const unsur = ['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M'].map(
+      (c) => ws.getCell(`${c}334`).value,
+    );
     expect(unsur).toEqual(report.district.unsur.map((u) => roundHalfAway(u.value!, 2)));
     expect(unsur).toEqual([87.23, 87.63, 86, 90.39, 87.03, 87.45, 88.2, 87.59, 87.62]);
     expect(ws.getCell('N334').value).toBe(87.68);
@@ -86,25 +94,37 @@ describe('--out on the Banjar recap', () => {
   });
 
   it('writes the two sentences under the table', () => {
-    expect(ws.getCell('A336').value).toBe('Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 86,00.');
-    expect(ws.getCell('A337').value).toBe('Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (53 OPP).');
+    expect(ws.getCell('A336').value).toBe(
+      'Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 86,00.',
+    );
+    expect(ws.getCell('A337').value).toBe(
+      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (53 OPP).',
+    );
   });
 
   it('changes no other value of the table, and keeps every merged area', () => {
-    const rewritten = new Set(['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'T'].map((c) => `334,${c.charCodeAt(0) - 64}`));
+    const rewritten = new Set(
+      ['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'T'].map(
+        (c) => `334,${c.charCodeAt(0) - 64}`,
+      ),
+    );
     const changed: string[] = [];
     original.values.forEach((row, i) =>
       row.forEach((v, j) => {
-        if (!rewritten.has(`${i + 1},${j + 1}`) && written.values[i][j] !== v) changed.push(`${i + 1},${j + 1}`);
+        if (!rewritten.has(`${i + 1},${j + 1}`) && written.values[i][j] !== v)
+          changed.push(`${i + 1},${j + 1}`);
       }),
     );
     expect(changed).toEqual([]);
-    const key = (m: { top: number; left: number; bottom: number; right: number }) => `${m.top},${m.left},${m.bottom},${m.right}`;
+    const key = (m: { top: number; left: number; bottom: number; right: number }) =>
+      `${m.top},${m.left},${m.bottom},${m.right}`;
     expect(new Set(written.merges!.map(key))).toEqual(new Set(original.merges!.map(key)));
   });
 
   it('does not mark or note the printed average line it rewrites: the copy resolves those findings', () => {
-    expect(report.findings.filter((f) => f.code === 'average-row-mismatch').length).toBeGreaterThan(0);
+    expect(report.findings.filter((f) => f.code === 'average-row-mismatch').length).toBeGreaterThan(
+      0,
+    );
     expect(fillOf(ws, 'E334')).toBeNull();
     expect(fillOf(ws, 'N334')).toBeNull();
     expect(ws.getCell('U334').value).toBeNull();
@@ -134,7 +154,11 @@ describe('--out on the Banjar recap', () => {
     expect(g3.values).toEqual(g1.values);
     const fills = (wb: ExcelJS.Workbook) => {
       const out: string[] = [];
-      wb.worksheets[0].eachRow((row) => row.eachCell((cell) => out.push(`${cell.address}=${fillOf(wb.worksheets[0], cell.address)}`)));
+      wb.worksheets[0].eachRow((row) =>
+        row.eachCell((cell) =>
+          out.push(`${cell.address}=${fillOf(wb.worksheets[0], cell.address)}`),
+        ),
+      );
       return out;
     };
     expect(fills(wbs[1])).toEqual(fills(wbs[0]));
@@ -170,7 +194,10 @@ describe('--out refuses what it must not do', () => {
 
     beforeAll(async () => {
       const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
-      zip.file('xl/charts/chart1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+      zip.file(
+        'xl/charts/chart1.xml',
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+      );
       writeFileSync(withChart, await zip.generateAsync({ type: 'nodebuffer' }));
     });
 
@@ -196,7 +223,10 @@ describe('--out refuses what it must not do', () => {
 });
 
 describe('--out on a table without an average line', () => {
-  const UNITS = [unit(1, 'DINAS A', tahunan({ ...BASE, realisation: 0.8 })), unit(2, 'DINAS B', tahunan({ ...OTHER, realisation: 1 }))];
+  const UNITS = [
+    unit(1, 'DINAS A', tahunan({ ...BASE, realisation: 0.8 })),
+    unit(2, 'DINAS B', tahunan({ ...OTHER, realisation: 1 })),
+  ];
   const AVERAGE = [83.15, 86.05, 79.1, 90.2, 84.05, 86.1, 88, 84.05, 84.55];
 
   it('adds the line right after the last record', async () => {
@@ -206,13 +236,17 @@ describe('--out on a table without an average line', () => {
     expect((await run('check', file, '--out', out)).code).toBe(0);
     const ws = (await loadWorkbook(out)).worksheets[0];
     expect(ws.getCell('A7').value).toBe('RATA-RATA KABUPATEN');
-    expect(['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M'].map((c) => ws.getCell(`${c}7`).value)).toEqual(AVERAGE);
+    expect(
+      ['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M'].map((c) => ws.getCell(`${c}7`).value),
+    ).toEqual(AVERAGE);
     expect(ws.getCell('N7').value).toBe(85.03);
     expect(ws.getCell('N7').numFmt).toBe('0.00');
     expect(ws.getCell('O7').value).toBe('B (Baik)');
     expect(ws.getCell('T7').value).toBe(0.9);
     expect(ws.getCell('T7').numFmt).toBe('0%');
-    expect(ws.getCell('A9').value).toBe('Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 79,10.');
+    expect(ws.getCell('A9').value).toBe(
+      'Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 79,10.',
+    );
     // The copy reads back with its new line, which agrees with itself.
     const { report } = await checkJson(out);
     expect(report.table.averageRow).toBe(7);
@@ -227,7 +261,10 @@ describe('--out on a table without an average line', () => {
       after: [['Catatan: data per 5 Desember 2025'], [], ['Martapura, 5 Desember 2025']],
     });
     // Rows 7 (the note) and 9 (the signature) are merged across the table.
-    built.grid.merges!.push({ top: 7, left: 1, bottom: 7, right: 20 }, { top: 9, left: 1, bottom: 9, right: 10 });
+    built.grid.merges!.push(
+      { top: 7, left: 1, bottom: 7, right: 20 },
+      { top: 9, left: 1, bottom: 9, right: 10 },
+    );
     await writeWorkbook(file, [built.grid]);
     expect((await run('check', file, '--out', out)).code).toBe(0);
     const ws = (await loadWorkbook(out)).worksheets[0];
@@ -236,11 +273,17 @@ describe('--out on a table without an average line', () => {
     expect(ws.getCell('A8').value).toBe('Catatan: data per 5 Desember 2025');
     expect(ws.getCell('A10').value).toBe('Martapura, 5 Desember 2025');
     const merges = mergesOf(ws).map((m) => `${m.top},${m.left},${m.bottom},${m.right}`);
-    expect(merges).toEqual(expect.arrayContaining(['8,1,8,20', '10,1,10,10', '3,1,4,1', '5,2,6,2']));
+    expect(merges).toEqual(
+      expect.arrayContaining(['8,1,8,20', '10,1,10,10', '3,1,4,1', '5,2,6,2']),
+    );
     expect(merges).not.toContain('7,1,7,20');
     expect(merges).not.toContain('9,1,9,10');
     // The sentences take the first two free rows from two rows under the line: below the signature.
-    expect(ws.getCell('A11').value).toBe('Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 79,10.');
-    expect(ws.getCell('A12').value).toBe('Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (2 OPP).');
+    expect(ws.getCell('A11').value).toBe(
+      'Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 79,10.',
+    );
+    expect(ws.getCell('A12').value).toBe(
+      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (2 OPP).',
+    );
   });
 });

@@ -7,13 +7,27 @@ import { writeFileSync } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { UNSUR_CODES, UNSUR } from '../../src/engine/unsur';
-import { BANJAR_COLUMNS, BASE, BLANK_ROW, OTHER, recap, semester, tahunan, unit, type ColumnSpec, type UnitSpec } from '../engine/grid';
+import {
+  BANJAR_COLUMNS,
+  BASE,
+  BLANK_ROW,
+  OTHER,
+  recap,
+  semester,
+  tahunan,
+  unit,
+  type ColumnSpec,
+  type UnitSpec,
+} from '../engine/grid';
 import { checkJson, ROOT, run, STACK_TRACE, tempDir, writeWorkbook, type Run } from './helpers';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
 
-const CLEAN_UNITS: UnitSpec[] = [unit(1, 'SEKRETARIAT DAERAH (SETDA)', tahunan(BASE)), unit(2, 'SEKRETARIAT DPRD (SETWAN)', tahunan(OTHER))];
+const CLEAN_UNITS: UnitSpec[] = [
+  unit(1, 'SEKRETARIAT DAERAH (SETDA)', tahunan(BASE)),
+  unit(2, 'SEKRETARIAT DPRD (SETWAN)', tahunan(OTHER)),
+];
 
 function expectUnusable(r: Run, ...says: string[]) {
   expect(r.code).toBe(2);
@@ -41,7 +55,13 @@ describe('unusable files (exit 2)', () => {
   it('a workbook with no recap table, naming its sheets', async () => {
     const file = tmp.file('lampiran.xlsx');
     await writeWorkbook(file, [
-      { name: 'Lampiran I', values: [['no', 'unit', 'reporting', 'report_count'], [1, 'SEKRETARIAT DAERAH (SETDA)', 'Tahunan', 1]] },
+      {
+        name: 'Lampiran I',
+        values: [
+          ['no', 'unit', 'reporting', 'report_count'],
+          [1, 'SEKRETARIAT DAERAH (SETDA)', 'Tahunan', 1],
+        ],
+      },
       { name: 'Catatan', values: [['Rekap menyusul']] },
     ]);
     expectUnusable(await run('check', file), 'tabel rekap SKM', '"Lampiran I"', '"Catatan"');
@@ -49,14 +69,20 @@ describe('unusable files (exit 2)', () => {
 
   it('a table without some unsur columns, naming the sheet and the unsur', async () => {
     const file = tmp.file('tanpa-biaya.xlsx');
-    await writeWorkbook(file, [recap(CLEAN_UNITS, { columns: BANJAR_COLUMNS.filter((c) => c !== 'U4'), sheet: 'Rekap 2025' }).grid]);
+    await writeWorkbook(file, [
+      recap(CLEAN_UNITS, { columns: BANJAR_COLUMNS.filter((c) => c !== 'U4'), sheet: 'Rekap 2025' })
+        .grid,
+    ]);
     expectUnusable(await run('check', file), 'Lembar "Rekap 2025"', 'U4 Biaya/Tarif');
   });
 
   it('a file that is not an .xlsx workbook, naming the file', async () => {
     const file = tmp.file('rekap.xlsx');
     writeFileSync(file, 'NO;Unit;IKM\n1;SETDA;86,79\n');
-    expectUnusable(await run('check', file), `Berkas "${file}" tidak dapat dibaca sebagai buku kerja .xlsx`);
+    expectUnusable(
+      await run('check', file),
+      `Berkas "${file}" tidak dapat dibaca sebagai buku kerja .xlsx`,
+    );
   });
 
   it('a missing file', async () => {
@@ -66,8 +92,15 @@ describe('unusable files (exit 2)', () => {
 
   it('--sheet naming a sheet that does not exist, listing the sheets there are', async () => {
     const file = tmp.file('dua-lembar.xlsx');
-    await writeWorkbook(file, [{ name: 'Sampul', values: [['Laporan SKM 2025']] }, recap(CLEAN_UNITS, { sheet: 'Rekap SKM' }).grid]);
-    expectUnusable(await run('check', file, '--sheet', 'Rekap 2024'), 'Lembar "Rekap 2024" tidak ada di buku kerja', '"Sampul", "Rekap SKM"');
+    await writeWorkbook(file, [
+      { name: 'Sampul', values: [['Laporan SKM 2025']] },
+      recap(CLEAN_UNITS, { sheet: 'Rekap SKM' }).grid,
+    ]);
+    expectUnusable(
+      await run('check', file, '--sheet', 'Rekap 2024'),
+      'Lembar "Rekap 2024" tidak ada di buku kerja',
+      '"Sampul", "Rekap SKM"',
+    );
   });
 
   it('an unknown option, with the usage', async () => {
@@ -78,17 +111,26 @@ describe('unusable files (exit 2)', () => {
   });
 
   it('through bin/skm-rekap.js too: exit code 2 and one line, no stack trace', () => {
-    const child = spawnSync(process.execPath, [path.join(ROOT, 'bin/skm-rekap.js'), 'check', tmp.file('hilang.xlsx')], { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/skm-rekap.js'), 'check', tmp.file('hilang.xlsx')],
+      { encoding: 'utf8' },
+    );
     expect(child.status).toBe(2);
     expect(child.stdout).toBe('');
-    expect(child.stderr.trim().split('\n')).toEqual([`skm-rekap: Berkas "${tmp.file('hilang.xlsx')}" tidak ditemukan.`]);
+    expect(child.stderr.trim().split('\n')).toEqual([
+      `skm-rekap: Berkas "${tmp.file('hilang.xlsx')}" tidak ditemukan.`,
+    ]);
   });
 });
 
 describe('recaps as staff keep them (read, exit 0)', () => {
   it('finds the recap on a later sheet, and on the sheet named by --sheet', async () => {
     const file = tmp.file('sampul.xlsx');
-    await writeWorkbook(file, [{ name: 'Sampul', values: [['Laporan SKM 2025']] }, recap(CLEAN_UNITS, { sheet: 'Rekap SKM' }).grid]);
+    await writeWorkbook(file, [
+      { name: 'Sampul', values: [['Laporan SKM 2025']] },
+      recap(CLEAN_UNITS, { sheet: 'Rekap SKM' }).grid,
+    ]);
     expect((await checkJson(file)).report.sheet).toBe('Rekap SKM');
     const named = await checkJson(file, '--sheet', 'rekap skm');
     expect(named.report.sheet).toBe('Rekap SKM');
@@ -96,27 +138,64 @@ describe('recaps as staff keep them (read, exit 0)', () => {
   });
 
   it('a table with other header wording and an extra column in the middle', async () => {
-    const columns: ColumnSpec[] = ['no', 'unit', 'period', ...UNSUR_CODES, { extra: 'Keterangan' }, 'ikm', 'category', 'respondents', 'priority', 'realisation'];
+    const columns: ColumnSpec[] = [
+      'no',
+      'unit',
+      'period',
+      ...UNSUR_CODES,
+      { extra: 'Keterangan' },
+      'ikm',
+      'category',
+      'respondents',
+      'priority',
+      'realisation',
+    ];
     const canonical = UNSUR.map((u) => u.name);
     const file = tmp.file('kata-lain.xlsx');
     const built = recap(
-      [unit(1, 'DINAS A', tahunan({ ...BASE, extra: { Keterangan: 'lengkap' } })), unit(2, 'DINAS B', tahunan({ ...OTHER, ikm: 86.5, extra: { Keterangan: 'revisi' } }))],
+      [
+        unit(1, 'DINAS A', tahunan({ ...BASE, extra: { Keterangan: 'lengkap' } })),
+        unit(2, 'DINAS B', tahunan({ ...OTHER, ikm: 86.5, extra: { Keterangan: 'revisi' } })),
+      ],
       {
         columns,
-        headers: { unit: 'Nama OPD', ikm: 'Nilai IKM', category: 'Mutu Pelayanan', period: 'Periode', ...Object.fromEntries(canonical.map((n, i) => [UNSUR_CODES[i], n])) },
+        headers: {
+          unit: 'Nama OPD',
+          ikm: 'Nilai IKM',
+          category: 'Mutu Pelayanan',
+          period: 'Periode',
+          ...Object.fromEntries(canonical.map((n, i) => [UNSUR_CODES[i], n])),
+        },
       },
     );
     await writeWorkbook(file, [built.grid]);
     const { run: r, report } = await checkJson(file);
     expect(report.units).toEqual({ listed: 2, withData: 2, inAverage: 2 });
     // Unsur in D..L, "Keterangan" in M, the IKM in N.
-    expect(report.findings).toEqual([expect.objectContaining({ code: 'ikm-mismatch', cell: 'N5', unitNo: 2, expected: 86, actual: 86.5 })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        code: 'ikm-mismatch',
+        cell: 'N5',
+        unitNo: 2,
+        expected: 86,
+        actual: 86.5,
+      }),
+    ]);
     expect(r.code).toBe(1);
   });
 
   it('blank rows inside the table', async () => {
     const file = tmp.file('baris-kosong.xlsx');
-    await writeWorkbook(file, [recap([unit(1, 'DINAS A', tahunan(BASE)), BLANK_ROW, unit(2, 'DINAS B', tahunan(OTHER)), BLANK_ROW, BLANK_ROW, unit(3, 'DINAS C', tahunan(BASE), semester(1, OTHER))]).grid]);
+    await writeWorkbook(file, [
+      recap([
+        unit(1, 'DINAS A', tahunan(BASE)),
+        BLANK_ROW,
+        unit(2, 'DINAS B', tahunan(OTHER)),
+        BLANK_ROW,
+        BLANK_ROW,
+        unit(3, 'DINAS C', tahunan(BASE), semester(1, OTHER)),
+      ]).grid,
+    ]);
     const { run: r, report } = await checkJson(file);
     expect(report.units.listed).toBe(3);
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -129,7 +208,17 @@ describe('recaps as staff keep them (read, exit 0)', () => {
     await writeWorkbook(file, [
       recap([
         unit(1, 'DINAS A', tahunan(BASE)),
-        unit(9, 'DINAS PEMBERDAYAAN MASYARAKAT DAN DESA (DPMD)', tahunan({ ...OTHER, nrr: asText(OTHER.nrr), conv: asText(OTHER.conv), ikm: '86,00', respondents: '1.686' })),
+        unit(
+          9,
+          'DINAS PEMBERDAYAAN MASYARAKAT DAN DESA (DPMD)',
+          tahunan({
+            ...OTHER,
+            nrr: asText(OTHER.nrr),
+            conv: asText(OTHER.conv),
+            ikm: '86,00',
+            respondents: '1.686',
+          }),
+        ),
       ]).grid,
     ]);
     const { run: r, report } = await checkJson(file);
@@ -152,9 +241,13 @@ describe('--lang en', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('SKM Rekap: recap check results');
     expect(r.stdout).toContain('The IKM reads 85.06, but the mean of the nine unsur x 25 = 84.06.');
-    expect(r.stdout).toContain('The lowest unsur at district level is Completion time with a mean value of 77.20.');
+    expect(r.stdout).toContain(
+      'The lowest unsur at district level is Completion time with a mean value of 77.20.',
+    );
     const json = await checkJson(file, '--lang', 'en');
-    expect(json.report.findings[0].message).toBe('The IKM reads 85.06, but the mean of the nine unsur x 25 = 84.06.');
+    expect(json.report.findings[0].message).toBe(
+      'The IKM reads 85.06, but the mean of the nine unsur x 25 = 84.06.',
+    );
   });
 
   it('says what is wrong with a file in English', async () => {
@@ -162,6 +255,10 @@ describe('--lang en', () => {
     expectUnusable(await run('check', file, '--lang', 'en'), `File "${file}" not found.`);
     const sheetless = tmp.file('en-lampiran.xlsx');
     await writeWorkbook(sheetless, [{ name: 'Lampiran I', values: [['no', 'unit']] }]);
-    expectUnusable(await run('check', sheetless, '--lang', 'en'), 'No sheet holds an SKM recap table', '"Lampiran I"');
+    expectUnusable(
+      await run('check', sheetless, '--lang', 'en'),
+      'No sheet holds an SKM recap table',
+      '"Lampiran I"',
+    );
   });
 });

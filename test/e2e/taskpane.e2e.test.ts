@@ -19,8 +19,13 @@ interface CheckerFinding {
 
 /** The checker's own findings on the Banjar recap: `skm-rekap check FILE --json`. */
 function checkerFindings(): CheckerFinding[] {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/skm-rekap.js'), 'check', BANJAR, '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`skm-rekap check failed (${run.status}): ${run.stderr}`);
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'bin/skm-rekap.js'), 'check', BANJAR, '--json'],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`skm-rekap check failed (${run.status}): ${run.stderr}`);
   return (JSON.parse(run.stdout) as { findings: CheckerFinding[] }).findings;
 }
 
@@ -43,14 +48,20 @@ afterAll(async () => {
 
 /** The workbook as the page's simulated host holds it now. */
 async function model(): Promise<WorkbookModel> {
-  return JSON.parse(await page.evaluate(() => JSON.stringify(window.__skmHost!.model))) as WorkbookModel;
+  return JSON.parse(
+    await page.evaluate(() => JSON.stringify(window.__skmHost!.model)),
+  ) as WorkbookModel;
 }
 
 /** A fresh page on the original workbook: the pane starts empty, the sheet as in the file. */
 async function freshPage(): Promise<void> {
   // Leaving the page first stops its pending save, which would otherwise put the last test's workbook back.
   await page.goto('about:blank');
-  const res = await fetch(`${preview.server.url}workbook.json`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: original });
+  const res = await fetch(`${preview.server.url}workbook.json`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: original,
+  });
   expect(res.status).toBe(204);
   await page.goto(`${preview.server.url}?latency=5`);
   await page.getByTestId('cell-N92').waitFor();
@@ -67,7 +78,11 @@ async function validate(): Promise<void> {
 }
 
 async function expectEnabled(testId: string): Promise<void> {
-  await page.waitForFunction((id) => !(document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement | null)?.disabled, testId);
+  await page.waitForFunction(
+    (id) =>
+      !(document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement | null)?.disabled,
+    testId,
+  );
 }
 
 /** Clicks a button and waits for the status the action ends with. */
@@ -83,10 +98,13 @@ describe('the task pane on the Banjar recap', () => {
     await freshPage();
     const reference = checkerFindings();
     await validate();
-    const count = (s: CheckerFinding['severity']) => String(reference.filter((f) => f.severity === s).length);
+    const count = (s: CheckerFinding['severity']) =>
+      String(reference.filter((f) => f.severity === s).length);
     expect(await page.getByTestId('summary-errors').textContent()).toBe(count('error'));
     expect(await page.getByTestId('summary-warnings').textContent()).toBe(count('warning'));
-    const cells = await page.getByTestId('finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
+    const cells = await page
+      .getByTestId('finding')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
     expect(cells).toEqual(reference.map((f) => f.cell ?? ''));
     expect(await page.getByTestId('summary-ikm').textContent()).toMatch(/^\d+,\d+ [ABCD] \(/);
     await screenshot(page, 'taskpane.png');
@@ -96,7 +114,9 @@ describe('the task pane on the Banjar recap', () => {
     await freshPage();
     const before = await model();
     await validate();
-    expect(await act('btn-mark', /sel ditandai/)).toMatch(/^87 sel ditandai; 70 catatan ditulis di kolom U/);
+    expect(await act('btn-mark', /sel ditandai/)).toMatch(
+      /^87 sel ditandai; 70 catatan ditulis di kolom U/,
+    );
     expect(await page.getByTestId('cell-N8').getAttribute('data-fill')).toBe('#F4B6B6');
     expect(await page.getByTestId('cell-U4').textContent()).toBe('Catatan Validasi');
     expect(Object.keys((await model()).settings)).toEqual([`skmRekap.marks.${SHEET}`]);
@@ -115,12 +135,17 @@ describe('the task pane on the Banjar recap', () => {
     await page.getByTestId('btn-average').click();
     await page.getByTestId('average-preview').waitFor();
     expect(await page.getByTestId('average-preview').textContent()).toContain('E334');
-    expect(await act('btn-confirm-average', /baris rata-rata/)).toMatch(/^13 sel ditulis pada baris rata-rata \(baris 334\)/);
+    expect(await act('btn-confirm-average', /baris rata-rata/)).toMatch(
+      /^13 sel ditulis pada baris rata-rata \(baris 334\)/,
+    );
     const written = await model();
     expect(written.sheets[0].cells['334,14'].value).toBe(87.68);
 
     await page.getByTestId('btn-average').click();
-    await page.getByTestId('status').filter({ hasText: /tidak ada yang perlu ditulis/ }).waitFor();
+    await page
+      .getByTestId('status')
+      .filter({ hasText: /tidak ada yang perlu ditulis/ })
+      .waitFor();
     expect(await page.getByTestId('average-preview').count()).toBe(0);
     expect(await model()).toEqual(written);
   });
@@ -131,14 +156,18 @@ describe('the task pane on the Banjar recap', () => {
     // A co-author changes a cell between the validation and the click.
     await page.evaluate((sheet) => window.__skmHost!.editCell(sheet, 'N10', 90.1), SHEET);
     const edited = await model();
-    expect(await act('btn-mark', /berubah sejak divalidasi/)).toContain(`Lembar "${SHEET}" berubah sejak divalidasi (misalnya sel N10`);
+    expect(await act('btn-mark', /berubah sejak divalidasi/)).toContain(
+      `Lembar "${SHEET}" berubah sejak divalidasi (misalnya sel N10`,
+    );
     expect(await model()).toEqual(edited);
   });
 
   it('"Buat Ringkasan" writes the sheet "Ringkasan SKM", which the sheet view shows', async () => {
     await freshPage();
     await validate();
-    expect(await act('btn-summary', /Ringkasan SKM/)).toMatch(/^Lembar "Ringkasan SKM" ditulis dengan \d+ grafik/);
+    expect(await act('btn-summary', /Ringkasan SKM/)).toMatch(
+      /^Lembar "Ringkasan SKM" ditulis dengan \d+ grafik/,
+    );
     expect((await model()).sheets.map((s) => s.name)).toContain('Ringkasan SKM');
     await page.getByTestId('tab-Ringkasan SKM').click();
     await page.locator('[data-testid="sheet-view"][data-sheet="Ringkasan SKM"]').waitFor();

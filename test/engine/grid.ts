@@ -163,7 +163,10 @@ export function triwulan(i: 1 | 2 | 3 | 4, r: Omit<RecordSpec, 'period'> = {}): 
 }
 
 /** A service-level sub-record: no period, a service name. */
-export function layanan(service: string, r: Omit<RecordSpec, 'period' | 'service'> = {}): RecordSpec {
+export function layanan(
+  service: string,
+  r: Omit<RecordSpec, 'period' | 'service'> = {},
+): RecordSpec {
   return { ...r, service };
 }
 
@@ -197,7 +200,10 @@ export const OTHER = {
 } as const satisfies RecordSpec;
 
 /** Nine values with some replaced: withValues(BASE.conv, { U8: 84.5 }). */
-export function withValues(values: Nine, changes: Partial<Record<UnsurCode, CellValue>>): CellValue[] {
+export function withValues(
+  values: Nine,
+  changes: Partial<Record<UnsurCode, CellValue>>,
+): CellValue[] {
   return values.map((v, i) => (UNSUR_CODES[i] in changes ? changes[UNSUR_CODES[i]] : v));
 }
 
@@ -208,9 +214,20 @@ function isExtra(c: ColumnSpec): c is ExtraColumn {
   return typeof c === 'object';
 }
 
-const isUnsur = (c: ColumnSpec): c is UnsurCode => typeof c === 'string' && (UNSUR_CODES as readonly string[]).includes(c);
+const isUnsur = (c: ColumnSpec): c is UnsurCode =>
+  typeof c === 'string' && (UNSUR_CODES as readonly string[]).includes(c);
 
-const RECORD_CELLS: Column[] = ['period', 'services', 'ikm', 'category', 'respondents', 'method', 'priority', 'rtl', 'realisation'];
+const RECORD_CELLS: Column[] = [
+  'period',
+  'services',
+  'ikm',
+  'category',
+  'respondents',
+  'method',
+  'priority',
+  'rtl',
+  'realisation',
+];
 
 export function recap(units: (UnitSpec | typeof BLANK_ROW)[], options: RecapOptions = {}): Recap {
   const columns = options.columns ?? BANJAR_COLUMNS;
@@ -285,7 +302,10 @@ export function recap(units: (UnitSpec | typeof BLANK_ROW)[], options: RecapOpti
       lines.forEach((line) => {
         newRow();
         const values9 = rec[line];
-        if (values9) UNSUR_CODES.forEach((code, i) => colOf.has(code) && set(rowNumber(), col(code), values9[i]));
+        if (values9)
+          UNSUR_CODES.forEach(
+            (code, i) => colOf.has(code) && set(rowNumber(), col(code), values9[i]),
+          );
       });
       const bottom = rowNumber();
       const cells: Partial<Record<Column, CellValue>> = {
@@ -316,7 +336,8 @@ export function recap(units: (UnitSpec | typeof BLANK_ROW)[], options: RecapOpti
     for (const c of ['no', 'unit'] as const) {
       if (!colOf.has(c)) continue;
       set(unitTop, col(c), c === 'no' ? u.no : u.name);
-      if (unitBottom > unitTop) merges.push({ top: unitTop, left: col(c), bottom: unitBottom, right: col(c) });
+      if (unitBottom > unitTop)
+        merges.push({ top: unitTop, left: col(c), bottom: unitBottom, right: col(c) });
     }
   }
   if (options.average) {
@@ -325,10 +346,19 @@ export function recap(units: (UnitSpec | typeof BLANK_ROW)[], options: RecapOpti
     const averageRow = rowNumber();
     const labelCol = colOf.get('no') ?? 1;
     set(averageRow, labelCol, avg.label ?? 'RATA-RATA KABUPATEN');
-    if (colOf.has('unit') && labelCol === colOf.get('no')) merges.push({ top: averageRow, left: labelCol, bottom: averageRow, right: colOf.get('unit')! });
-    avg.unsur?.forEach((v, i) => colOf.has(UNSUR_CODES[i]) && set(averageRow, col(UNSUR_CODES[i]), v));
+    if (colOf.has('unit') && labelCol === colOf.get('no'))
+      merges.push({
+        top: averageRow,
+        left: labelCol,
+        bottom: averageRow,
+        right: colOf.get('unit')!,
+      });
+    avg.unsur?.forEach(
+      (v, i) => colOf.has(UNSUR_CODES[i]) && set(averageRow, col(UNSUR_CODES[i]), v),
+    );
     if (avg.ikm !== undefined && colOf.has('ikm')) set(averageRow, col('ikm'), avg.ikm);
-    if (avg.category !== undefined && colOf.has('category')) set(averageRow, col('category'), avg.category);
+    if (avg.category !== undefined && colOf.has('category'))
+      set(averageRow, col('category'), avg.category);
     if (avg.realisation !== undefined && colOf.has('realisation')) {
       set(averageRow, col('realisation'), avg.realisation);
       const fmt = options.formats?.realisation;
@@ -354,6 +384,7 @@ export function recap(units: (UnitSpec | typeof BLANK_ROW)[], options: RecapOpti
 export function analyse(built: Recap | SheetGrid): Analysis {
   const grid = 'grid' in built ? built.grid : built;
   const result = analyseSheet(grid);
-  if (!result.ok) throw new Error(`sheet not read: ${result.problem.code}: ${result.problem.message.en}`);
+  if (!result.ok)
+    throw new Error(`sheet not read: ${result.problem.code}: ${result.problem.message.en}`);
   return result;
 }

@@ -1,8 +1,17 @@
 /** Numbers as staff type them into a recap (docs/skm-rules.md §5-§6). */
-import { decimalsOf, formatEn, formatId, halfUnit, isExcelError, parseNumber, roundHalfAway } from '../../src/engine/numbers';
+import {
+  decimalsOf,
+  formatEn,
+  formatId,
+  halfUnit,
+  isExcelError,
+  parseNumber,
+  roundHalfAway,
+} from '../../src/engine/numbers';
 import { analyse, recap, tahunan, unit, BASE } from './grid';
 
-const num = (value: number, decimals: number, fromText: boolean) => expect.objectContaining({ kind: 'number', value, decimals, fromText });
+const num = (value: number, decimals: number, fromText: boolean) =>
+  expect.objectContaining({ kind: 'number', value, decimals, fromText });
 
 describe('parseNumber', () => {
   it('takes a number as it is, with the decimals of its shortest form', () => {
@@ -37,19 +46,28 @@ describe('parseNumber', () => {
   });
 
   it('reads a percent sign ("75%", "100%") in percent points', () => {
-    expect(parseNumber('75%')).toEqual(expect.objectContaining({ kind: 'number', value: 75, percent: true, fromText: true }));
-    expect(parseNumber('100%')).toEqual(expect.objectContaining({ kind: 'number', value: 100, percent: true }));
-    expect(parseNumber('87,5%')).toEqual(expect.objectContaining({ kind: 'number', value: 87.5, percent: true }));
+    expect(parseNumber('75%')).toEqual(
+      expect.objectContaining({ kind: 'number', value: 75, percent: true, fromText: true }),
+    );
+    expect(parseNumber('100%')).toEqual(
+      expect.objectContaining({ kind: 'number', value: 100, percent: true }),
+    );
+    expect(parseNumber('87,5%')).toEqual(
+      expect.objectContaining({ kind: 'number', value: 87.5, percent: true }),
+    );
   });
 
   it('reads a sign', () => {
     expect(parseNumber('-3,5')).toEqual(num(-3.5, 1, true));
   });
 
-  it.each([['#DIV/0!'], ['#N/A'], ['#VALUE!'], ['#REF!'], ['#NAME?'], ['#NUM!'], [' #div/0! ']])('takes the error value %s as an error, not a number', (raw) => {
-    expect(parseNumber(raw)).toEqual({ kind: 'error', text: raw.trim() });
-    expect(isExcelError(raw)).toBe(true);
-  });
+  it.each([['#DIV/0!'], ['#N/A'], ['#VALUE!'], ['#REF!'], ['#NAME?'], ['#NUM!'], [' #div/0! ']])(
+    'takes the error value %s as an error, not a number',
+    (raw) => {
+      expect(parseNumber(raw)).toEqual({ kind: 'error', text: raw.trim() });
+      expect(isExcelError(raw)).toBe(true);
+    },
+  );
 
   it('takes a non-finite number as an error', () => {
     expect(parseNumber(Number.NaN).kind).toBe('error');
@@ -60,9 +78,12 @@ describe('parseNumber', () => {
     expect(parseNumber(raw)).toEqual({ kind: 'blank' });
   });
 
-  it.each([['abc'], ['tiga koma empat'], ['3,4,5'], ['3.46.2'], ['3,4 poin'], ['-'], ['1.686.5']])('keeps the garbage %p as text', (raw) => {
-    expect(parseNumber(raw)).toEqual({ kind: 'text', text: raw });
-  });
+  it.each([['abc'], ['tiga koma empat'], ['3,4,5'], ['3.46.2'], ['3,4 poin'], ['-'], ['1.686.5']])(
+    'keeps the garbage %p as text',
+    (raw) => {
+      expect(parseNumber(raw)).toEqual({ kind: 'text', text: raw });
+    },
+  );
 
   it('keeps a boolean as text', () => {
     expect(parseNumber(true)).toEqual({ kind: 'text', text: 'true' });
@@ -119,7 +140,9 @@ describe('rounding and formatting', () => {
 describe('the realisation column scale', () => {
   const realisationOf = (values: unknown[], format?: string) => {
     const built = recap(
-      values.map((v, i) => unit(i + 1, `UNIT ${i + 1}`, tahunan({ ...BASE, realisation: v as number | string }))),
+      values.map((v, i) =>
+        unit(i + 1, `UNIT ${i + 1}`, tahunan({ ...BASE, realisation: v as number | string })),
+      ),
       format ? { formats: { realisation: format } } : {},
     );
     return analyse(built).table.records.map((r) => r.realisationPct);

@@ -1,5 +1,14 @@
 /** The SKM formulas of PermenPANRB 14/2017 (docs/skm-rules.md §2-§4). */
-import { category, convert, ikmFromConverted, ikmFromNrr, nrr, parseCategory, sampleSize, WEIGHT } from '../../src/engine/scores';
+import {
+  category,
+  convert,
+  ikmFromConverted,
+  ikmFromNrr,
+  nrr,
+  parseCategory,
+  sampleSize,
+  WEIGHT,
+} from '../../src/engine/scores';
 import { KREJCIE_MORGAN } from '../fixtures/krejcie-morgan';
 
 describe('NRR of an unsur', () => {
@@ -106,9 +115,12 @@ describe('reading a category written by people', () => {
     expect(parseCategory(text)).toBe(grade);
   });
 
-  it.each([['A (Baik)'], ['B (Sangat Baik)'], ['D (Kurang Baik)']])('"%s" contradicts itself: unreadable', (text) => {
-    expect(parseCategory(text)).toBeNull();
-  });
+  it.each([['A (Baik)'], ['B (Sangat Baik)'], ['D (Kurang Baik)']])(
+    '"%s" contradicts itself: unreadable',
+    (text) => {
+      expect(parseCategory(text)).toBeNull();
+    },
+  );
 
   it.each([[''], ['-'], ['Bagus'], ['E']])('"%s" is unreadable', (text) => {
     expect(parseCategory(text)).toBeNull();

@@ -2,15 +2,22 @@
 import { checkRecordCells, checkRecordFindings } from '../../src/engine/standalone';
 import { BASE, withValues } from './grid';
 
-const lines = (nrr: readonly unknown[], conv: readonly unknown[]) => [nrr as (string | number)[], conv as (string | number)[]];
+const lines = (nrr: readonly unknown[], conv: readonly unknown[]) => [
+  nrr as (string | number)[],
+  conv as (string | number)[],
+];
 
 describe('checkRecordCells', () => {
   it('says OK for a consistent record', () => {
-    expect(checkRecordCells({ lines: lines(BASE.nrr, BASE.conv), ikm: 84.06, category: 'B (Baik)' })).toEqual({ ok: true, problems: [] });
+    expect(
+      checkRecordCells({ lines: lines(BASE.nrr, BASE.conv), ikm: 84.06, category: 'B (Baik)' }),
+    ).toEqual({ ok: true, problems: [] });
   });
 
   it('takes the lines in either order', () => {
-    expect(checkRecordCells({ lines: lines(BASE.conv, BASE.nrr), ikm: 84.06, category: 'B (Baik)' }).ok).toBe(true);
+    expect(
+      checkRecordCells({ lines: lines(BASE.conv, BASE.nrr), ikm: 84.06, category: 'B (Baik)' }).ok,
+    ).toBe(true);
   });
 
   it('checks a single converted line against the IKM', () => {
@@ -21,7 +28,7 @@ describe('checkRecordCells', () => {
     });
   });
 
-  it('applies the checker\'s tolerance: 84,05 against 84,0556 is OK, 84,08 is not', () => {
+  it("applies the checker's tolerance: 84,05 against 84,0556 is OK, 84,08 is not", () => {
     expect(checkRecordCells({ lines: lines(BASE.nrr, BASE.conv), ikm: 84.05 }).ok).toBe(true);
     expect(checkRecordCells({ lines: lines(BASE.nrr, BASE.conv), ikm: 84.08 }).ok).toBe(false);
   });
@@ -45,17 +52,31 @@ describe('checkRecordCells', () => {
 
   it('reads numbers typed as text with a decimal comma without complaint', () => {
     const asText = BASE.nrr.map((v) => String(v).replace('.', ','));
-    expect(checkRecordCells({ lines: [asText, [...BASE.conv]], ikm: '84,06', category: 'B (baik)' })).toEqual({ ok: true, problems: [] });
+    expect(
+      checkRecordCells({ lines: [asText, [...BASE.conv]], ikm: '84,06', category: 'B (baik)' }),
+    ).toEqual({ ok: true, problems: [] });
   });
 
   it('flags an error value, a blank IKM and a wrong category', () => {
-    expect(checkRecordFindings({ lines: lines(withValues(BASE.nrr, { U4: '#DIV/0!' }), BASE.conv), ikm: 84.06 }).map((f) => f.code)).toEqual(['not-a-number']);
-    expect(checkRecordFindings({ lines: lines(BASE.nrr, BASE.conv), ikm: '' }).map((f) => [f.code, f.expected])).toEqual([
-      ['ikm-missing', expect.closeTo(756.5 / 9, 9)],
-    ]);
-    expect(checkRecordFindings({ lines: lines(BASE.nrr, BASE.conv), ikm: 84.06, category: 'A (Sangat Baik)' }).map((f) => f.code)).toEqual([
-      'category-mismatch',
-    ]);
+    expect(
+      checkRecordFindings({
+        lines: lines(withValues(BASE.nrr, { U4: '#DIV/0!' }), BASE.conv),
+        ikm: 84.06,
+      }).map((f) => f.code),
+    ).toEqual(['not-a-number']);
+    expect(
+      checkRecordFindings({ lines: lines(BASE.nrr, BASE.conv), ikm: '' }).map((f) => [
+        f.code,
+        f.expected,
+      ]),
+    ).toEqual([['ikm-missing', expect.closeTo(756.5 / 9, 9)]]);
+    expect(
+      checkRecordFindings({
+        lines: lines(BASE.nrr, BASE.conv),
+        ikm: 84.06,
+        category: 'A (Sangat Baik)',
+      }).map((f) => f.code),
+    ).toEqual(['category-mismatch']);
   });
 
   it('flags an IKM on the 1-4 scale', () => {

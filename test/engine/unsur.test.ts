@@ -85,7 +85,11 @@ describe('matchUnsur', () => {
 
 describe('parsePriorityList: the "Unsur Perbaikan" cell', () => {
   it('splits numbered lines', () => {
-    expect(parsePriorityList('1. Waktu Pelayanan\n2. Produk spesifikasi jenis pelayanan\n3. Persyaratan')).toEqual([
+    expect(
+      parsePriorityList(
+        '1. Waktu Pelayanan\n2. Produk spesifikasi jenis pelayanan\n3. Persyaratan',
+      ),
+    ).toEqual([
       { text: 'Waktu Pelayanan', unsur: 'U3' },
       { text: 'Produk spesifikasi jenis pelayanan', unsur: 'U5' },
       { text: 'Persyaratan', unsur: 'U1' },
@@ -93,11 +97,15 @@ describe('parsePriorityList: the "Unsur Perbaikan" cell', () => {
   });
 
   it('splits numbered entries on one line', () => {
-    expect(parsePriorityList('1. Biaya/tarif 2. Sarana dan prasarana').map((e) => e.unsur)).toEqual(['U4', 'U9']);
+    expect(parsePriorityList('1. Biaya/tarif 2. Sarana dan prasarana').map((e) => e.unsur)).toEqual(
+      ['U4', 'U9'],
+    );
   });
 
   it('splits ";"-separated entries', () => {
-    expect(parsePriorityList('Penanganan pengaduan, saran dan masukan; Biaya/tarif').map((e) => e.unsur)).toEqual(['U8', 'U4']);
+    expect(
+      parsePriorityList('Penanganan pengaduan, saran dan masukan; Biaya/tarif').map((e) => e.unsur),
+    ).toEqual(['U8', 'U4']);
   });
 
   it('marks an entry that names no unsur', () => {

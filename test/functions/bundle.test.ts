@@ -8,13 +8,24 @@ import { execFileSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import vm from 'vm';
-import { manifestBaseUrl, validateFunctionsMetadata, validateManifest } from '../../src/manifest/validate';
+import {
+  manifestBaseUrl,
+  validateFunctionsMetadata,
+  validateManifest,
+} from '../../src/manifest/validate';
 import { createExcelHost } from '../../src/sim/host';
 import { smallRecap } from '../taskpane/workbook';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
-const OUTPUTS = ['functions.js', 'functions.json', 'commands.js', 'taskpane.js', 'taskpane.html', 'manifest.xml'];
+const OUTPUTS = [
+  'functions.js',
+  'functions.json',
+  'commands.js',
+  'taskpane.js',
+  'taskpane.html',
+  'manifest.xml',
+];
 
 function newestMtime(path: string): number {
   const s = statSync(path);
@@ -24,12 +35,22 @@ function newestMtime(path: string): number {
 
 function ensureBuilt(): void {
   const missing = OUTPUTS.some((f) => !existsSync(join(DIST, f)));
-  const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js'].map((p) => newestMtime(join(ROOT, p)));
-  if (!missing && Math.min(...OUTPUTS.map((f) => statSync(join(DIST, f)).mtimeMs)) >= Math.max(...sources)) return;
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  });
+  const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js'].map((p) =>
+    newestMtime(join(ROOT, p)),
+  );
+  if (
+    !missing &&
+    Math.min(...OUTPUTS.map((f) => statSync(join(DIST, f)).mtimeMs)) >= Math.max(...sources)
+  )
+    return;
+  execFileSync(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+    },
+  );
 }
 
 class StandInError extends Error {
@@ -53,7 +74,11 @@ const associated = new Map<string, (...args: unknown[]) => unknown>();
 
 beforeAll(() => {
   ensureBuilt();
-  metadata = (JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')) as { functions: FunctionMetadata[] }).functions;
+  metadata = (
+    JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')) as {
+      functions: FunctionMetadata[];
+    }
+  ).functions;
   const sandbox: Record<string, unknown> = {
     CustomFunctions: {
       associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
@@ -64,7 +89,9 @@ beforeAll(() => {
   };
   sandbox.self = sandbox;
   sandbox.window = sandbox;
-  vm.runInNewContext(readFileSync(join(DIST, 'functions.js'), 'utf8'), sandbox, { filename: 'functions.js' });
+  vm.runInNewContext(readFileSync(join(DIST, 'functions.js'), 'utf8'), sandbox, {
+    filename: 'functions.js',
+  });
 }, 120_000);
 
 /** Calls a function as Excel does, through the id it was associated with. */
@@ -86,16 +113,30 @@ function errorOf(id: string, ...args: unknown[]): StandInError {
 
 describe('dist/functions.json and dist/functions.js', () => {
   it('declares the seven SKM functions, with Indonesian help for each parameter', () => {
-    expect(metadata.map((f) => f.id).sort()).toEqual(['IKM', 'KATEGORI', 'KONVERSI', 'NRR', 'PERIKSA', 'SAMPEL', 'TERENDAH']);
+    expect(metadata.map((f) => f.id).sort()).toEqual([
+      'IKM',
+      'KATEGORI',
+      'KONVERSI',
+      'NRR',
+      'PERIKSA',
+      'SAMPEL',
+      'TERENDAH',
+    ]);
     for (const f of metadata) {
       expect(f.description).toBeTruthy();
       for (const p of f.parameters) expect(p.description).toBeTruthy();
     }
-    expect(metadata.find((f) => f.id === 'KATEGORI')!.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+    expect(
+      metadata
+        .find((f) => f.id === 'KATEGORI')!
+        .parameters.map((p) => [p.name, p.optional ?? false]),
+    ).toEqual([
       ['ikm', false],
       ['bentuk', true],
     ]);
-    expect(validateFunctionsMetadata(readFileSync(join(DIST, 'functions.json'), 'utf8'))).toEqual([]);
+    expect(validateFunctionsMetadata(readFileSync(join(DIST, 'functions.json'), 'utf8'))).toEqual(
+      [],
+    );
   });
 
   it('associates every id of functions.json, and nothing else, with a function of its arity', () => {
@@ -107,8 +148,16 @@ describe('dist/functions.json and dist/functions.js', () => {
     const nrr = [3.27, 3.11, 3.05, 3.5, 3.33, 3.21, 3.4, 3.15, 3.02];
     const conv = nrr.map((v) => v * 25);
     expect(call('IKM', [nrr])).toBeCloseTo((29.04 / 9) * 25, 10);
-    expect(call('IKM', [nrr.map(String).map((s) => s.replace('.', ','))])).toBeCloseTo((29.04 / 9) * 25, 10);
-    expect(call('NRR', [[4, 3, 2, 1, 4, 3, 2, 1, 4], [2, 3, 4, null, 4, 3, 2, 1, '']])).toEqual([[3, 3, 3, 1, 4, 3, 2, 1, 4]]);
+    expect(call('IKM', [nrr.map(String).map((s) => s.replace('.', ','))])).toBeCloseTo(
+      (29.04 / 9) * 25,
+      10,
+    );
+    expect(
+      call('NRR', [
+        [4, 3, 2, 1, 4, 3, 2, 1, 4],
+        [2, 3, 4, null, 4, 3, 2, 1, ''],
+      ]),
+    ).toEqual([[3, 3, 3, 1, 4, 3, 2, 1, 4]]);
     expect(call('KONVERSI', [[3.4, null]])).toEqual([[85, '']]);
     expect(call('KATEGORI', 88.305, null)).toBe('A (Sangat Baik)');
     expect(call('KATEGORI', 76.6, 'huruf')).toBe('C');
@@ -132,12 +181,15 @@ describe('dist/commands.js', () => {
   /** Runs commands.js as the shared runtime would, with `globals` as its window; returns what it associated. */
   function loadCommands(globals: Record<string, unknown>): Record<string, unknown> {
     const sandbox: Record<string, unknown> = { console, ...globals };
-    vm.runInNewContext(readFileSync(join(DIST, 'commands.js'), 'utf8'), sandbox, { filename: 'commands.js' });
+    vm.runInNewContext(readFileSync(join(DIST, 'commands.js'), 'utf8'), sandbox, {
+      filename: 'commands.js',
+    });
     return sandbox;
   }
 
   const paneStatus = (sandbox: Record<string, unknown>) =>
-    (sandbox.__skmRekapPane as { state: { status: { kind: string; text: { id: string } } | null } }).state.status;
+    (sandbox.__skmRekapPane as { state: { status: { kind: string; text: { id: string } } | null } })
+      .state.status;
 
   it('associates validasiRekap with a handler that validates and marks the recap, opens the task pane and completes the event', async () => {
     // The simulated Excel host stands in for Excel, Office and OfficeExtension.
@@ -150,20 +202,38 @@ describe('dist/commands.js', () => {
     await host.office.actions.get('validasiRekap')!({ completed });
     expect(completed).toHaveBeenCalledTimes(1);
     expect(host.office.taskpaneShown).toBe(1);
-    expect(paneStatus(sandbox)).toEqual({ kind: 'success', text: expect.objectContaining({ id: 'Validasi selesai: 1 galat, 0 peringatan; 1 sel ditandai.' }) });
+    expect(paneStatus(sandbox)).toEqual({
+      kind: 'success',
+      text: expect.objectContaining({
+        id: 'Validasi selesai: 1 galat, 0 peringatan; 1 sel ditandai.',
+      }),
+    });
     expect(host.model.sheets[0].cells['7,14']).toMatchObject({ value: 85.1, fill: '#F4B6B6' });
   });
 
   it('completes the event and reports in the pane when Excel fails', async () => {
     const actions = new Map<string, (event: unknown) => Promise<void>>();
     const sandbox = loadCommands({
-      Office: { actions: { associate: (id: string, fn: (e: unknown) => Promise<void>) => actions.set(id, fn) }, addin: { showAsTaskpane: () => Promise.reject(new Error('no pane')) } },
-      Excel: { run: () => Promise.reject(Object.assign(new Error('Koneksi terputus.'), { code: 'GeneralException' })) },
+      Office: {
+        actions: {
+          associate: (id: string, fn: (e: unknown) => Promise<void>) => actions.set(id, fn),
+        },
+        addin: { showAsTaskpane: () => Promise.reject(new Error('no pane')) },
+      },
+      Excel: {
+        run: () =>
+          Promise.reject(
+            Object.assign(new Error('Koneksi terputus.'), { code: 'GeneralException' }),
+          ),
+      },
     });
     const completed = jest.fn();
     await actions.get('validasiRekap')!({ completed });
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(paneStatus(sandbox)).toEqual({ kind: 'error', text: expect.objectContaining({ id: 'Excel menolak permintaan: Koneksi terputus.' }) });
+    expect(paneStatus(sandbox)).toEqual({
+      kind: 'error',
+      text: expect.objectContaining({ id: 'Excel menolak permintaan: Koneksi terputus.' }),
+    });
   });
 });
 
@@ -181,7 +251,9 @@ describe('dist/taskpane.html, the shared runtime page', () => {
   });
 
   it("has a Content-Security-Policy without 'unsafe-eval', scripts only from itself and the Office.js CDN", () => {
-    const csp = /http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]+)"/.exec(html())?.[1];
+    const csp = /http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]+)"/.exec(
+      html(),
+    )?.[1];
     expect(csp).toBeDefined();
     const directives = new Map(
       csp!.split(';').map((d) => {
@@ -208,8 +280,11 @@ describe('dist/taskpane.html, the shared runtime page', () => {
 describe('dist/manifest.xml', () => {
   it('passes the offline validation under its base URL, with its icons in dist/assets', () => {
     const xml = readFileSync(join(DIST, 'manifest.xml'), 'utf8');
-    const readFile = (rel: string) => (existsSync(join(DIST, rel)) ? readFileSync(join(DIST, rel)) : null);
+    const readFile = (rel: string) =>
+      existsSync(join(DIST, rel)) ? readFileSync(join(DIST, rel)) : null;
     expect(validateManifest(xml, { readFile, namespace: 'SKM' })).toEqual([]);
-    expect(manifestBaseUrl(xml)).toBe((process.env.ADDIN_BASE_URL || 'https://localhost:3000').replace(/\/+$/, ''));
+    expect(manifestBaseUrl(xml)).toBe(
+      (process.env.ADDIN_BASE_URL || 'https://localhost:3000').replace(/\/+$/, ''),
+    );
   });
 });

@@ -24,11 +24,17 @@ it('uses a stand-in with code and message outside Excel', () => {
   const e = invalidValue('ikm kosong.');
   expect(e).toBeInstanceOf(FunctionError);
   expect(e).toMatchObject({ code: '#VALUE!', message: 'ikm kosong.' });
-  expect(invalidNumber('di luar rentang')).toMatchObject({ code: '#NUM!', message: 'di luar rentang' });
+  expect(invalidNumber('di luar rentang')).toMatchObject({
+    code: '#NUM!',
+    message: 'di luar rentang',
+  });
 });
 
 it("uses the runtime's CustomFunctions.Error and ErrorCode when present", () => {
-  globals.CustomFunctions = { Error: RuntimeError, ErrorCode: { invalidValue: '#VALUE!', invalidNumber: '#NUM!' } };
+  globals.CustomFunctions = {
+    Error: RuntimeError,
+    ErrorCode: { invalidValue: '#VALUE!', invalidNumber: '#NUM!' },
+  };
   const e = invalidNumber('populasi 0 tidak sah');
   expect(e).toBeInstanceOf(RuntimeError);
   expect(e).toMatchObject({ code: '#NUM!', message: 'populasi 0 tidak sah' });

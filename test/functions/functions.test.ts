@@ -4,7 +4,15 @@
  * parameters as null.
  */
 import fc from 'fast-check';
-import { ikm, kategori, konversi, nrr, periksa, sampel, terendah } from '../../src/functions/functions';
+import {
+  ikm,
+  kategori,
+  konversi,
+  nrr,
+  periksa,
+  sampel,
+  terendah,
+} from '../../src/functions/functions';
 import { FunctionError } from '../../src/functions/errors';
 import { KREJCIE_MORGAN } from '../fixtures/krejcie-morgan';
 
@@ -61,14 +69,19 @@ describe('SKM.IKM', () => {
     // 3,379 x 25 = 84,475, typed 84,48: within 25 x 0,0005 + 0,005.
     const nrrLine = withAt(NRR, 0, 3.379);
     const convLine = withAt(CONV, 0, 84.48);
-    expect(ikm([nrrLine, convLine])).toBeCloseTo((84.48 + CONV.slice(1).reduce((s, v) => s + v, 0)) / 9, 10);
+    expect(ikm([nrrLine, convLine])).toBeCloseTo(
+      (84.48 + CONV.slice(1).reduce((s, v) => s + v, 0)) / 9,
+      10,
+    );
   });
 
   it('refuses a record whose lines disagree, naming the unsur', () => {
     const e = errorOf(() => ikm([NRR, withAt(CONV, 2, 86.25)]));
     expect(e.code).toBe('#VALUE!');
     expect(e.message).toMatch(/tidak cocok/);
-    expect(e.message).toMatch(/unsur ke-3 \(Waktu Penyelesaian\): 3,05 x 25 = 76,25, tertulis 86,25/);
+    expect(e.message).toMatch(
+      /unsur ke-3 \(Waktu Penyelesaian\): 3,05 x 25 = 76,25, tertulis 86,25/,
+    );
   });
 
   it('reads a record with one line blank as that line alone', () => {
@@ -95,7 +108,13 @@ describe('SKM.IKM', () => {
   });
 
   it('refuses an answer outside 1-4 with #NUM!', () => {
-    const e = errorOf(() => ikm([[4, 3, 3, 4, 3, 3, 4, 3, 3], [4, 3, 3, 4, 3, 3, 4, 3, 3], [4, 5, 3, 4, 3, 3, 4, 3, 3]]));
+    const e = errorOf(() =>
+      ikm([
+        [4, 3, 3, 4, 3, 3, 4, 3, 3],
+        [4, 3, 3, 4, 3, 3, 4, 3, 3],
+        [4, 5, 3, 4, 3, 3, 4, 3, 3],
+      ]),
+    );
     expect(e.code).toBe('#NUM!');
     expect(e.message).toMatch(/baris 3 kolom 2 = 5/);
   });
@@ -132,13 +151,23 @@ describe('SKM.IKM', () => {
   });
 
   it('refuses text, error values and booleans, naming the cell', () => {
-    expect(errorOf(() => ikm([withAt(NRR, 1, 'baik')])).message).toMatch(/baris 1 kolom 2 berisi teks "baik"/);
+    expect(errorOf(() => ikm([withAt(NRR, 1, 'baik')])).message).toMatch(
+      /baris 1 kolom 2 berisi teks "baik"/,
+    );
     expect(errorOf(() => ikm([withAt(NRR, 1, '#DIV/0!')])).message).toMatch(/galat #DIV\/0!/);
     expect(errorOf(() => ikm([withAt(NRR, 1, true)])).code).toBe('#VALUE!');
   });
 
   it('refuses other shapes and empty input', () => {
-    expect(errorOf(() => ikm([[3, 3, 3], [3, 3, 3], [3, 3, 3]])).message).toMatch(/berukuran 3x3/);
+    expect(
+      errorOf(() =>
+        ikm([
+          [3, 3, 3],
+          [3, 3, 3],
+          [3, 3, 3],
+        ]),
+      ).message,
+    ).toMatch(/berukuran 3x3/);
     expect(errorOf(() => ikm(null as never)).message).toMatch(/nilai kosong/);
     expect(errorOf(() => ikm([Array(9).fill(null)])).message).toMatch(/nilai kosong/);
   });
@@ -146,9 +175,15 @@ describe('SKM.IKM', () => {
 
 describe('large answer matrices', () => {
   // Generated answers 1-4, with some blanks and zeros (older desktop builds send 0 for a blank).
-  const answers = Array.from({ length: 2000 }, (_, i) => Array.from({ length: 9 }, (_, j) => ((i * 7 + j * 3) % 11 === 0 ? (i % 2 ? null : 0) : 1 + ((i * 5 + j) % 4))));
+  const answers = Array.from({ length: 2000 }, (_, i) =>
+    Array.from({ length: 9 }, (_, j) =>
+      (i * 7 + j * 3) % 11 === 0 ? (i % 2 ? null : 0) : 1 + ((i * 5 + j) % 4),
+    ),
+  );
   const expectedNrr = Array.from({ length: 9 }, (_, j) => {
-    const given = answers.map((r) => r[j]).filter((v): v is number => typeof v === 'number' && v !== 0);
+    const given = answers
+      .map((r) => r[j])
+      .filter((v): v is number => typeof v === 'number' && v !== 0);
     return given.reduce((s, v) => s + v, 0) / given.length;
   });
 
@@ -158,7 +193,9 @@ describe('large answer matrices', () => {
   });
 
   it('reads the same NRR when one answer is typed as text (the general reading)', () => {
-    const withText = answers.map((r, i) => (i === 5 ? r.map((v) => (v === null || v === 0 ? v : String(v))) : r));
+    const withText = answers.map((r, i) =>
+      i === 5 ? r.map((v) => (v === null || v === 0 ? v : String(v))) : r,
+    );
     nrr(withText)[0].forEach((v, j) => expect(v).toBeCloseTo(expectedNrr[j], 12));
   });
 
@@ -193,7 +230,9 @@ describe('SKM.NRR', () => {
   });
 
   it('refuses a sheet without answers', () => {
-    expect(errorOf(() => nrr([Array(9).fill(null), Array(9).fill('')])).message).toMatch(/belum ada jawaban/);
+    expect(errorOf(() => nrr([Array(9).fill(null), Array(9).fill('')])).message).toMatch(
+      /belum ada jawaban/,
+    );
   });
 });
 
@@ -257,7 +296,8 @@ describe('SKM.KATEGORI', () => {
   });
 
   it('gives the written form when bentuk is omitted or blank', () => {
-    for (const blank of [null, undefined, '', 0]) expect(kategori(70, blank)).toBe('C (Kurang Baik)');
+    for (const blank of [null, undefined, '', 0])
+      expect(kategori(70, blank)).toBe('C (Kurang Baik)');
   });
 
   it('reads a text IKM with a decimal comma', () => {
@@ -306,11 +346,23 @@ describe('SKM.TERENDAH', () => {
   });
 
   it('joins ties with ", "', () => {
-    expect(terendah([withAt(NRR, 2, 3.02)], OMITTED)).toBe('Waktu Penyelesaian, Sarana dan Prasarana');
+    expect(terendah([withAt(NRR, 2, 3.02)], OMITTED)).toBe(
+      'Waktu Penyelesaian, Sarana dan Prasarana',
+    );
   });
 
   it('uses the names given, in the order of the values', () => {
-    const names = ['Syarat', 'Prosedur', 'Waktu', 'Biaya', 'Produk', 'Kompetensi', 'Perilaku', 'Sarpras', 'Aduan'];
+    const names = [
+      'Syarat',
+      'Prosedur',
+      'Waktu',
+      'Biaya',
+      'Produk',
+      'Kompetensi',
+      'Perilaku',
+      'Sarpras',
+      'Aduan',
+    ];
     expect(terendah([NRR], [names])).toBe('Aduan');
     expect(terendah([NRR], column(names))).toBe('Aduan');
   });
@@ -322,7 +374,15 @@ describe('SKM.TERENDAH', () => {
 
   it('reads a recap record and answers too', () => {
     expect(terendah([NRR, CONV], OMITTED)).toBe('Sarana dan Prasarana');
-    expect(terendah([[4, 4, 2, 4, 4, 4, 4, 4, 4], [4, 4, 3, 4, 4, 4, 4, 4, 4]], OMITTED)).toBe('Waktu Penyelesaian');
+    expect(
+      terendah(
+        [
+          [4, 4, 2, 4, 4, 4, 4, 4, 4],
+          [4, 4, 3, 4, 4, 4, 4, 4, 4],
+        ],
+        OMITTED,
+      ),
+    ).toBe('Waktu Penyelesaian');
   });
 
   it('refuses names that are not nine cells', () => {
@@ -337,14 +397,22 @@ describe('SKM.TERENDAH', () => {
 describe('SKM.PERIKSA', () => {
   it('says OK for a record that agrees', () => {
     expect(periksa([NRR, CONV], 80.67, 'B (Baik)')).toBe('OK');
-    expect(periksa(NRR.map((v, i) => [CONV[i], v]), '80,67', null)).toBe('OK');
+    expect(
+      periksa(
+        NRR.map((v, i) => [CONV[i], v]),
+        '80,67',
+        null,
+      ),
+    ).toBe('OK');
     expect(periksa([CONV], 80.67, 'B')).toBe('OK');
   });
 
   it('says what disagrees: the IKM and the category', () => {
     const text = periksa([NRR, CONV], 84.58, 'A (Sangat Baik)');
     expect(text).toMatch(/IKM tertulis 84,58, tetapi rata-rata sembilan unsur x 25 = 80,67/);
-    expect(text).toMatch(/Kategori tertulis "A \(Sangat Baik\)", tetapi IKM 84,58 termasuk B \(Baik\)\./);
+    expect(text).toMatch(
+      /Kategori tertulis "A \(Sangat Baik\)", tetapi IKM 84,58 termasuk B \(Baik\)\./,
+    );
   });
 
   it('says what disagrees: the category alone', () => {
@@ -404,18 +472,21 @@ describe('every function', () => {
     ['PERIKSA', (r, c) => periksa(r, c, c)],
   ];
 
-  it.each(calls)('%s returns a value or throws #VALUE!/#NUM! with a message, whatever the input', (_name, call) => {
-    fc.assert(
-      fc.property(range, cell, (r, c) => {
-        try {
-          call(r, c);
-        } catch (e) {
-          expect(e).toBeInstanceOf(FunctionError);
-          expect(['#VALUE!', '#NUM!']).toContain((e as FunctionError).code);
-          expect((e as FunctionError).message.length).toBeGreaterThan(0);
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it.each(calls)(
+    '%s returns a value or throws #VALUE!/#NUM! with a message, whatever the input',
+    (_name, call) => {
+      fc.assert(
+        fc.property(range, cell, (r, c) => {
+          try {
+            call(r, c);
+          } catch (e) {
+            expect(e).toBeInstanceOf(FunctionError);
+            expect(['#VALUE!', '#NUM!']).toContain((e as FunctionError).code);
+            expect((e as FunctionError).message.length).toBeGreaterThan(0);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 });

@@ -34,9 +34,14 @@ describe('webpack.config.js', () => {
 
   it('puts the production base URL from --env baseUrl in every manifest URL', async () => {
     delete process.env.ADDIN_BASE_URL;
-    const xml = await builtManifest({ baseUrl: 'https://skm.banjarkab.go.id/addin/' }, 'production');
+    const xml = await builtManifest(
+      { baseUrl: 'https://skm.banjarkab.go.id/addin/' },
+      'production',
+    );
     expect(xml).not.toContain('https://localhost:3000');
-    expect(xml).toContain('<SourceLocation DefaultValue="https://skm.banjarkab.go.id/addin/taskpane.html"/>');
+    expect(xml).toContain(
+      '<SourceLocation DefaultValue="https://skm.banjarkab.go.id/addin/taskpane.html"/>',
+    );
     expect(xml).toContain('DefaultValue="https://skm.banjarkab.go.id/addin/functions.json"');
   });
 
@@ -54,7 +59,9 @@ describe('webpack.config.js', () => {
 
   it('refuses a production base URL that is not https', async () => {
     delete process.env.ADDIN_BASE_URL;
-    await expect(makeConfig({ baseUrl: 'http://skm.example.go.id' }, { mode: 'production' })).rejects.toThrow(/must use https/);
+    await expect(
+      makeConfig({ baseUrl: 'http://skm.example.go.id' }, { mode: 'production' }),
+    ).rejects.toThrow(/must use https/);
   });
 
   it('never uses an eval-based devtool', async () => {

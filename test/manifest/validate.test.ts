@@ -17,7 +17,8 @@ import { drawIcon, ICON_SIZES } from '../../scripts/make-icons';
 
 const ROOT = join(__dirname, '..', '..');
 const MANIFEST = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
-const readFile = (rel: string) => (existsSync(join(ROOT, rel)) ? readFileSync(join(ROOT, rel)) : null);
+const readFile = (rel: string) =>
+  existsSync(join(ROOT, rel)) ? readFileSync(join(ROOT, rel)) : null;
 const OPTIONS: ManifestOptions = { baseUrl: 'https://localhost:3000', readFile, namespace: 'SKM' };
 
 /** manifest.xml with one piece of text replaced (which must be there). */
@@ -42,7 +43,9 @@ describe('manifest.xml', () => {
     expect(MANIFEST).toMatch(/<bt:String id="Group.Label" DefaultValue="SKM"\/>/);
     expect(MANIFEST).toMatch(/<bt:String id="Validate.Label" DefaultValue="Validasi Rekap"\/>/);
     expect(MANIFEST).toMatch(/<bt:String id="Taskpane.Label" DefaultValue="Panel SKM"\/>/);
-    expect(MANIFEST).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>validasiRekap<\/FunctionName>/);
+    expect(MANIFEST).toMatch(
+      /<Action xsi:type="ExecuteFunction">\s*<FunctionName>validasiRekap<\/FunctionName>/,
+    );
     expect(MANIFEST).toMatch(/<Action xsi:type="ShowTaskpane">/);
   });
 });
@@ -56,8 +59,14 @@ describe('a broken manifest', () => {
   it('refers to a resid no resource defines', () => {
     const xml = broken('<bt:String id="Validate.Label" DefaultValue="Validasi Rekap"/>', '');
     expect(validateManifest(xml, OPTIONS)).toEqual([
-      { code: 'resid-missing', message: 'Label refers to resid "Validate.Label", which no bt:ShortStrings defines.' },
-      { code: 'resid-missing', message: 'Title refers to resid "Validate.Label", which no bt:ShortStrings defines.' },
+      {
+        code: 'resid-missing',
+        message: 'Label refers to resid "Validate.Label", which no bt:ShortStrings defines.',
+      },
+      {
+        code: 'resid-missing',
+        message: 'Title refers to resid "Validate.Label", which no bt:ShortStrings defines.',
+      },
     ]);
   });
 
@@ -72,38 +81,58 @@ describe('a broken manifest', () => {
   });
 
   it('has a URL over http', () => {
-    const xml = broken('https://localhost:3000/functions.json', 'http://localhost:3000/functions.json');
+    const xml = broken(
+      'https://localhost:3000/functions.json',
+      'http://localhost:3000/functions.json',
+    );
     expect(validateManifest(xml, OPTIONS)).toEqual([
-      { code: 'url-not-https', message: 'bt:Urls "Functions.Metadata.Url": http://localhost:3000/functions.json must use https.' },
+      {
+        code: 'url-not-https',
+        message:
+          'bt:Urls "Functions.Metadata.Url": http://localhost:3000/functions.json must use https.',
+      },
     ]);
   });
 
   it('has a URL outside the base URL', () => {
-    const xml = broken('https://localhost:3000/functions.js"', 'https://cdn.example.com/functions.js"');
+    const xml = broken(
+      'https://localhost:3000/functions.js"',
+      'https://cdn.example.com/functions.js"',
+    );
     expect(codes(validateManifest(xml, OPTIONS))).toEqual(['url-outside-base']);
   });
 
   it('is checked against the production base URL it should carry', () => {
-    const problems = validateManifest(MANIFEST, { ...OPTIONS, baseUrl: 'https://skm.example.go.id/addin' });
+    const problems = validateManifest(MANIFEST, {
+      ...OPTIONS,
+      baseUrl: 'https://skm.example.go.id/addin',
+    });
     expect(codes(problems)).toEqual(['url-outside-base']);
     expect(problems).toHaveLength(9);
   });
 
   it('gives the FunctionFile another resid than the shared runtime', () => {
-    const xml = broken('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Commands.Url"/>').replace(
+    const xml = broken(
+      '<FunctionFile resid="Taskpane.Url"/>',
+      '<FunctionFile resid="Commands.Url"/>',
+    ).replace(
       '</bt:Urls>',
       '<bt:Url id="Commands.Url" DefaultValue="https://localhost:3000/commands.html"/></bt:Urls>',
     );
     expect(validateManifest(xml, OPTIONS)).toEqual([
       {
         code: 'shared-runtime',
-        message: 'FunctionFile uses resid "Commands.Url"; the shared runtime needs "Taskpane.Url" (the Runtime\'s).',
+        message:
+          'FunctionFile uses resid "Commands.Url"; the shared runtime needs "Taskpane.Url" (the Runtime\'s).',
       },
     ]);
   });
 
   it("gives the custom functions' Page another resid than the shared runtime", () => {
-    const xml = broken('<Page>\n              <SourceLocation resid="Taskpane.Url"/>', '<Page>\n              <SourceLocation resid="Functions.Page.Url"/>').replace(
+    const xml = broken(
+      '<Page>\n              <SourceLocation resid="Taskpane.Url"/>',
+      '<Page>\n              <SourceLocation resid="Functions.Page.Url"/>',
+    ).replace(
       '</bt:Urls>',
       '<bt:Url id="Functions.Page.Url" DefaultValue="https://localhost:3000/functions.html"/></bt:Urls>',
     );
@@ -111,9 +140,14 @@ describe('a broken manifest', () => {
   });
 
   it('has a short-lived runtime or none', () => {
-    expect(codes(validateManifest(broken('lifetime="long"', 'lifetime="short"'), OPTIONS))).toEqual(['shared-runtime']);
+    expect(codes(validateManifest(broken('lifetime="long"', 'lifetime="short"'), OPTIONS))).toEqual(
+      ['shared-runtime'],
+    );
     const none = broken('<Runtime resid="Taskpane.Url" lifetime="long"/>', '');
-    expect(validateManifest(none, OPTIONS)).toContainEqual({ code: 'shared-runtime', message: 'There must be exactly one Runtime; found 0.' });
+    expect(validateManifest(none, OPTIONS)).toContainEqual({
+      code: 'shared-runtime',
+      message: 'There must be exactly one Runtime; found 0.',
+    });
   });
 
   it('lacks the 80 px ribbon icon', () => {
@@ -126,21 +160,36 @@ describe('a broken manifest', () => {
     expect(validateManifest(MANIFEST, { ...OPTIONS, readFile: missing })).toEqual([
       { code: 'icon-file', message: 'bt:Image "Icon.80x80": assets/icon-80.png does not exist.' },
     ]);
-    const wrong = (rel: string) => readFile(rel === 'assets/icon-64.png' ? 'assets/icon-80.png' : rel);
+    const wrong = (rel: string) =>
+      readFile(rel === 'assets/icon-64.png' ? 'assets/icon-80.png' : rel);
     expect(validateManifest(MANIFEST, { ...OPTIONS, readFile: wrong })).toEqual([
-      { code: 'icon-file', message: 'HighResolutionIconUrl: assets/icon-64.png is 80x80; it must be 64x64.' },
+      {
+        code: 'icon-file',
+        message: 'HighResolutionIconUrl: assets/icon-64.png is 80x80; it must be 64x64.',
+      },
     ]);
   });
 
   it('has a namespace that is not alphanumeric, or not SKM', () => {
-    const xml = broken('id="Functions.Namespace" DefaultValue="SKM"', 'id="Functions.Namespace" DefaultValue="SKM-REKAP"');
+    const xml = broken(
+      'id="Functions.Namespace" DefaultValue="SKM"',
+      'id="Functions.Namespace" DefaultValue="SKM-REKAP"',
+    );
     expect(validateManifest(xml, OPTIONS).map((p) => p.code)).toEqual(['namespace', 'namespace']);
-    const other = broken('id="Functions.Namespace" DefaultValue="SKM"', 'id="Functions.Namespace" DefaultValue="CONTOSO"');
-    expect(validateManifest(other, OPTIONS)).toEqual([{ code: 'namespace', message: 'Namespace is "CONTOSO"; expected "SKM".' }]);
+    const other = broken(
+      'id="Functions.Namespace" DefaultValue="SKM"',
+      'id="Functions.Namespace" DefaultValue="CONTOSO"',
+    );
+    expect(validateManifest(other, OPTIONS)).toEqual([
+      { code: 'namespace', message: 'Namespace is "CONTOSO"; expected "SKM".' },
+    ]);
   });
 
   it('asks for less than ReadWriteDocument', () => {
-    const xml = broken('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadDocument</Permissions>');
+    const xml = broken(
+      '<Permissions>ReadWriteDocument</Permissions>',
+      '<Permissions>ReadDocument</Permissions>',
+    );
     expect(codes(validateManifest(xml, OPTIONS))).toEqual(['structure']);
   });
 });
@@ -149,15 +198,31 @@ describe('functions.json', () => {
   const json = (functions: unknown[]) => JSON.stringify({ functions });
 
   it('passes with uppercase ids and names', () => {
-    expect(validateFunctionsMetadata(json([{ id: 'IKM', name: 'IKM' }, { id: 'SKM.V2_X', name: 'V2_X' }]))).toEqual([]);
+    expect(
+      validateFunctionsMetadata(
+        json([
+          { id: 'IKM', name: 'IKM' },
+          { id: 'SKM.V2_X', name: 'V2_X' },
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('fails on a lowercase or invalid id, a duplicate id, no functions, or no JSON', () => {
-    expect(codes(validateFunctionsMetadata(json([{ id: 'ikm', name: 'IKM' }])))).toEqual(['function-id']);
-    expect(codes(validateFunctionsMetadata(json([{ id: 'IKM-2', name: 'IKM' }])))).toEqual(['function-id']);
-    expect(validateFunctionsMetadata(json([{ id: 'IKM', name: 'IKM' }, { id: 'IKM', name: 'IKM2' }]))).toEqual([
-      { code: 'function-id', message: 'Function id "IKM" is declared twice.' },
+    expect(codes(validateFunctionsMetadata(json([{ id: 'ikm', name: 'IKM' }])))).toEqual([
+      'function-id',
     ]);
+    expect(codes(validateFunctionsMetadata(json([{ id: 'IKM-2', name: 'IKM' }])))).toEqual([
+      'function-id',
+    ]);
+    expect(
+      validateFunctionsMetadata(
+        json([
+          { id: 'IKM', name: 'IKM' },
+          { id: 'IKM', name: 'IKM2' },
+        ]),
+      ),
+    ).toEqual([{ code: 'function-id', message: 'Function id "IKM" is declared twice.' }]);
     expect(codes(validateFunctionsMetadata(json([])))).toEqual(['functions-json']);
     expect(codes(validateFunctionsMetadata('{'))).toEqual(['functions-json']);
   });
@@ -165,7 +230,10 @@ describe('functions.json', () => {
 
 describe('the icons', () => {
   it.each(ICON_SIZES.map((s) => [s]))('assets/icon-%p.png is a PNG of that size', (size) => {
-    expect(pngSize(readFileSync(join(ROOT, 'assets', `icon-${size}.png`)))).toEqual({ width: size, height: size });
+    expect(pngSize(readFileSync(join(ROOT, 'assets', `icon-${size}.png`)))).toEqual({
+      width: size,
+      height: size,
+    });
   });
 
   it('are drawn by scripts/make-icons.ts at any size', () => {
@@ -175,7 +243,11 @@ describe('the icons', () => {
 
 describe('npm run validate (scripts/validate-manifest.ts)', () => {
   const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-  const run = (...args: string[]) => spawnSync(tsx, [join(ROOT, 'scripts', 'validate-manifest.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const run = (...args: string[]) =>
+    spawnSync(tsx, [join(ROOT, 'scripts', 'validate-manifest.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
 
   it('accepts manifest.xml', () => {
     const r = run(join(ROOT, 'manifest.xml'), '--base-url', 'https://localhost:3000');
@@ -186,9 +258,17 @@ describe('npm run validate (scripts/validate-manifest.ts)', () => {
   it('lists the problems of a broken manifest and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'skm-manifest-'));
     const file = join(dir, 'manifest.xml');
-    writeFileSync(file, MANIFEST.replace('https://localhost:3000/taskpane.html"/>\n      </bt:Urls>', 'http://localhost:3000/taskpane.html"/>\n      </bt:Urls>'));
+    writeFileSync(
+      file,
+      MANIFEST.replace(
+        'https://localhost:3000/taskpane.html"/>\n      </bt:Urls>',
+        'http://localhost:3000/taskpane.html"/>\n      </bt:Urls>',
+      ),
+    );
     const r = run(file, '--base-url', 'https://localhost:3000');
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/\[url-not-https\] bt:Urls "Taskpane.Url": http:\/\/localhost:3000\/taskpane.html must use https\./);
+    expect(r.stderr).toMatch(
+      /\[url-not-https\] bt:Urls "Taskpane.Url": http:\/\/localhost:3000\/taskpane.html must use https\./,
+    );
   });
 });

@@ -66,14 +66,24 @@ function shaped(value: number, form: CellForm, error: string, offBy: number): Ce
 
 const nine = <T>(a: fc.Arbitrary<T>) => fc.array(a, { minLength: 9, maxLength: 9 });
 
-const PRIORITY_TEXTS = [...UNSUR.map((u) => u.name), 'Waktu pelayanan', 'Sarpras', 'Lainnya', 'Penanganan pengaduan, sarana dan masukan'];
+const PRIORITY_TEXTS = [
+  ...UNSUR.map((u) => u.name),
+  'Waktu pelayanan',
+  'Sarpras',
+  'Lainnya',
+  'Penanganan pengaduan, sarana dan masukan',
+];
 
 /** A record's cells: consistent values (NRR x 25, IKM the mean) with some cells spoilt. */
 const recordArb: fc.Arbitrary<Omit<RecordSpec, 'period' | 'service'>> = fc
   .record({
     nrr: nine(fc.integer({ min: 2400, max: 4000 })),
     decimals: fc.constantFrom(2, 3),
-    lines: fc.oneof({ arbitrary: fc.constant('both' as const), weight: 6 }, fc.constant('nrr' as const), fc.constant('conv' as const)),
+    lines: fc.oneof(
+      { arbitrary: fc.constant('both' as const), weight: 6 },
+      fc.constant('nrr' as const),
+      fc.constant('conv' as const),
+    ),
     nrrForms: nine(cellForm),
     convForms: nine(cellForm),
     errors: nine(errorValue),
@@ -81,8 +91,14 @@ const recordArb: fc.Arbitrary<Omit<RecordSpec, 'period' | 'service'>> = fc
     ikmForm: fc.oneof({ arbitrary: fc.constant('number' as CellForm), weight: 8 }, cellForm),
     ikmWeight: fc.constantFrom(1, 1, 1, 0.999, 0.99),
     categoryForm: fc.constantFrom('label', 'label', 'label', 'short', 'blank', 'wrong'),
-    respondents: fc.oneof(fc.integer({ min: 1, max: 3000 }), fc.constantFrom('1.686', '', 0, 12.5, 'banyak')),
-    realisation: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom('75%', '', 0.8, 1, 120, '#DIV/0!')),
+    respondents: fc.oneof(
+      fc.integer({ min: 1, max: 3000 }),
+      fc.constantFrom('1.686', '', 0, 12.5, 'banyak'),
+    ),
+    realisation: fc.oneof(
+      fc.integer({ min: 0, max: 100 }),
+      fc.constantFrom('75%', '', 0.8, 1, 120, '#DIV/0!'),
+    ),
     priority: fc.subarray(PRIORITY_TEXTS, { maxLength: 3 }),
     method: fc.constantFrom('Manual dan Online', 'Online', ''),
     note: fc.constantFrom('', 'ok', 'lihat lampiran'),
@@ -94,10 +110,21 @@ const recordArb: fc.Arbitrary<Omit<RecordSpec, 'period' | 'service'>> = fc
     const ikm = round((conv.reduce((s, x) => s + x, 0) / 9) * r.ikmWeight, 2);
     const cat = category(ikm);
     const spec: Omit<RecordSpec, 'period' | 'service'> = {
-      nrr: r.lines === 'conv' ? null : nrr.map((v, i) => shaped(v, r.nrrForms[i], r.errors[i], r.offBy / 25)),
-      conv: r.lines === 'nrr' ? null : conv.map((v, i) => shaped(v, r.convForms[i], r.errors[i], r.offBy)),
+      nrr:
+        r.lines === 'conv'
+          ? null
+          : nrr.map((v, i) => shaped(v, r.nrrForms[i], r.errors[i], r.offBy / 25)),
+      conv:
+        r.lines === 'nrr'
+          ? null
+          : conv.map((v, i) => shaped(v, r.convForms[i], r.errors[i], r.offBy)),
       ikm: shaped(ikm, r.ikmForm, r.errors[0], r.offBy),
-      category: { label: cat.label, short: cat.grade, blank: '', wrong: cat.grade === 'A' ? 'B (Baik)' : 'A (Sangat Baik)' }[r.categoryForm],
+      category: {
+        label: cat.label,
+        short: cat.grade,
+        blank: '',
+        wrong: cat.grade === 'A' ? 'B (Baik)' : 'A (Sangat Baik)',
+      }[r.categoryForm],
       respondents: r.respondents,
       method: r.method,
       priority: r.priority.map((p, i) => `${i + 1}. ${p}`).join('\n'),
@@ -124,7 +151,10 @@ const unitRecords: fc.Arbitrary<RecordSpec[]> = fc
   .record({
     kind: unitKind,
     records: fc.array(recordArb, { minLength: 5, maxLength: 5 }),
-    present: fc.array(fc.oneof({ arbitrary: fc.constant(true), weight: 5 }, fc.constant(false)), { minLength: 4, maxLength: 4 }),
+    present: fc.array(fc.oneof({ arbitrary: fc.constant(true), weight: 5 }, fc.constant(false)), {
+      minLength: 4,
+      maxLength: 4,
+    }),
     withAnnual: fc.boolean(),
   })
   .map(({ kind, records: r, present, withAnnual }) => {
@@ -133,11 +163,23 @@ const unitRecords: fc.Arbitrary<RecordSpec[]> = fc
       case 'tahunan':
         return [tahunan(r[0])];
       case 'semester':
-        return [...([1, 2] as const).filter((i) => present[i - 1]).map((i) => semester(i, r[i - 1])), ...annual];
+        return [
+          ...([1, 2] as const).filter((i) => present[i - 1]).map((i) => semester(i, r[i - 1])),
+          ...annual,
+        ];
       case 'triwulan':
-        return [...([1, 2, 3, 4] as const).filter((i) => present[i - 1]).map((i) => triwulan(i, r[i - 1])), ...annual];
+        return [
+          ...([1, 2, 3, 4] as const)
+            .filter((i) => present[i - 1])
+            .map((i) => triwulan(i, r[i - 1])),
+          ...annual,
+        ];
       case 'layanan':
-        return [tahunan(r[0]), layanan('3. Layanan Izin Parkir', r[1]), ...(present[0] ? [layanan('4. Layanan Uji Kendaraan', r[2])] : [])];
+        return [
+          tahunan(r[0]),
+          layanan('3. Layanan Izin Parkir', r[1]),
+          ...(present[0] ? [layanan('4. Layanan Uji Kendaraan', r[2])] : []),
+        ];
       case 'nodata':
         return [];
     }
@@ -166,7 +208,14 @@ export interface RecapCase {
 
 /** The units with blank rows between some of them. */
 const unitsArb = fc
-  .array(fc.tuple(unitRecords, fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, fc.constant(true)), fc.constantFrom(1, '2', '3.')), { minLength: 1, maxLength: 6 })
+  .array(
+    fc.tuple(
+      unitRecords,
+      fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, fc.constant(true)),
+      fc.constantFrom(1, '2', '3.'),
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
   .map((list) => {
     const out: (UnitSpec | typeof BLANK_ROW)[] = [];
     list.forEach(([records, blankBefore, noForm], i) => {
@@ -180,14 +229,27 @@ const unitsArb = fc
 /** Column orders: the Banjar order, the unsur shuffled, the others shuffled, unknown columns anywhere. */
 export const columnsArb: fc.Arbitrary<ColumnSpec[]> = fc
   .record({
-    unsurOrder: fc.oneof(fc.constant([...UNSUR_CODES] as Column[]), fc.shuffledSubarray([...UNSUR_CODES] as Column[], { minLength: 9, maxLength: 9 })),
-    otherOrder: fc.oneof(fc.constant(OTHER_COLUMNS), fc.shuffledSubarray(OTHER_COLUMNS, { minLength: OTHER_COLUMNS.length, maxLength: OTHER_COLUMNS.length })),
+    unsurOrder: fc.oneof(
+      fc.constant([...UNSUR_CODES] as Column[]),
+      fc.shuffledSubarray([...UNSUR_CODES] as Column[], { minLength: 9, maxLength: 9 }),
+    ),
+    otherOrder: fc.oneof(
+      fc.constant(OTHER_COLUMNS),
+      fc.shuffledSubarray(OTHER_COLUMNS, {
+        minLength: OTHER_COLUMNS.length,
+        maxLength: OTHER_COLUMNS.length,
+      }),
+    ),
     unsurAt: fc.integer({ min: 0, max: OTHER_COLUMNS.length }),
     extras: fc.subarray(EXTRA),
     extraAt: fc.array(fc.nat(), { minLength: 2, maxLength: 2 }),
   })
   .map(({ unsurOrder, otherOrder, unsurAt, extras, extraAt }) => {
-    const cols: ColumnSpec[] = [...otherOrder.slice(0, unsurAt), ...unsurOrder, ...otherOrder.slice(unsurAt)];
+    const cols: ColumnSpec[] = [
+      ...otherOrder.slice(0, unsurAt),
+      ...unsurOrder,
+      ...otherOrder.slice(unsurAt),
+    ];
     extras.forEach((e, i) => cols.splice(extraAt[i] % (cols.length + 1), 0, e));
     return cols;
   });
@@ -195,8 +257,16 @@ export const columnsArb: fc.Arbitrary<ColumnSpec[]> = fc
 const averageArb: fc.Arbitrary<AverageSpec | undefined> = fc.option(
   fc.record({
     label: fc.constantFrom('RATA-RATA KABUPATEN', 'Rata-rata Kota', 'RATA-RATA'),
-    unsur: nine(fc.oneof(fc.double({ min: 70, max: 95, noNaN: true }).map((x) => round(x, 2)), fc.constant(''))),
-    ikm: fc.oneof(fc.double({ min: 70, max: 95, noNaN: true }).map((x) => round(x, 2)), fc.constant('')),
+    unsur: nine(
+      fc.oneof(
+        fc.double({ min: 70, max: 95, noNaN: true }).map((x) => round(x, 2)),
+        fc.constant(''),
+      ),
+    ),
+    ikm: fc.oneof(
+      fc.double({ min: 70, max: 95, noNaN: true }).map((x) => round(x, 2)),
+      fc.constant(''),
+    ),
     realisation: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant('')),
   }),
   { nil: undefined, freq: 2 },
@@ -205,10 +275,17 @@ const averageArb: fc.Arbitrary<AverageSpec | undefined> = fc.option(
 export const recapCaseArb: fc.Arbitrary<RecapCase> = fc.record({
   units: unitsArb,
   columns: columnsArb,
-  title: fc.constantFrom([], ['REKAPITULASI HASIL PELAKSANAAN SKM OPP', 'LINGKUP PEMERINTAH KABUPATEN BANJAR TAHUN 2025']),
+  title: fc.constantFrom(
+    [],
+    ['REKAPITULASI HASIL PELAKSANAAN SKM OPP', 'LINGKUP PEMERINTAH KABUPATEN BANJAR TAHUN 2025'],
+  ),
   merges: fc.boolean(),
   average: averageArb,
-  notesUnder: fc.constantFrom([], ['Keterangan: data sementara'], ['Sumber: Lampiran II', '', 'Martapura, 30 Desember 2025', 'KEPALA BAGIAN ORGANISASI']),
+  notesUnder: fc.constantFrom(
+    [],
+    ['Keterangan: data sementara'],
+    ['Sumber: Lampiran II', '', 'Martapura, 30 Desember 2025', 'KEPALA BAGIAN ORGANISASI'],
+  ),
   gapUnder: fc.boolean(),
   sheet: fc.constantFrom('Rekap SKM OPP 2025', 'Rekap'),
 });
@@ -222,13 +299,18 @@ function excelMerges(values: CellValue[][], merges: Area[] | undefined): Area[] 
   if (!merges) return undefined;
   return merges.filter((m) => {
     if (m.left > m.right || m.top > m.bottom) return false;
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && !isBlank(values[r - 1]?.[c - 1])) return false;
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if ((r !== m.top || c !== m.left) && !isBlank(values[r - 1]?.[c - 1])) return false;
     return true;
   });
 }
 
 /** The case as a sheet grid, in its own column order or another, with its merges or without. */
-export function buildRecap(rc: RecapCase, override: { columns?: ColumnSpec[]; merges?: boolean } = {}): SheetGrid {
+export function buildRecap(
+  rc: RecapCase,
+  override: { columns?: ColumnSpec[]; merges?: boolean } = {},
+): SheetGrid {
   const columns = override.columns ?? rc.columns;
   const noIndex = columns.indexOf('no');
   const after = rc.notesUnder.map((t) => {
@@ -283,19 +365,32 @@ const garbageCell: fc.Arbitrary<CellValue> = fc.oneof(
 );
 
 const areaArb = (rows: number, cols: number): fc.Arbitrary<Area> =>
-  fc.tuple(fc.integer({ min: 1, max: rows + 2 }), fc.integer({ min: 1, max: cols + 2 }), fc.nat({ max: 3 }), fc.nat({ max: 3 })).map(([top, left, h, w]) => ({ top, left, bottom: top + h, right: left + w }));
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: rows + 2 }),
+      fc.integer({ min: 1, max: cols + 2 }),
+      fc.nat({ max: 3 }),
+      fc.nat({ max: 3 }),
+    )
+    .map(([top, left, h, w]) => ({ top, left, bottom: top + h, right: left + w }));
 
 /** Random values of random sizes up to 40 x 25, ragged rows, a random origin and random (even overlapping) merges. */
 export const garbageGridArb: fc.Arbitrary<SheetGrid> = fc
   .record({
     rows: fc.integer({ min: 0, max: 40 }),
     cols: fc.integer({ min: 0, max: 25 }),
-    origin: fc.option(fc.record({ row: fc.integer({ min: 1, max: 10 }), col: fc.integer({ min: 1, max: 5 }) }), { nil: undefined }),
+    origin: fc.option(
+      fc.record({ row: fc.integer({ min: 1, max: 10 }), col: fc.integer({ min: 1, max: 5 }) }),
+      { nil: undefined },
+    ),
   })
   .chain(({ rows, cols, origin }) =>
     fc.record({
       name: fc.constantFrom('Sheet1', 'Rekap SKM'),
-      values: fc.array(fc.array(garbageCell, { maxLength: cols }), { minLength: rows, maxLength: rows }),
+      values: fc.array(fc.array(garbageCell, { maxLength: cols }), {
+        minLength: rows,
+        maxLength: rows,
+      }),
       origin: fc.constant(origin),
       merges: fc.option(fc.array(areaArb(rows, cols), { maxLength: 6 }), { nil: undefined }),
     }),

@@ -55,7 +55,15 @@ describe('every finding points inside the table', () => {
         const outside = a.findings.filter((f) => {
           if (f.cell === null) return false;
           const at = parseA1(f.cell);
-          return !at || at.row !== f.at?.row || at.col !== f.at?.col || at.row < table.headerRows[0] || at.row > bottom || at.col < left || at.col > table.lastCol;
+          return (
+            !at ||
+            at.row !== f.at?.row ||
+            at.col !== f.at?.col ||
+            at.row < table.headerRows[0] ||
+            at.row > bottom ||
+            at.col < left ||
+            at.col > table.lastCol
+          );
         });
         expect(outside.map((f) => `${f.code} ${f.cell}`)).toEqual([]);
       }),
@@ -81,7 +89,8 @@ function expectSameDistrict(a: DistrictLine, b: DistrictLine): void {
   const fa = figures(a);
   const fb = figures(b);
   const close = (x: unknown, y: unknown) => {
-    if (typeof x === 'number' && typeof y === 'number') expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-9);
+    if (typeof x === 'number' && typeof y === 'number')
+      expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-9);
     else expect(x).toEqual(y);
   };
   fa.unsur.forEach((v, i) => close(v, fb.unsur[i]));
@@ -95,7 +104,13 @@ function expectSameDistrict(a: DistrictLine, b: DistrictLine): void {
 
 describe('the district line depends on the data, not on the layout', () => {
   const withPermutation = recapCaseArb.chain((rc) =>
-    fc.tuple(fc.constant(rc), fc.shuffledSubarray(rc.columns, { minLength: rc.columns.length, maxLength: rc.columns.length })),
+    fc.tuple(
+      fc.constant(rc),
+      fc.shuffledSubarray(rc.columns, {
+        minLength: rc.columns.length,
+        maxLength: rc.columns.length,
+      }),
+    ),
   );
 
   it('is the same whatever the order of the columns', () => {
@@ -139,7 +154,9 @@ function applyToGrid(grid: SheetGrid, plan: WritePlan): SheetGrid {
     const at = plan.average.row - top;
     values.splice(at, 0, []);
     formats?.splice(at, 0, []);
-    merges = merges?.map((m) => (m.top >= plan.average.row ? { ...m, top: m.top + 1, bottom: m.bottom + 1 } : m));
+    merges = merges?.map((m) =>
+      m.top >= plan.average.row ? { ...m, top: m.top + 1, bottom: m.bottom + 1 } : m,
+    );
   }
   const set = (row: number, col: number, v: CellValue, format?: string) => {
     while (values.length <= row - top) values.push([]);
@@ -149,11 +166,14 @@ function applyToGrid(grid: SheetGrid, plan: WritePlan): SheetGrid {
       formats[row - top][col - left] = format;
     }
   };
-  for (const c of plan.notes.cells) set(c.row, c.col, plan.average.exists && c.row === plan.average.row ? '' : c.value);
+  for (const c of plan.notes.cells)
+    set(c.row, c.col, plan.average.exists && c.row === plan.average.row ? '' : c.value);
   for (const c of [...plan.average.cells, ...plan.sentences]) set(c.row, c.col, c.value, c.format);
   // Rectangular again, blanks as "" (Excel's range.values).
   const width = Math.max(0, ...values.map((r) => r.length));
-  const square = values.map((r) => Array.from({ length: width }, (_, j) => (r[j] === undefined || r[j] === null ? '' : r[j])));
+  const square = values.map((r) =>
+    Array.from({ length: width }, (_, j) => (r[j] === undefined || r[j] === null ? '' : r[j])),
+  );
   return { ...grid, values: square, formats, merges };
 }
 

@@ -5,14 +5,27 @@
 import fc from 'fast-check';
 import type { SheetGrid } from '../../src/engine/model';
 import { createExcelHost } from '../../src/sim/host';
-import { cellKey, cloneWorkbook, sheetFromRows, type CellModel, type WorkbookModel } from '../../src/sim/model';
+import {
+  cellKey,
+  cloneWorkbook,
+  sheetFromRows,
+  type CellModel,
+  type WorkbookModel,
+} from '../../src/sim/model';
 import { markFindings, undo, validate } from '../../src/taskpane/excel';
 import { BASE, OTHER, recap, tahunan, unit } from '../engine/grid';
 import { buildRecap, recapCaseArb } from './arbitraries';
 import { sheetModelOf } from '../sim/grid-model';
 
 /** Fills the staff put on some cells before the add-in ran (a highlighted row, a coloured IKM). */
-const fillsArb = fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 24 }), fc.constantFrom('#FFFF00', '#DDEBF7', '#F4B6B6')), { maxLength: 12 });
+const fillsArb = fc.array(
+  fc.tuple(
+    fc.integer({ min: 1, max: 40 }),
+    fc.integer({ min: 1, max: 24 }),
+    fc.constantFrom('#FFFF00', '#DDEBF7', '#F4B6B6'),
+  ),
+  { maxLength: 12 },
+);
 
 /**
  * What staff may keep in the column right of the table, where the notes go:
@@ -21,12 +34,26 @@ const fillsArb = fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({
 const strayArb = fc.array(
   fc.tuple(
     fc.integer({ min: 1, max: 30 }),
-    fc.constantFrom<CellModel>({ value: 'ok' }, { value: 5 }, { value: '12' }, { value: '=1+1' }, { value: 'TRUE' }, { value: '5%' }, { value: '1.' }, { value: 2, formula: '=2' }, { value: 'x', formula: '="x"' }),
+    fc.constantFrom<CellModel>(
+      { value: 'ok' },
+      { value: 5 },
+      { value: '12' },
+      { value: '=1+1' },
+      { value: 'TRUE' },
+      { value: '5%' },
+      { value: '1.' },
+      { value: 2, formula: '=2' },
+      { value: 'x', formula: '="x"' },
+    ),
   ),
   { maxLength: 4 },
 );
 
-function workbookWith(grid: SheetGrid, fills: [number, number, string][], stray: [number, CellModel][] = []): WorkbookModel {
+function workbookWith(
+  grid: SheetGrid,
+  fills: [number, number, string][],
+  stray: [number, CellModel][] = [],
+): WorkbookModel {
   const recapSheet = sheetModelOf(grid);
   const notesCol = (grid.origin?.col ?? 1) + Math.max(...grid.values.map((r) => r.length));
   for (const [row, cell] of stray) recapSheet.cells[cellKey(row, notesCol)] = { ...cell };
@@ -35,7 +62,10 @@ function workbookWith(grid: SheetGrid, fills: [number, number, string][], stray:
     recapSheet.cells[key] = { ...(recapSheet.cells[key] ?? { value: '' }), fill };
   }
   return {
-    sheets: [recapSheet, sheetFromRows('Lampiran I', [['NO', 'UNIT PELAYANAN PUBLIK (UPP)', 'Keterangan']])],
+    sheets: [
+      recapSheet,
+      sheetFromRows('Lampiran I', [['NO', 'UNIT PELAYANAN PUBLIK (UPP)', 'Keterangan']]),
+    ],
     settings: { 'other.addin': '{"kept":true}' },
     activeSheet: recapSheet.name,
     selection: { sheet: recapSheet.name, address: 'A1' },
@@ -89,7 +119,10 @@ describe('a formula in the notes column', () => {
   // The ledger keeps the formula a note was written over: "Hapus Tanda" puts back "=5", not the number 5.
   it('restores a formula that stood where a note was written', async () => {
     // Unit 1's IKM is wrong, so its first row (3) gets a note in the column after the table (V).
-    const { grid } = recap([unit(1, 'DINAS A', tahunan({ ...BASE, ikm: 80 })), unit(2, 'DINAS B', tahunan(OTHER))]);
+    const { grid } = recap([
+      unit(1, 'DINAS A', tahunan({ ...BASE, ikm: 80 })),
+      unit(2, 'DINAS B', tahunan(OTHER)),
+    ]);
     // (A literal formula: the simulated host calculates no arithmetic, so "=2+3" would come back as #NAME?.)
     const model = workbookWith(grid, [], [[3, { value: 5, formula: '=5' }]]);
     const before = cloneWorkbook(model);

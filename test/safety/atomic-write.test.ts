@@ -10,7 +10,9 @@ import { run, SAMPLE, STACK_TRACE, tempDir } from '../cli/helpers';
 
 // exceljs's XLSX writer, whose writeBuffer the copy goes through.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const XLSX = require('exceljs/lib/xlsx/xlsx') as { prototype: { writeBuffer: (...args: unknown[]) => Promise<unknown> } };
+const XLSX = require('exceljs/lib/xlsx/xlsx') as {
+  prototype: { writeBuffer: (...args: unknown[]) => Promise<unknown> };
+};
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -25,18 +27,31 @@ afterEach(() => {
 
 /** The failures a write can meet: the workbook cannot be serialised, the disk fills up half way, the rename fails. */
 const CRASHES: [string, () => void][] = [
-  ['serialising the workbook fails', () => jest.spyOn(XLSX.prototype, 'writeBuffer').mockRejectedValue(new Error('out of memory'))],
+  [
+    'serialising the workbook fails',
+    () => jest.spyOn(XLSX.prototype, 'writeBuffer').mockRejectedValue(new Error('out of memory')),
+  ],
   [
     'the disk fills up half way through the temporary file',
     () => {
       const writeFile = fsp.writeFile.bind(fsp);
       jest.spyOn(fsp, 'writeFile').mockImplementation(async (file, data) => {
         await writeFile(file, (data as Buffer).subarray(0, 1000));
-        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+          code: 'ENOSPC',
+        });
       });
     },
   ],
-  ['the rename fails', () => jest.spyOn(fsp, 'rename').mockRejectedValue(Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }))],
+  [
+    'the rename fails',
+    () =>
+      jest
+        .spyOn(fsp, 'rename')
+        .mockRejectedValue(
+          Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }),
+        ),
+  ],
 ];
 
 describe.each(CRASHES)('when %s', (_, crash) => {

@@ -12,7 +12,9 @@ const ROOT = path.resolve(__dirname, '../..');
 /** The directives of a page's <meta http-equiv="Content-Security-Policy">, by name. */
 function csp(file: string): Map<string, string[]> {
   const html = readFileSync(path.join(ROOT, file), 'utf8');
-  const content = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content="([^"]+)"/i.exec(html)?.[1];
+  const content = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content="([^"]+)"/i.exec(
+    html,
+  )?.[1];
   if (!content) throw new Error(`${file} has no Content-Security-Policy`);
   return new Map(
     content
@@ -27,7 +29,8 @@ function csp(file: string): Map<string, string[]> {
 }
 
 /** The sources scripts may come from: script-src, else default-src (CSP Level 3 fallback). */
-const scriptSources = (d: Map<string, string[]>) => d.get('script-src') ?? d.get('default-src') ?? [];
+const scriptSources = (d: Map<string, string[]>) =>
+  d.get('script-src') ?? d.get('default-src') ?? [];
 
 describe('src/taskpane/taskpane.html', () => {
   const d = csp('src/taskpane/taskpane.html');
@@ -46,7 +49,9 @@ describe('src/taskpane/taskpane.html', () => {
 
   it('loads its one external script from the Office.js CDN over https', () => {
     const html = readFileSync(path.join(ROOT, 'src/taskpane/taskpane.html'), 'utf8');
-    const external = [...html.matchAll(/<script[^>]*\bsrc=["']([^"']+)/g)].map((m) => m[1]).filter((s) => /^[a-z]+:/i.test(s) || s.startsWith('//'));
+    const external = [...html.matchAll(/<script[^>]*\bsrc=["']([^"']+)/g)]
+      .map((m) => m[1])
+      .filter((s) => /^[a-z]+:/i.test(s) || s.startsWith('//'));
     expect(external).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
   });
 });
@@ -81,8 +86,13 @@ describe('dist/taskpane.js (when built)', () => {
     expect(js).not.toMatch(/\bFunction\s*\(\s*["'`]/);
   });
 
-  (built ? it : it.skip)('is the only bundle bundle.test.ts does not check for "new Function"', () => {
-    const bundles = readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js'));
-    expect(bundles.filter((n) => !['functions.js', 'commands.js', 'taskpane.js'].includes(n))).toEqual([]);
-  });
+  (built ? it : it.skip)(
+    'is the only bundle bundle.test.ts does not check for "new Function"',
+    () => {
+      const bundles = readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js'));
+      expect(
+        bundles.filter((n) => !['functions.js', 'commands.js', 'taskpane.js'].includes(n)),
+      ).toEqual([]);
+    },
+  );
 });

@@ -19,7 +19,16 @@ const dangerous = () =>
   recap([
     unit(1, NAMES[0], tahunan({ ...BASE, ikm: 80 })),
     unit(2, NAMES[1], tahunan(OTHER)),
-    unit(3, NAMES[2], tahunan({ ...OTHER, nrr: [3.4, 3.48, 3.24, 3.6, 3.4, 3.44, 3.52, 3.36, 3.48], conv: [85, 87, 81, 90, 85, 86, 88, 84, 87], ikm: 85.89 })),
+    unit(
+      3,
+      NAMES[2],
+      tahunan({
+        ...OTHER,
+        nrr: [3.4, 3.48, 3.24, 3.6, 3.4, 3.44, 3.52, 3.36, 3.48],
+        conv: [85, 87, 81, 90, 85, 86, 88, 84, 87],
+        ikm: 85.89,
+      }),
+    ),
     unit(4, NAMES[3], tahunan({ ...BASE, category: 'A (Sangat Baik)' })),
   ]).grid;
 
@@ -40,7 +49,13 @@ describe("the checker's copy (--out --summary)", () => {
 
   it('holds no formula at all, in the recap sheet or in the summary sheet', () => {
     const formulas: string[] = [];
-    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => cell.type === ExcelJS.ValueType.Formula && formulas.push(`${ws.name}!${cell.address}`)));
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell(
+          (cell) =>
+            cell.type === ExcelJS.ValueType.Formula && formulas.push(`${ws.name}!${cell.address}`),
+        ),
+      );
     expect(formulas).toEqual([]);
   });
 
@@ -60,7 +75,11 @@ describe("the checker's copy (--out --summary)", () => {
   it('writes the names into the summary sheet as strings', () => {
     const ws = wb.getWorksheet(SUMMARY_SHEET)!;
     const texts: string[] = [];
-    ws.eachRow((row) => row.eachCell((cell) => cell.type === ExcelJS.ValueType.String && texts.push(cell.value as string)));
+    ws.eachRow((row) =>
+      row.eachCell(
+        (cell) => cell.type === ExcelJS.ValueType.String && texts.push(cell.value as string),
+      ),
+    );
     for (const name of NAMES) expect(texts).toContain(name);
   });
 });
@@ -75,7 +94,11 @@ describe('the add-in on the simulated host', () => {
       expect((await markFindings(session.value)).ok).toBe(true);
       expect((await writeDistrictLine(session.value)).ok).toBe(true);
       expect((await writeSummary(session.value)).ok).toBe(true);
-      const formulas = host.model.sheets.flatMap((s) => Object.entries(s.cells).filter(([, c]) => c.formula !== undefined).map(([k]) => `${s.name}!${k}`));
+      const formulas = host.model.sheets.flatMap((s) =>
+        Object.entries(s.cells)
+          .filter(([, c]) => c.formula !== undefined)
+          .map(([k]) => `${s.name}!${k}`),
+      );
       expect(formulas).toEqual([]);
       const summary = host.model.sheets.find((s) => s.name === SUMMARY_SHEET)!;
       const values = Object.values(summary.cells).map((c) => c.value);
@@ -84,7 +107,9 @@ describe('the add-in on the simulated host', () => {
       // The notes and sentences were written: the check is not vacuous.
       const recapValues = Object.values(host.model.sheets[0].cells).map((c) => String(c.value));
       expect(recapValues).toContain(NOTES_HEADER);
-      expect(recapValues.some((v) => v.startsWith('Unsur terendah pada tingkat kabupaten'))).toBe(true);
+      expect(recapValues.some((v) => v.startsWith('Unsur terendah pada tingkat kabupaten'))).toBe(
+        true,
+      );
     } finally {
       uninstall();
     }

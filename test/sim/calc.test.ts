@@ -14,14 +14,23 @@ const BANJAR = path.join(__dirname, '../../samples/rekap-skm-banjar-2025.xlsx');
 
 describe('formulas calling the SKM functions', () => {
   it('splits arguments at the commas outside quotes and parentheses', () => {
-    expect(splitArguments('E6:M7, N6, "a, b", F(1,2)')).toEqual(['E6:M7', 'N6', '"a, b"', 'F(1,2)']);
+    expect(splitArguments('E6:M7, N6, "a, b", F(1,2)')).toEqual([
+      'E6:M7',
+      'N6',
+      '"a, b"',
+      'F(1,2)',
+    ]);
   });
 
   it('are calculated after a write: ranges as 2-D arrays, single cells as values', async () => {
-    const model = workbookOf(sheetFromRows('S', [[3.68, 3.79, 3.7, 3.94, 3.78, 3.76, 3.81, 3.78, 3.86, 84.58]]));
+    const model = workbookOf(
+      sheetFromRows('S', [[3.68, 3.79, 3.7, 3.94, 3.78, 3.76, 3.81, 3.78, 3.86, 84.58]]),
+    );
     const host = createExcelHost(model, { customFunctions: SKM_FUNCTIONS });
     await host.Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('S').getRange('K1:M1').formulas = [['=SKM.IKM(A1:I1)', '=SKM.KATEGORI(K1)', '=SKM.PERIKSA(A1:I1, J1)']];
+      ctx.workbook.worksheets.getItem('S').getRange('K1:M1').formulas = [
+        ['=SKM.IKM(A1:I1)', '=SKM.KATEGORI(K1)', '=SKM.PERIKSA(A1:I1, J1)'],
+      ];
       await ctx.sync();
     });
     const s = findSheet(model, 'S')!;
@@ -45,8 +54,9 @@ describe('formulas calling the SKM functions', () => {
     const host = createExcelHost(model, { customFunctions: SKM_FUNCTIONS });
     const restore = host.install(globalThis as unknown as Record<string, unknown>);
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const excel = require('../../src/taskpane/excel') as typeof import('../../src/taskpane/excel');
+      const excel =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require('../../src/taskpane/excel') as typeof import('../../src/taskpane/excel');
       const v = await excel.validate('id');
       if (!v.ok) throw new Error(v.message.id);
       const r = await excel.addFormulaColumns(v.value);
@@ -66,6 +76,11 @@ describe('formulas calling the SKM functions', () => {
 });
 
 it('registers every function the add-in declares', () => {
-  const declared = Array.from(readFileSync(path.join(__dirname, '../../src/functions/functions.ts'), 'utf8').matchAll(/@customfunction (\w+)/g), (m) => `SKM.${m[1]}`);
+  const declared = Array.from(
+    readFileSync(path.join(__dirname, '../../src/functions/functions.ts'), 'utf8').matchAll(
+      /@customfunction (\w+)/g,
+    ),
+    (m) => `SKM.${m[1]}`,
+  );
   expect(Object.keys(SKM_FUNCTIONS).sort()).toEqual(declared.sort());
 });

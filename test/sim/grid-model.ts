@@ -1,6 +1,13 @@
 /** Sheet grids as the simulated Excel host (src/sim) holds them, for tests that run the adapter. */
 import type { SheetGrid } from '../../src/engine/model';
-import { cellKey, createSheet, workbookOf, type CellScalar, type SheetModel, type WorkbookModel } from '../../src/sim/model';
+import {
+  cellKey,
+  createSheet,
+  workbookOf,
+  type CellScalar,
+  type SheetModel,
+  type WorkbookModel,
+} from '../../src/sim/model';
 
 /** A sheet grid's values, number formats and merged areas as a simulated sheet. */
 export function sheetModelOf(grid: SheetGrid): SheetModel {
@@ -14,7 +21,10 @@ export function sheetModelOf(grid: SheetGrid): SheetModel {
       const format = raw && raw !== 'General' ? raw : undefined;
       const blank = v === null || v === undefined || v === '';
       if (blank && !format) return;
-      sheet.cells[cellKey(top + i, left + j)] = { value: blank ? '' : (v as CellScalar), ...(format ? { numberFormat: format } : {}) };
+      sheet.cells[cellKey(top + i, left + j)] = {
+        value: blank ? '' : (v as CellScalar),
+        ...(format ? { numberFormat: format } : {}),
+      };
     }),
   );
   sheet.merges = (grid.merges ?? []).map((m) => ({ ...m }));

@@ -1,5 +1,11 @@
 import { createExcelHost } from '../../src/sim/host';
-import { cloneWorkbook, createWorkbook, sheetFromRows, workbookOf, type WorkbookModel } from '../../src/sim/model';
+import {
+  cloneWorkbook,
+  createWorkbook,
+  sheetFromRows,
+  workbookOf,
+  type WorkbookModel,
+} from '../../src/sim/model';
 
 /** A small recap: a two-row header with merged cells, three units, a fill on row 6. */
 function recap(): WorkbookModel {
@@ -16,7 +22,11 @@ function recap(): WorkbookModel {
         [2, 'Dinas B', 3.1, 3.3, 80.1],
         [3, 'Dinas C', 3.5, 3.6, 88.02],
       ],
-      { merges: ['A4:A5', 'B4:B5', 'C4:D4', 'E4:E5'], fills: { 'A6:E6': '#F4B6B6' }, formats: { 'E6:E8': '0.00' } },
+      {
+        merges: ['A4:A5', 'B4:B5', 'C4:D4', 'E4:E5'],
+        fills: { 'A6:E6': '#F4B6B6' },
+        formats: { 'E6:E8': '0.00' },
+      },
     ),
     sheetFromRows('Lampiran', [['x']]),
   );
@@ -52,7 +62,13 @@ describe('load before read', () => {
       r.load({ select: 'numberFormat' });
       r.load({ text: true, format: { fill: { color: true } } });
       await ctx.sync();
-      expect([r.values, r.address, r.numberFormat, r.text, r.format.fill.color]).toEqual([[[82.5]], "'Rekap SKM'!E6", [['0.00']], [['82.50']], '#F4B6B6']);
+      expect([r.values, r.address, r.numberFormat, r.text, r.format.fill.color]).toEqual([
+        [[82.5]],
+        "'Rekap SKM'!E6",
+        [['0.00']],
+        [['82.50']],
+        '#F4B6B6',
+      ]);
     });
   });
 
@@ -127,8 +143,15 @@ describe('merged cells', () => {
       await ctx.sync();
       expect(merged.isNullObject).toBe(false);
       expect(merged.areaCount).toBe(4);
-      expect(merged.address).toBe("'Rekap SKM'!A4:A5,'Rekap SKM'!B4:B5,'Rekap SKM'!C4:D4,'Rekap SKM'!E4:E5");
-      expect(merged.areas.items.map((a) => a.address)).toEqual(["'Rekap SKM'!A4:A5", "'Rekap SKM'!B4:B5", "'Rekap SKM'!C4:D4", "'Rekap SKM'!E4:E5"]);
+      expect(merged.address).toBe(
+        "'Rekap SKM'!A4:A5,'Rekap SKM'!B4:B5,'Rekap SKM'!C4:D4,'Rekap SKM'!E4:E5",
+      );
+      expect(merged.areas.items.map((a) => a.address)).toEqual([
+        "'Rekap SKM'!A4:A5",
+        "'Rekap SKM'!B4:B5",
+        "'Rekap SKM'!C4:D4",
+        "'Rekap SKM'!E4:E5",
+      ]);
       expect(none.isNullObject).toBe(true);
     });
   });
@@ -136,10 +159,16 @@ describe('merged cells', () => {
   it('loads merged areas through a navigation path', async () => {
     const host = createExcelHost(recap());
     await host.Excel.run(async (ctx) => {
-      const merged = ctx.workbook.worksheets.getItem('Rekap SKM').getRange('C4').getMergedAreasOrNullObject();
+      const merged = ctx.workbook.worksheets
+        .getItem('Rekap SKM')
+        .getRange('C4')
+        .getMergedAreasOrNullObject();
       merged.load('areaCount, areas/items/address');
       await ctx.sync();
-      expect([merged.areaCount, merged.areas.items.map((a) => a.address)]).toEqual([1, ["'Rekap SKM'!C4:D4"]]);
+      expect([merged.areaCount, merged.areas.items.map((a) => a.address)]).toEqual([
+        1,
+        ["'Rekap SKM'!C4:D4"],
+      ]);
     });
   });
 
@@ -160,11 +189,16 @@ describe('used range and addresses', () => {
     const host = createExcelHost(recap());
     await host.Excel.run(async (ctx) => {
       const used = ctx.workbook.worksheets.getItem('Rekap SKM').getUsedRange().load('address');
-      const other = ctx.workbook.worksheets.getItem('Lampiran').getUsedRange(true).load('address,rowIndex,columnIndex,rowCount,columnCount');
+      const other = ctx.workbook.worksheets
+        .getItem('Lampiran')
+        .getUsedRange(true)
+        .load('address,rowIndex,columnIndex,rowCount,columnCount');
       await ctx.sync();
       expect(used.address).toBe("'Rekap SKM'!A1:E8");
       expect(other.address).toBe('Lampiran!A1');
-      expect([other.rowIndex, other.columnIndex, other.rowCount, other.columnCount]).toEqual([0, 0, 1, 1]);
+      expect([other.rowIndex, other.columnIndex, other.rowCount, other.columnCount]).toEqual([
+        0, 0, 1, 1,
+      ]);
     });
   });
 
@@ -233,7 +267,9 @@ describe('insert and delete', () => {
       const props = fresh.getCellProperties({ format: { fill: { color: true } } });
       await ctx.sync();
       expect(fresh.values).toEqual([['', '', '', '', '']]);
-      expect(props.value[0].map((p) => (p as { format: { fill: { color: string } } }).format.fill.color)).toEqual(Array(5).fill('#F4B6B6'));
+      expect(
+        props.value[0].map((p) => (p as { format: { fill: { color: string } } }).format.fill.color),
+      ).toEqual(Array(5).fill('#F4B6B6'));
     });
   });
 
@@ -265,13 +301,37 @@ describe('writing values', () => {
     const host = createExcelHost(recap());
     await host.Excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Rekap SKM').getRange('G1:G6');
-      r.values = [['=AVERAGE(E6:E8)'], ["'=AVERAGE(E6:E8)"], ['=5'], ['12.5'], ["'0012"], ['- catatan']];
+      r.values = [
+        ['=AVERAGE(E6:E8)'],
+        ["'=AVERAGE(E6:E8)"],
+        ['=5'],
+        ['12.5'],
+        ["'0012"],
+        ['- catatan'],
+      ];
       r.load('values,formulas');
       await ctx.sync();
-      expect(r.values).toEqual([['#NAME?'], ['=AVERAGE(E6:E8)'], [5], [12.5], ['0012'], ['#NAME?']]);
-      expect(r.formulas).toEqual([['=AVERAGE(E6:E8)'], ['=AVERAGE(E6:E8)'], ['=5'], [12.5], ['0012'], ['=- catatan']]);
+      expect(r.values).toEqual([
+        ['#NAME?'],
+        ['=AVERAGE(E6:E8)'],
+        [5],
+        [12.5],
+        ['0012'],
+        ['#NAME?'],
+      ]);
+      expect(r.formulas).toEqual([
+        ['=AVERAGE(E6:E8)'],
+        ['=AVERAGE(E6:E8)'],
+        ['=5'],
+        [12.5],
+        ['0012'],
+        ['=- catatan'],
+      ]);
     });
-    expect(host.model.sheets[0].cells['1,7']).toEqual({ value: '#NAME?', formula: '=AVERAGE(E6:E8)' });
+    expect(host.model.sheets[0].cells['1,7']).toEqual({
+      value: '#NAME?',
+      formula: '=AVERAGE(E6:E8)',
+    });
     expect(host.model.sheets[0].cells['2,7']).toEqual({ value: '=AVERAGE(E6:E8)' });
   });
 
@@ -333,7 +393,10 @@ describe('payload limit', () => {
         error = e;
       }
     });
-    expect(error).toMatchObject({ code: 'RequestPayloadSizeLimitExceeded', message: expect.stringMatching(/^The request payload size has exceeded the limit/) });
+    expect(error).toMatchObject({
+      code: 'RequestPayloadSizeLimitExceeded',
+      message: expect.stringMatching(/^The request payload size has exceeded the limit/),
+    });
     expect(host.stats.maxRequestBytes).toBeGreaterThan(5_000_000);
     expect(host.model.sheets[0].cells['1,11']).toBeUndefined();
   });
@@ -369,10 +432,16 @@ describe('cell properties', () => {
   it('reads fills per cell, white where there is none', async () => {
     const host = createExcelHost(recap());
     await host.Excel.run(async (ctx) => {
-      const props = ctx.workbook.worksheets.getItem('Rekap SKM').getRange('E6:E7').getCellProperties({ address: true, format: { fill: { color: true } } });
+      const props = ctx.workbook.worksheets
+        .getItem('Rekap SKM')
+        .getRange('E6:E7')
+        .getCellProperties({ address: true, format: { fill: { color: true } } });
       expect(() => props.value).toThrow(/has not been loaded yet/);
       await ctx.sync();
-      expect(props.value).toEqual([[{ address: "'Rekap SKM'!E6", format: { fill: { color: '#F4B6B6' } } }], [{ address: "'Rekap SKM'!E7", format: { fill: { color: '#FFFFFF' } } }]]);
+      expect(props.value).toEqual([
+        [{ address: "'Rekap SKM'!E6", format: { fill: { color: '#F4B6B6' } } }],
+        [{ address: "'Rekap SKM'!E7", format: { fill: { color: '#FFFFFF' } } }],
+      ]);
     });
   });
 
@@ -382,7 +451,10 @@ describe('cell properties', () => {
       const r = ctx.workbook.worksheets.getItem('Rekap SKM').getRange('B7:C7');
       r.setCellProperties([[{ format: { fill: { color: '#ffe699' } } }, null]]);
       r.format.fill.load('color');
-      const c = ctx.workbook.worksheets.getItem('Rekap SKM').getRange('B7').format.fill.load('color');
+      const c = ctx.workbook.worksheets
+        .getItem('Rekap SKM')
+        .getRange('B7')
+        .format.fill.load('color');
       await ctx.sync();
       expect(c.color).toBe('#FFE699');
       expect(r.format.fill.color).toBeNull();
@@ -482,7 +554,12 @@ describe('worksheets and selection', () => {
       ws.load('name,visibility,position');
       ws.protection.load('protected');
       await ctx.sync();
-      expect([ws.name, ws.visibility, ws.position, ws.protection.protected]).toEqual(['Lampiran', 'Hidden', 1, true]);
+      expect([ws.name, ws.visibility, ws.position, ws.protection.protected]).toEqual([
+        'Lampiran',
+        'Hidden',
+        1,
+        true,
+      ]);
     });
   });
 });
@@ -496,7 +573,10 @@ describe('request context', () => {
       await ctx.sync();
     });
     expect(host.stats.syncCount).toBe(1);
-    expect(host.stats.operations).toEqual(["Range('Rekap SKM'!A1).load(values)", expect.stringMatching(/^sync #1: 1 ops, request \d+ B, response \d+ B$/)]);
+    expect(host.stats.operations).toEqual([
+      "Range('Rekap SKM'!A1).load(values)",
+      expect.stringMatching(/^sync #1: 1 ops, request \d+ B, response \d+ B$/),
+    ]);
     host.stats.reset();
     expect([host.stats.syncCount, host.stats.operations]).toEqual([0, []]);
   });
@@ -519,13 +599,19 @@ describe('request context', () => {
 
   it('invalidates objects once their Excel.run has ended', async () => {
     const host = createExcelHost(recap());
-    const kept = await host.Excel.run(async (ctx) => ctx.workbook.worksheets.getItem('Rekap SKM').getRange('A1'));
-    expect(() => kept.load('values')).toThrow(expect.objectContaining({ code: 'InvalidObjectPath' }));
+    const kept = await host.Excel.run(async (ctx) =>
+      ctx.workbook.worksheets.getItem('Rekap SKM').getRange('A1'),
+    );
+    expect(() => kept.load('values')).toThrow(
+      expect.objectContaining({ code: 'InvalidObjectPath' }),
+    );
   });
 
   it('requires the batch to return a promise', async () => {
     const host = createExcelHost(recap());
-    await expect(host.Excel.run((() => undefined) as never)).rejects.toMatchObject({ code: 'RunMustReturnPromise' });
+    await expect(host.Excel.run((() => undefined) as never)).rejects.toMatchObject({
+      code: 'RunMustReturnPromise',
+    });
   });
 
   it('sees an edit made by someone else between two syncs', async () => {
@@ -555,7 +641,11 @@ describe('charts', () => {
     const host = createExcelHost(recap());
     await host.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Lampiran');
-      const chart = ws.charts.add(host.Excel.ChartType.barClustered, ws.getRange('A1:B5'), host.Excel.ChartSeriesBy.columns);
+      const chart = ws.charts.add(
+        host.Excel.ChartType.barClustered,
+        ws.getRange('A1:B5'),
+        host.Excel.ChartSeriesBy.columns,
+      );
       chart.title.text = 'IKM per unit';
       chart.legend.visible = false;
       chart.setPosition('D2');
@@ -601,7 +691,9 @@ describe('more range operations', () => {
     const kept = ws.getRange('B1').load('values');
     kept.track();
     await ctx.sync();
-    expect(() => once.load('values')).toThrow(expect.objectContaining({ code: 'InvalidObjectPath' }));
+    expect(() => once.load('values')).toThrow(
+      expect.objectContaining({ code: 'InvalidObjectPath' }),
+    );
     kept.values = [['ok']];
     await ctx.sync();
     expect(host.model.sheets[0].cells['1,2'].value).toBe('ok');
@@ -611,11 +703,16 @@ describe('more range operations', () => {
 describe('Office', () => {
   it('is ready in Excel on the web, speaks Indonesian by default and supports ExcelApi up to 1.17', async () => {
     const host = createExcelHost(recap());
-    await expect(host.Office.onReady()).resolves.toEqual({ host: 'Excel', platform: 'OfficeOnline' });
+    await expect(host.Office.onReady()).resolves.toEqual({
+      host: 'Excel',
+      platform: 'OfficeOnline',
+    });
     expect(host.Office.context.displayLanguage).toBe('id-ID');
     expect(host.Office.context.requirements.isSetSupported('ExcelApi', '1.17')).toBe(true);
     expect(host.Office.context.requirements.isSetSupported('ExcelApi', '1.18')).toBe(false);
-    expect(createExcelHost(recap(), { displayLanguage: 'en-US' }).Office.context.displayLanguage).toBe('en-US');
+    expect(
+      createExcelHost(recap(), { displayLanguage: 'en-US' }).Office.context.displayLanguage,
+    ).toBe('en-US');
   });
 
   it('records associated actions and showAsTaskpane, and installs globals', async () => {

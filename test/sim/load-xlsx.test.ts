@@ -40,13 +40,21 @@ describe('the Banjar recap in the simulated host', () => {
       await ctx.sync();
       expect(header.values).toEqual([['NO'], ['']]);
       expect(unsur.values[0][1]).toBe('');
-      expect([n92.values, n92.text, n92.valueTypes]).toEqual([[['89,02']], [['89,02']], [['String']]]);
+      expect([n92.values, n92.text, n92.valueTypes]).toEqual([
+        [['89,02']],
+        [['89,02']],
+        [['String']],
+      ]);
       expect([t6.values, t6.text, t6.numberFormat]).toEqual([[[0.75]], [['75%']], [['0%']]]);
     });
   });
 
   it('keeps solid fills as #RRGGBB', () => {
-    const fills = new Set(Object.values(model.sheets[0].cells).map((c) => c.fill).filter(Boolean));
+    const fills = new Set(
+      Object.values(model.sheets[0].cells)
+        .map((c) => c.fill)
+        .filter(Boolean),
+    );
     expect(fills).toEqual(new Set(['#D9E1F2']));
   });
 
@@ -63,8 +71,13 @@ describe('reading cell contents from exceljs', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Data');
     ws.getCell('A1').value = { formula: 'SUM(B1:B2)', result: 7 } as ExcelJS.CellFormulaValue;
-    ws.getCell('A2').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
-    ws.getCell('A3').value = { richText: [{ text: 'Dinas ' }, { text: 'A', font: { bold: true } }] };
+    ws.getCell('A2').value = {
+      formula: '1/0',
+      result: { error: '#DIV/0!' },
+    } as ExcelJS.CellFormulaValue;
+    ws.getCell('A3').value = {
+      richText: [{ text: 'Dinas ' }, { text: 'A', font: { bold: true } }],
+    };
     ws.getCell('A4').value = new Date(Date.UTC(2025, 0, 31));
     ws.getCell('A5').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
     ws.getCell('A6').numFmt = '0.00';
@@ -82,7 +95,9 @@ describe('merged areas through the simulated host', () => {
   // This file loads src/sim/load-xlsx and not the checker's reader: the preview opens workbooks the same way.
   it("uses the linear merge check, not exceljs's quadratic one", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const proto = require('exceljs/lib/doc/worksheet').prototype as { _mergeCellsInternal: { name: string } };
+    const proto = require('exceljs/lib/doc/worksheet').prototype as {
+      _mergeCellsInternal: { name: string };
+    };
     expect(proto._mergeCellsInternal.name).toBe('mergeCellsIndexed');
   });
 

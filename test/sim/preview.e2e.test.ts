@@ -20,7 +20,9 @@ describe('preview page', () => {
     await browser.addInitScript(() => {
       const w = window as unknown as { __cspViolations: string[] };
       w.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
 
     await page.goto(server.url);
@@ -30,10 +32,16 @@ describe('preview page', () => {
     expect(await page.getByTestId('cell-N92').textContent()).toBe('89,02');
     expect(await page.getByTestId('cell-A4').getAttribute('rowspan')).toBe('2');
     expect(await page.getByTestId('cell-E4').getAttribute('colspan')).toBe('9');
-    expect(await page.getByTestId('sheet-view').getAttribute('data-sheet')).toBe('Rekap SKM OPP 2025');
-    expect(await page.evaluate(() => window.__skmHost?.model.activeSheet)).toBe('Rekap SKM OPP 2025');
+    expect(await page.getByTestId('sheet-view').getAttribute('data-sheet')).toBe(
+      'Rekap SKM OPP 2025',
+    );
+    expect(await page.evaluate(() => window.__skmHost?.model.activeSheet)).toBe(
+      'Rekap SKM OPP 2025',
+    );
     // The task pane (or, before src/taskpane/App.tsx exists, its placeholder) is mounted beside the sheet.
-    await page.waitForFunction(() => (document.getElementById('container')?.childElementCount ?? 0) > 0);
+    await page.waitForFunction(
+      () => (document.getElementById('container')?.childElementCount ?? 0) > 0,
+    );
 
     // A change made through the simulated Excel shows in the sheet view after the sync.
     await page.evaluate(() =>
@@ -51,6 +59,10 @@ describe('preview page', () => {
 
     expect(pageErrors).toEqual([]);
     expect(offsite).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+      ),
+    ).toEqual([]);
   });
 });

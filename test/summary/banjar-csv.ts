@@ -9,7 +9,9 @@ import { FIXTURES, parseCsv } from '../cli/helpers';
 
 type Row = Record<string, string>;
 export const RECORDS: Row[] = parseCsv(readFileSync(path.join(FIXTURES, 'recap.csv'), 'utf8'));
-export const LAMPIRAN_I: Row[] = parseCsv(readFileSync(path.join(FIXTURES, 'lampiran-i.csv'), 'utf8'));
+export const LAMPIRAN_I: Row[] = parseCsv(
+  readFileSync(path.join(FIXTURES, 'lampiran-i.csv'), 'utf8'),
+);
 
 const U = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -17,7 +19,8 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const isSubRecord = (r: Row) => /SERVICE-LEVEL SUB-ROW|ORPHAN ROW/.test(r.notes);
 const line = (r: Row, prefix: 'nrr' | 'conv') => U.map((i) => r[`${prefix}_u${i}`].trim());
 const complete = (xs: string[]) => xs.every((x) => x !== '');
-const hasData = (r: Row) => [...line(r, 'nrr'), ...line(r, 'conv')].some((x) => x !== '') || r.ikm.trim() !== '';
+const hasData = (r: Row) =>
+  [...line(r, 'nrr'), ...line(r, 'conv')].some((x) => x !== '') || r.ikm.trim() !== '';
 
 /** The nine values on 25-100: the converted line, else NRR x 25. */
 function effective(r: Row): number[] | null {
@@ -42,7 +45,8 @@ export function unitIkms(): { no: number; name: string; ikm: number }[] {
     const periods = rows.filter((r) => r.period !== 'Tahunan' && r.period !== '' && effective(r));
     let values: number[];
     if (annual) values = effective(annual)!;
-    else if (periods.length > 0) values = U.map((_, i) => mean(periods.map((p) => effective(p)![i])));
+    else if (periods.length > 0)
+      values = U.map((_, i) => mean(periods.map((p) => effective(p)![i])));
     else continue;
     out.push({ no: Number(no), name: rows[0].unit, ikm: mean(values) });
   }
@@ -58,10 +62,19 @@ export function reporting() {
   const byRhythm = rhythms.map((rhythm) => {
     const units = LAMPIRAN_I.filter((u) => u.reporting === rhythm);
     const present = units.reduce((sum, u) => {
-      const periods = new Set(RECORDS.filter((r) => r.no === u.no && !isSubRecord(r) && hasData(r) && r.period.startsWith(rhythm)).map((r) => r.period));
+      const periods = new Set(
+        RECORDS.filter(
+          (r) => r.no === u.no && !isSubRecord(r) && hasData(r) && r.period.startsWith(rhythm),
+        ).map((r) => r.period),
+      );
       return sum + Math.min(periods.size, PER_RHYTHM[rhythm]);
     }, 0);
-    return { rhythm, units: units.length, expected: units.reduce((s, u) => s + Number(u.report_count), 0), present };
+    return {
+      rhythm,
+      units: units.length,
+      expected: units.reduce((s, u) => s + Number(u.report_count), 0),
+      present,
+    };
   });
   const withData = new Set(RECORDS.filter(hasData).map((r) => r.no));
   return {

@@ -39,12 +39,20 @@ describe('the summary of the Banjar 2025 recap', () => {
   it('names the region and the year from the title lines', () => {
     expect(summary.region).toBe('Kabupaten Banjar');
     expect(summary.year).toBe(2025);
-    expect(layout.cells[0].value).toBe('RINGKASAN HASIL SURVEI KEPUASAN MASYARAKAT KABUPATEN BANJAR TAHUN 2025');
+    expect(layout.cells[0].value).toBe(
+      'RINGKASAN HASIL SURVEI KEPUASAN MASYARAKAT KABUPATEN BANJAR TAHUN 2025',
+    );
   });
 
   it('lists the 100 units of "Lampiran I", 92 of them with data', () => {
     const expected = reporting();
-    expect(summary.reporting).toEqual(expect.objectContaining({ source: 'Lampiran I', listed: expected.listed, withData: expected.withData }));
+    expect(summary.reporting).toEqual(
+      expect.objectContaining({
+        source: 'Lampiran I',
+        listed: expected.listed,
+        withData: expected.withData,
+      }),
+    );
     expect([summary.reporting.listed, summary.reporting.withData]).toEqual([100, 92]);
   });
 
@@ -83,21 +91,31 @@ describe('the summary of the Banjar 2025 recap', () => {
       expect(u.ikm).toBeCloseTo(lowest[i].ikm, 6);
       expect(u.grade).toBe(band(lowest[i].ikm));
     });
-    expect(summary.lowestUnits[0]).toEqual(expect.objectContaining({ no: 63, name: 'UPTD PUSKESMAS GAMBUT' }));
+    expect(summary.lowestUnits[0]).toEqual(
+      expect.objectContaining({ no: 63, name: 'UPTD PUSKESMAS GAMBUT' }),
+    );
   });
 
   it('lists every unit with an error-severity finding in the JSON report, with its count of errors', () => {
     const errors = new Map<string, number>();
-    for (const f of report.findings) if (f.severity === 'error') errors.set(`${f.unitNo}|${f.unit}`, (errors.get(`${f.unitNo}|${f.unit}`) ?? 0) + 1);
-    expect(new Map(summary.unitsWithErrors.map((u) => [`${u.no}|${u.name}`, u.errors]))).toEqual(errors);
+    for (const f of report.findings)
+      if (f.severity === 'error')
+        errors.set(`${f.unitNo}|${f.unit}`, (errors.get(`${f.unitNo}|${f.unit}`) ?? 0) + 1);
+    expect(new Map(summary.unitsWithErrors.map((u) => [`${u.no}|${u.name}`, u.errors]))).toEqual(
+      errors,
+    );
     expect(summary.unitsWithErrors.length).toBeGreaterThan(0);
   });
 
   it('lists the units left out of the average with their reason: no data, or service sub-records only', () => {
     const inAverage = new Set(unitIkms().map((u) => u.no));
     const listed = analysis.table.units.map((u) => u.no);
-    expect(summary.excluded.map((e) => e.no).sort((a, b) => Number(a) - Number(b))).toEqual(listed.filter((no) => !inAverage.has(Number(no))));
-    expect(summary.excluded.filter((e) => e.reason === 'no-data').map((e) => e.no)).toEqual([28, 29, 53, 54, 60, 87, 88, 91]);
+    expect(summary.excluded.map((e) => e.no).sort((a, b) => Number(a) - Number(b))).toEqual(
+      listed.filter((no) => !inAverage.has(Number(no))),
+    );
+    expect(summary.excluded.filter((e) => e.reason === 'no-data').map((e) => e.no)).toEqual([
+      28, 29, 53, 54, 60, 87, 88, 91,
+    ]);
   });
 });
 
@@ -111,19 +129,27 @@ describe('Kesimpulan', () => {
 
   it('states how many units reported, and the reports present against those expected', () => {
     const r = reporting();
-    expect(summary.kesimpulan[1]).toBe(`Sebanyak ${r.withData} dari ${r.listed} OPP telah menyampaikan hasil SKM (${r.presentReports} dari ${r.expectedReports} laporan periode).`);
+    expect(summary.kesimpulan[1]).toBe(
+      `Sebanyak ${r.withData} dari ${r.listed} OPP telah menyampaikan hasil SKM (${r.presentReports} dari ${r.expectedReports} laporan periode).`,
+    );
   });
 
   it('states the average realisation', () => {
-    expect(summary.kesimpulan[2]).toBe(`Rata-rata realisasi tindak lanjut hasil SKM periode sebelumnya adalah ${id2(report.district.realisation!)}%.`);
+    expect(summary.kesimpulan[2]).toBe(
+      `Rata-rata realisasi tindak lanjut hasil SKM periode sebelumnya adalah ${id2(report.district.realisation!)}%.`,
+    );
   });
 
   it('states the lowest unsur with its value, and the most prioritised unsur, as the report does', () => {
     const [lowest] = report.district.lowest;
     const [most] = report.district.mostPrioritised;
-    expect(summary.kesimpulan[3]).toBe(`Unsur terendah pada tingkat kabupaten adalah ${lowest.name} dengan nilai rata-rata ${id2(lowest.value)}.`);
+    expect(summary.kesimpulan[3]).toBe(
+      `Unsur terendah pada tingkat kabupaten adalah ${lowest.name} dengan nilai rata-rata ${id2(lowest.value)}.`,
+    );
     expect(summary.kesimpulan[3]).toBe(report.district.sentences.lowest);
-    expect(summary.kesimpulan[4]).toBe(`${most.name} merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (${most.units} OPP).`);
+    expect(summary.kesimpulan[4]).toBe(
+      `${most.name} merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (${most.units} OPP).`,
+    );
     expect(summary.kesimpulan[4]).toBe(report.district.sentences.mostPrioritised);
   });
 
@@ -142,17 +168,40 @@ describe('the sheet layout', () => {
   it('gives the nine unsur values of the district line and its IKM, category and realisation', () => {
     const unsur = layout.cells.filter((c) => c.col === 1 && /^U[1-9]$/.test(String(c.value)));
     expect(unsur.map((c) => c.value)).toEqual(report.district.unsur.map((u) => u.code));
-    unsur.forEach((c, i) => expect(layout.cells.find((d) => d.row === c.row && d.col === 3)!.value).toBeCloseTo(report.district.unsur[i].value!, 9));
-    const valueRight = (label: string) => layout.cells.find((c) => c.col === 3 && layout.cells.some((d) => d.row === c.row && d.col === 2 && d.value === label))?.value;
+    unsur.forEach((c, i) =>
+      expect(layout.cells.find((d) => d.row === c.row && d.col === 3)!.value).toBeCloseTo(
+        report.district.unsur[i].value!,
+        9,
+      ),
+    );
+    const valueRight = (label: string) =>
+      layout.cells.find(
+        (c) =>
+          c.col === 3 &&
+          layout.cells.some((d) => d.row === c.row && d.col === 2 && d.value === label),
+      )?.value;
     expect(valueRight('IKM')).toBeCloseTo(report.district.ikm!, 9);
     expect(valueRight('Kategori')).toBe(report.district.category);
-    expect(valueRight('Realisasi tindak lanjut')).toBeCloseTo(report.district.realisation! / 100, 9);
+    expect(valueRight('Realisasi tindak lanjut')).toBeCloseTo(
+      report.district.realisation! / 100,
+      9,
+    );
   });
 
   it('charts the nine unsur with the lowest marked, and the units by category; no trend chart for one year', () => {
     const [unsurChart, categoriesChart] = layout.charts;
     expect(layout.charts).toHaveLength(2);
-    expect(unsurChart).toEqual(expect.objectContaining({ kind: 'unsur', type: 'BarClustered', highlight: report.district.unsur.findIndex((u) => u.code === report.district.lowest[0].code) }));
-    expect(categoriesChart).toEqual(expect.objectContaining({ kind: 'categories', type: 'ColumnClustered', highlight: null }));
+    expect(unsurChart).toEqual(
+      expect.objectContaining({
+        kind: 'unsur',
+        type: 'BarClustered',
+        highlight: report.district.unsur.findIndex(
+          (u) => u.code === report.district.lowest[0].code,
+        ),
+      }),
+    );
+    expect(categoriesChart).toEqual(
+      expect.objectContaining({ kind: 'categories', type: 'ColumnClustered', highlight: null }),
+    );
   });
 });

@@ -54,7 +54,10 @@ function yearOf(year: number, lower: number): SheetGrid {
     if (rec.conv) shift(rec.conv.row, lower);
     if (rec.nrr) shift(rec.nrr.row, lower / 25);
   }
-  for (let r = top; r < table.headerRows[0]; r++) values[r - top] = values[r - top].map((v) => (typeof v === 'string' ? v.replace(/TAHUN 2025/, `TAHUN ${year}`) : v));
+  for (let r = top; r < table.headerRows[0]; r++)
+    values[r - top] = values[r - top].map((v) =>
+      typeof v === 'string' ? v.replace(/TAHUN 2025/, `TAHUN ${year}`) : v,
+    );
   return { ...banjar, name: `Rekap SKM OPP ${year}`, values };
 }
 
@@ -96,12 +99,18 @@ describe('three years, 2023 lower by 0,5, 2024 lower by 1,5, 2025 as recorded', 
 
   it('calls the trend fluctuating, and says so in the last sentence of the Kesimpulan', () => {
     expect(s.trend.direction).toBe('fluktuatif');
-    expect(s.kesimpulan[s.kesimpulan.length - 1]).toBe(`Nilai IKM tahun 2023-2025 berfluktuasi, dari ${id2(ikm2025 - 0.5)} pada tahun 2023 menjadi ${id2(ikm2025)} pada tahun 2025.`);
-    expect(s.kesimpulan[s.kesimpulan.length - 1]).toBe('Nilai IKM tahun 2023-2025 berfluktuasi, dari 87,18 pada tahun 2023 menjadi 87,68 pada tahun 2025.');
+    expect(s.kesimpulan[s.kesimpulan.length - 1]).toBe(
+      `Nilai IKM tahun 2023-2025 berfluktuasi, dari ${id2(ikm2025 - 0.5)} pada tahun 2023 menjadi ${id2(ikm2025)} pada tahun 2025.`,
+    );
+    expect(s.kesimpulan[s.kesimpulan.length - 1]).toBe(
+      'Nilai IKM tahun 2023-2025 berfluktuasi, dari 87,18 pada tahun 2023 menjadi 87,68 pada tahun 2025.',
+    );
   });
 
   it('still takes the unit list from "Lampiran I", not from the other years\' recaps', () => {
-    expect(s.reporting).toEqual(expect.objectContaining({ source: 'Lampiran I', listed: 100, withData: 92 }));
+    expect(s.reporting).toEqual(
+      expect.objectContaining({ source: 'Lampiran I', listed: 100, withData: 92 }),
+    );
   });
 
   it('lays out the table "H. Tren IKM" and a line chart over its years and IKM', () => {
@@ -110,9 +119,21 @@ describe('three years, 2023 lower by 0,5, 2024 lower by 1,5, 2025 as recorded', 
     const at = (row: number) => layout.cells.filter((c) => c.row === row).map((c) => c.value);
     expect(at(heading.row + 1)).toEqual(['Tahun', 'IKM', 'Kategori', 'Perubahan']);
     expect(at(heading.row + 2)).toEqual(['2023', s.trend.points[0].ikm, 'B (Baik)']);
-    expect(at(heading.row + 3)).toEqual(['2024', s.trend.points[1].ikm, 'B (Baik)', s.trend.points[1].change]);
-    expect(at(heading.row + 4)).toEqual(['2025', s.trend.points[2].ikm, 'B (Baik)', s.trend.points[2].change]);
-    expect(layout.cells.find((c) => c.row === heading.row + 3 && c.col === 4)!.format).toBe('+0.00;-0.00;0.00');
+    expect(at(heading.row + 3)).toEqual([
+      '2024',
+      s.trend.points[1].ikm,
+      'B (Baik)',
+      s.trend.points[1].change,
+    ]);
+    expect(at(heading.row + 4)).toEqual([
+      '2025',
+      s.trend.points[2].ikm,
+      'B (Baik)',
+      s.trend.points[2].change,
+    ]);
+    expect(layout.cells.find((c) => c.row === heading.row + 3 && c.col === 4)!.format).toBe(
+      '+0.00;-0.00;0.00',
+    );
     expect(layout.charts.find((c) => c.kind === 'trend')).toEqual({
       kind: 'trend',
       type: 'Line',
@@ -158,7 +179,9 @@ describe('through the checker (--out --summary) on the workbook of three years',
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
     expect(texts).toContain('H. Tren IKM');
-    expect(texts).toContain('Nilai IKM tahun 2023-2025 berfluktuasi, dari 87,18 pada tahun 2023 menjadi 87,68 pada tahun 2025.');
+    expect(texts).toContain(
+      'Nilai IKM tahun 2023-2025 berfluktuasi, dari 87,18 pada tahun 2023 menjadi 87,68 pada tahun 2025.',
+    );
     expect(texts).toContain('lembar "Lampiran I"');
   });
 });
@@ -172,14 +195,27 @@ describe('through the add-in (writeSummary) on the workbook of three years', () 
     try {
       const session = await validate('id');
       if (!session.ok) throw new Error(session.message.en);
-      expect(await writeSummary(session.value)).toEqual({ ok: true, value: { sheet: SUMMARY_SHEET, charts: 3 } });
+      expect(await writeSummary(session.value)).toEqual({
+        ok: true,
+        value: { sheet: SUMMARY_SHEET, charts: 3 },
+      });
       const sheet = host.model.sheets.find((s) => s.name === SUMMARY_SHEET)!;
       expect(sheet.charts!.find((c) => c.type === 'Line')).toEqual(
-        expect.objectContaining({ source: `'${SUMMARY_SHEET}'!${spec.data}`, title: 'Tren IKM', position: { start: `'${SUMMARY_SHEET}'!F40`, end: undefined } }),
+        expect.objectContaining({
+          source: `'${SUMMARY_SHEET}'!${spec.data}`,
+          title: 'Tren IKM',
+          position: { start: `'${SUMMARY_SHEET}'!F40`, end: undefined },
+        }),
       );
       const top = Number(spec.data.split(':')[0].slice(1));
-      expect([1, 2, 3].map((i) => sheet.cells[cellKey(top + i, 1)].value)).toEqual(['2023', '2024', '2025']);
-      expect(Object.values(sheet.cells).map((c) => c.value)).toContain('Nilai IKM tahun 2023-2025 berfluktuasi, dari 87,18 pada tahun 2023 menjadi 87,68 pada tahun 2025.');
+      expect([1, 2, 3].map((i) => sheet.cells[cellKey(top + i, 1)].value)).toEqual([
+        '2023',
+        '2024',
+        '2025',
+      ]);
+      expect(Object.values(sheet.cells).map((c) => c.value)).toContain(
+        'Nilai IKM tahun 2023-2025 berfluktuasi, dari 87,18 pada tahun 2023 menjadi 87,68 pada tahun 2025.',
+      );
     } finally {
       uninstall();
     }

@@ -32,7 +32,9 @@ describe('through the checker: --out --summary, then again on the copy', () => {
   /** Every cell of a sheet: address, value, number format, bold. */
   const cells = (ws: ExcelJS.Worksheet) => {
     const out: [string, unknown, string | undefined, boolean | undefined][] = [];
-    ws.eachRow((row) => row.eachCell((c) => out.push([c.address, c.value, c.numFmt, c.font?.bold])));
+    ws.eachRow((row) =>
+      row.eachCell((c) => out.push([c.address, c.value, c.numFmt, c.font?.bold])),
+    );
     return out;
   };
 
@@ -45,17 +47,28 @@ describe('through the checker: --out --summary, then again on the copy', () => {
   });
 
   it('leaves one "Ringkasan SKM" sheet, in the same place', () => {
-    expect(first.worksheets.map((w) => w.name)).toEqual(['Rekap SKM OPP 2025', 'Lampiran I', SUMMARY_SHEET]);
-    expect(second.worksheets.map((w) => w.name)).toEqual(['Rekap SKM OPP 2025', 'Lampiran I', SUMMARY_SHEET]);
+    expect(first.worksheets.map((w) => w.name)).toEqual([
+      'Rekap SKM OPP 2025',
+      'Lampiran I',
+      SUMMARY_SHEET,
+    ]);
+    expect(second.worksheets.map((w) => w.name)).toEqual([
+      'Rekap SKM OPP 2025',
+      'Lampiran I',
+      SUMMARY_SHEET,
+    ]);
   });
 
   it('writes the same cells both times', () => {
-    expect(cells(second.getWorksheet(SUMMARY_SHEET)!)).toEqual(cells(first.getWorksheet(SUMMARY_SHEET)!));
+    expect(cells(second.getWorksheet(SUMMARY_SHEET)!)).toEqual(
+      cells(first.getWorksheet(SUMMARY_SHEET)!),
+    );
   });
 
   it("writes the layout's cells, text as text", () => {
     const ws = first.getWorksheet(SUMMARY_SHEET)!;
-    for (const c of layout.cells) expect([c.row, c.col, ws.getCell(c.row, c.col).value]).toEqual([c.row, c.col, c.value]);
+    for (const c of layout.cells)
+      expect([c.row, c.col, ws.getCell(c.row, c.col).value]).toEqual([c.row, c.col, c.value]);
     expect(cells(ws)).toHaveLength(layout.cells.length);
   });
 });
@@ -73,10 +86,16 @@ describe('through the add-in on the simulated host: writeSummary twice', () => {
     uninstall = host.install();
     const session = await validate('id');
     if (!session.ok) throw new Error(session.message.en);
-    expect(await writeSummary(session.value)).toEqual({ ok: true, value: { sheet: SUMMARY_SHEET, charts: 2 } });
+    expect(await writeSummary(session.value)).toEqual({
+      ok: true,
+      value: { sheet: SUMMARY_SHEET, charts: 2 },
+    });
     firstSheet = cloneWorkbook(host.model).sheets.find((s) => s.name === SUMMARY_SHEET)!;
     firstOrder = host.model.sheets.map((s) => s.name);
-    expect(await writeSummary(session.value)).toEqual({ ok: true, value: { sheet: SUMMARY_SHEET, charts: 2 } });
+    expect(await writeSummary(session.value)).toEqual({
+      ok: true,
+      value: { sheet: SUMMARY_SHEET, charts: 2 },
+    });
   });
   afterAll(() => uninstall());
 
@@ -91,10 +110,21 @@ describe('through the add-in on the simulated host: writeSummary twice', () => {
     expect(second.charts).toEqual(firstSheet.charts);
   });
 
-  it("writes the checker's layout: the same values, text kept as text (\"1.\" stays \"1.\")", () => {
+  it('writes the checker\'s layout: the same values, text kept as text ("1." stays "1.")', () => {
     const sheet = summarySheet(host.model);
-    for (const c of layout.cells) expect([c.row, c.col, sheet.cells[cellKey(c.row, c.col)]?.value]).toEqual([c.row, c.col, c.value]);
-    for (const c of layout.cells) if (c.format) expect([c.row, c.col, sheet.cells[cellKey(c.row, c.col)]?.numberFormat]).toEqual([c.row, c.col, c.format]);
+    for (const c of layout.cells)
+      expect([c.row, c.col, sheet.cells[cellKey(c.row, c.col)]?.value]).toEqual([
+        c.row,
+        c.col,
+        c.value,
+      ]);
+    for (const c of layout.cells)
+      if (c.format)
+        expect([c.row, c.col, sheet.cells[cellKey(c.row, c.col)]?.numberFormat]).toEqual([
+          c.row,
+          c.col,
+          c.format,
+        ]);
     expect(Object.values(sheet.cells).filter((c) => c.formula !== undefined)).toEqual([]);
   });
 
@@ -126,10 +156,19 @@ describe('through the add-in on the simulated host: writeSummary twice', () => {
     const sheet = summarySheet(host.model);
     const columns = sheet.charts!.find((c) => c.type === 'ColumnClustered')!;
     const spec = layout.charts.find((c) => c.kind === 'categories')!;
-    expect(columns).toEqual(expect.objectContaining({ source: `'${SUMMARY_SHEET}'!${spec.data}`, title: 'Sebaran unit menurut kategori', legendVisible: false }));
+    expect(columns).toEqual(
+      expect.objectContaining({
+        source: `'${SUMMARY_SHEET}'!${spec.data}`,
+        title: 'Sebaran unit menurut kategori',
+        legendVisible: false,
+      }),
+    );
     expect(columns.pointFills).toBeUndefined();
     const [from] = spec.data.split(':').map((a) => Number(a.replace(/^[A-Z]+/, '')));
-    const rowsOf = (r: number) => [sheet.cells[cellKey(r, 1)]?.value, sheet.cells[cellKey(r, 2)]?.value];
+    const rowsOf = (r: number) => [
+      sheet.cells[cellKey(r, 1)]?.value,
+      sheet.cells[cellKey(r, 2)]?.value,
+    ];
     expect([0, 1, 2, 3, 4].map((i) => rowsOf(from + i))).toEqual([
       ['Kategori', 'Jumlah unit'],
       ['A (Sangat Baik)', 39],

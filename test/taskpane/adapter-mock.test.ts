@@ -23,8 +23,17 @@ const SHEET = 'Rekap SKM OPP 2025';
 const grid = recap(SMALL_UNITS, { sheet: SHEET }).grid;
 
 /** The small recap's cells from (row, col), `rows` x `cols`, blank beyond the table. */
-function block(source: CellValue[][], row: number, col: number, rows: number, cols: number, blank: CellValue): CellValue[][] {
-  return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => source[row - 1 + i]?.[col - 1 + j] ?? blank));
+function block(
+  source: CellValue[][],
+  row: number,
+  col: number,
+  rows: number,
+  cols: number,
+  blank: CellValue,
+): CellValue[][] {
+  return Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => source[row - 1 + i]?.[col - 1 + j] ?? blank),
+  );
 }
 
 interface Mocked {
@@ -37,12 +46,17 @@ interface Mocked {
  * Excel with one sheet holding `grid`. `refuse(n)` may return an error for the
  * n-th sync (1-based), which then rejects as Excel's would.
  */
-function mockExcel(sheetGrid: SheetGrid, options: { protected?: boolean; refuse?: (n: number) => unknown } = {}): Mocked {
+function mockExcel(
+  sheetGrid: SheetGrid,
+  options: { protected?: boolean; refuse?: (n: number) => unknown } = {},
+): Mocked {
   const values = sheetGrid.values;
   const formats = (sheetGrid.formats ?? []).map((r) => r.map((f) => f ?? 'General'));
   const width = Math.max(...values.map((r) => r.length));
   const address = `'${sheetGrid.name}'!A1:${a1(values.length, width)}`;
-  const merges = (sheetGrid.merges ?? []).map((m) => `'${sheetGrid.name}'!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(',');
+  const merges = (sheetGrid.merges ?? [])
+    .map((m) => `'${sheetGrid.name}'!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`)
+    .join(',');
   const add = jest.fn();
   const data = {
     context: {
@@ -85,7 +99,13 @@ function mockExcel(sheetGrid: SheetGrid, options: { protected?: boolean; refuse?
                     return this.merged;
                   },
                   getCellProperties() {
-                    return { value: Array.from({ length: values.length }, () => Array.from({ length: cols }, () => ({ format: { fill: { color: '#FFFFFF', pattern: 'None' } } }))) };
+                    return {
+                      value: Array.from({ length: values.length }, () =>
+                        Array.from({ length: cols }, () => ({
+                          format: { fill: { color: '#FFFFFF', pattern: 'None' } },
+                        })),
+                      ),
+                    };
                   },
                 },
               ]),
@@ -99,8 +119,10 @@ function mockExcel(sheetGrid: SheetGrid, options: { protected?: boolean; refuse?
             // The formulas of the notes column (right of the table), which markFindings reads to restore them later.
             notesFormulas: { formulas: Array.from({ length: values.length }, () => ['']) },
             getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
-              if (row === 0 && col === width && cols === 1 && rows === values.length) return this.notesFormulas;
-              if (row !== 0 || col !== 0 || rows !== values.length) throw new Error(`the mock has no chunk at ${row},${col} of ${rows} rows`);
+              if (row === 0 && col === width && cols === 1 && rows === values.length)
+                return this.notesFormulas;
+              if (row !== 0 || col !== 0 || rows !== values.length)
+                throw new Error(`the mock has no chunk at ${row},${col} of ${rows} rows`);
               return this.chunks[`w${cols}`];
             },
           },
@@ -128,7 +150,14 @@ function mockExcel(sheetGrid: SheetGrid, options: { protected?: boolean; refuse?
   const { workbook } = mock.context;
   const sheet = workbook.worksheets.recap;
   workbook.worksheets.items = [sheet];
-  for (const o of [sheet.used, sheet.rows.head, sheet.rows.head.merged, sheet.chunks[`w${width}`].merged, sheet.chunks[`w${width + 1}`].merged]) o.isNullObject = false;
+  for (const o of [
+    sheet.used,
+    sheet.rows.head,
+    sheet.rows.head.merged,
+    sheet.chunks[`w${width}`].merged,
+    sheet.chunks[`w${width + 1}`].merged,
+  ])
+    o.isNullObject = false;
   workbook.settings.ledger.isNullObject = true;
 
   let syncs = 0;
@@ -155,7 +184,8 @@ function install(m: Mocked): Mocked {
   return m;
 }
 
-const refusal = (code: string, message: string) => Object.assign(new Error(message), { name: 'RichApi.Error', code });
+const refusal = (code: string, message: string) =>
+  Object.assign(new Error(message), { name: 'RichApi.Error', code });
 
 describe('validate() on office-addin-mock', () => {
   it('reads a small recap in exactly one sync and finds what the engine finds in its grid', async () => {
@@ -166,23 +196,41 @@ describe('validate() on office-addin-mock', () => {
     const reference = analyseSheet(grid);
     if (!reference.ok) throw new Error('grid not read');
     expect(v.value.sheet).toBe(SHEET);
-    expect(v.value.analysis.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['ikm-mismatch N7']);
+    expect(v.value.analysis.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+      'ikm-mismatch N7',
+    ]);
     expect(v.value.analysis.findings).toEqual(reference.findings);
     expect(v.value.grid.merges).toHaveLength(grid.merges!.length);
   });
 
   it('reads the sheet again in chunks when Excel refuses the first response for its size', async () => {
-    const m = install(mockExcel(grid, { refuse: (n) => n === 1 && refusal('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.') }));
+    const m = install(
+      mockExcel(grid, {
+        refuse: (n) =>
+          n === 1 &&
+          refusal(
+            'ResponsePayloadSizeLimitExceeded',
+            'The response payload size has exceeded the limit.',
+          ),
+      }),
+    );
     const v = await excel.validate('id');
     // The refused sync, the used range's address, one chunk.
     expect(m.syncs()).toBe(3);
-    expect(v.ok && v.value.analysis.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['ikm-mismatch N7']);
+    expect(v.ok && v.value.analysis.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+      'ikm-mismatch N7',
+    ]);
     expect(v.ok && v.value.grid.values).toEqual(grid.values);
   });
 
   it('turns an error thrown by Excel into a message', async () => {
-    install(mockExcel(grid, { refuse: () => refusal('GeneralException', 'Ada masalah sementara.') }));
-    await expect(excel.validate('id')).resolves.toEqual({ ok: false, message: ui.excelError('Ada masalah sementara.') });
+    install(
+      mockExcel(grid, { refuse: () => refusal('GeneralException', 'Ada masalah sementara.') }),
+    );
+    await expect(excel.validate('id')).resolves.toEqual({
+      ok: false,
+      message: ui.excelError('Ada masalah sementara.'),
+    });
   });
 });
 
@@ -203,9 +251,21 @@ describe('writing on office-addin-mock', () => {
   });
 
   it('turns Excel refusing a write on a protected sheet (AccessDenied) into the protected message', async () => {
-    const m = install(mockExcel(grid, { refuse: (n) => n === 3 && refusal('AccessDenied', 'The cell or chart you\'re trying to change is on a protected sheet.') }));
+    const m = install(
+      mockExcel(grid, {
+        refuse: (n) =>
+          n === 3 &&
+          refusal(
+            'AccessDenied',
+            "The cell or chart you're trying to change is on a protected sheet.",
+          ),
+      }),
+    );
     const s = await session();
-    await expect(excel.markFindings(s)).resolves.toEqual({ ok: false, message: ui.sheetProtected() });
+    await expect(excel.markFindings(s)).resolves.toEqual({
+      ok: false,
+      message: ui.sheetProtected(),
+    });
     expect(m.syncs()).toBe(3);
   });
 
@@ -221,9 +281,16 @@ describe('writing on office-addin-mock', () => {
     await expect(excel.writeDistrictLine(s)).resolves.toEqual(expected);
     await expect(excel.selectCell(SHEET, 'N7')).resolves.toEqual(expected);
     await expect(excel.writeSummary(s)).resolves.toEqual(expected);
-    await expect(excel.ledgersOf(SHEET)).resolves.toEqual({ marks: false, formulas: false, average: false });
+    await expect(excel.ledgersOf(SHEET)).resolves.toEqual({
+      marks: false,
+      formulas: false,
+      average: false,
+    });
     // Not even when Excel is not there at all.
     delete globals.Excel;
-    await expect(excel.validate('id')).resolves.toMatchObject({ ok: false, message: { id: expect.stringMatching(/^Excel menolak permintaan: /) } });
+    await expect(excel.validate('id')).resolves.toMatchObject({
+      ok: false,
+      message: { id: expect.stringMatching(/^Excel menolak permintaan: /) },
+    });
   });
 });

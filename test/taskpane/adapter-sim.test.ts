@@ -11,7 +11,13 @@ import type { Finding } from '../../src/engine/checks';
 import { problems } from '../../src/engine/messages';
 import { createExcelHost, type ExcelHost } from '../../src/sim/host';
 import { loadXlsxFile } from '../../src/sim/load-xlsx';
-import { cellKey, cloneWorkbook, sheetFromRows, workbookOf, type WorkbookModel } from '../../src/sim/model';
+import {
+  cellKey,
+  cloneWorkbook,
+  sheetFromRows,
+  workbookOf,
+  type WorkbookModel,
+} from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
 import type { Session } from '../../src/taskpane/excel';
 import { ui } from '../../src/taskpane/strings';
@@ -127,34 +133,57 @@ describe('the Banjar recap', () => {
 
     const again = await validated();
     expect(excel.previewDistrictLine(again).changes).toEqual([]);
-    expect(await excel.writeDistrictLine(again)).toEqual({ ok: true, value: { written: 0, row: 334 } });
+    expect(await excel.writeDistrictLine(again)).toEqual({
+      ok: true,
+      value: { written: 0, row: 334 },
+    });
     expect(host.model).toEqual(afterFirst);
 
-    expect(await excel.undo('average', SHEET)).toEqual({ ok: true, value: { restored: 13, keptChanged: [] } });
+    expect(await excel.undo('average', SHEET)).toEqual({
+      ok: true,
+      value: { restored: 13, keptChanged: [] },
+    });
     expect(host.model).toEqual(before);
   });
 
-  it('writes =SKM.IKM, =SKM.KATEGORI and =SKM.PERIKSA through range.formulas, each on its record\'s own rows, and removes them again', async () => {
+  it("writes =SKM.IKM, =SKM.KATEGORI and =SKM.PERIKSA through range.formulas, each on its record's own rows, and removes them again", async () => {
     open(banjar);
     const before = cloneWorkbook(host.model);
     const session = await validated();
     const added = await excel.addFormulaColumns(session);
     expect(added).toEqual({ ok: true, value: { formulas: expect.any(Number), columns: 'V:X' } });
     const cells = host.model.sheets[0].cells;
-    expect([cells['4,22'].value, cells['4,23'].value, cells['4,24'].value]).toEqual(['SKM.IKM', 'SKM.KATEGORI', 'SKM.PERIKSA']);
+    expect([cells['4,22'].value, cells['4,23'].value, cells['4,24'].value]).toEqual([
+      'SKM.IKM',
+      'SKM.KATEGORI',
+      'SKM.PERIKSA',
+    ]);
     // The Banjar layout: U1..U9 in E:M, IKM in N, Kategori in O; comma separators whatever the locale.
-    expect([cells['8,22'].formula, cells['8,23'].formula, cells['8,24'].formula]).toEqual(['=SKM.IKM(E8:M9)', '=SKM.KATEGORI(V8)', '=SKM.PERIKSA(E8:M9, N8, O8)']);
+    expect([cells['8,22'].formula, cells['8,23'].formula, cells['8,24'].formula]).toEqual([
+      '=SKM.IKM(E8:M9)',
+      '=SKM.KATEGORI(V8)',
+      '=SKM.PERIKSA(E8:M9, N8, O8)',
+    ]);
     const records = session.analysis.table.records.filter((r) => r.nrr || r.conv);
     expect(added.ok && added.value.formulas).toBe(records.length * 3);
     for (const r of records) {
       expect(cells[cellKey(r.firstRow, 22)].formula).toBe(`=SKM.IKM(E${r.firstRow}:M${r.lastRow})`);
-      expect(cells[cellKey(r.firstRow, 24)].formula).toMatch(new RegExp(`^=SKM\\.PERIKSA\\(E${r.firstRow}:M${r.lastRow}, N${r.firstRow}, O${r.firstRow}\\)$`));
+      expect(cells[cellKey(r.firstRow, 24)].formula).toMatch(
+        new RegExp(
+          `^=SKM\\.PERIKSA\\(E${r.firstRow}:M${r.lastRow}, N${r.firstRow}, O${r.firstRow}\\)$`,
+        ),
+      );
     }
-    const writes = host.stats.operations.filter((o) => /!V\d+(:X\d+)?\)\.(values|formulas) =/.test(o));
+    const writes = host.stats.operations.filter((o) =>
+      /!V\d+(:X\d+)?\)\.(values|formulas) =/.test(o),
+    );
     expect(writes.length).toBeGreaterThan(0);
     expect(writes.every((o) => o.includes('.formulas ='))).toBe(true);
 
-    expect(await excel.undo('formulas', SHEET)).toEqual({ ok: true, value: { restored: records.length * 3 + 3, keptChanged: [] } });
+    expect(await excel.undo('formulas', SHEET)).toEqual({
+      ok: true,
+      value: { restored: records.length * 3 + 3, keptChanged: [] },
+    });
     expect(host.model).toEqual(before);
   });
 });
@@ -180,7 +209,10 @@ describe('small recaps', () => {
     const cells = host.model.sheets[0].cells;
     expect(cells['9,1'].value).toBe('RATA-RATA KABUPATEN');
     expect(cells['10,1'].value).toBe('Catatan: data per 5 Desember 2025');
-    expect(await excel.undo('average', 'Rekap SKM OPP 2025')).toMatchObject({ ok: true, value: { keptChanged: [] } });
+    expect(await excel.undo('average', 'Rekap SKM OPP 2025')).toMatchObject({
+      ok: true,
+      value: { keptChanged: [] },
+    });
     expect(host.model).toEqual(before);
   });
 
@@ -202,7 +234,11 @@ describe('small recaps', () => {
       [
         unit(1, hyperlink, tahunan(OTHER)),
         // The same NRR and converted lines as unit 1: its note names unit 1.
-        unit(2, 'DINAS B', tahunan({ ...OTHER, ikm: 85.9, extra: { 'Catatan Validasi': hyperlink } })),
+        unit(
+          2,
+          'DINAS B',
+          tahunan({ ...OTHER, ikm: 85.9, extra: { 'Catatan Validasi': hyperlink } }),
+        ),
         unit(3, 'DINAS C', tahunan(THIRD)),
       ],
       { columns: [...BANJAR_COLUMNS, { extra: 'Catatan Validasi' }] },
@@ -215,7 +251,9 @@ describe('small recaps', () => {
     const notes = host.model.sheets[0].cells['5,21'];
     expect(notes.value).toEqual(expect.stringContaining(hyperlink));
     expect(notes.formula).toBeUndefined();
-    expect(Object.values(host.model.sheets[0].cells).filter((c) => c.formula !== undefined)).toEqual([]);
+    expect(
+      Object.values(host.model.sheets[0].cells).filter((c) => c.formula !== undefined),
+    ).toEqual([]);
 
     expect((await excel.undo('marks', 'Rekap SKM OPP 2025')).ok).toBe(true);
     expect(host.model.sheets[0].cells['5,21']).toEqual({ value: hyperlink });
@@ -229,14 +267,28 @@ describe('small recaps', () => {
     const before = cloneWorkbook(host.model);
     const session = await validated();
     expect(await excel.markFindings(session)).toEqual({ ok: false, message: ui.sheetProtected() });
-    expect(await excel.addFormulaColumns(session)).toEqual({ ok: false, message: ui.sheetProtected() });
-    expect(await excel.writeDistrictLine(session)).toEqual({ ok: false, message: ui.sheetProtected() });
+    expect(await excel.addFormulaColumns(session)).toEqual({
+      ok: false,
+      message: ui.sheetProtected(),
+    });
+    expect(await excel.writeDistrictLine(session)).toEqual({
+      ok: false,
+      message: ui.sheetProtected(),
+    });
     expect(ui.sheetProtected().id).toMatch(/dilindungi/);
     expect(host.model).toEqual(before);
   });
 
   it('says which sheets it looked at when none holds a recap table', async () => {
-    open(workbookOf(sheetFromRows('Data', [['Nama', 'Nilai'], ['A', 1]]), sheetFromRows('Catatan', [['Rapat 5 Desember']])));
+    open(
+      workbookOf(
+        sheetFromRows('Data', [
+          ['Nama', 'Nilai'],
+          ['A', 1],
+        ]),
+        sheetFromRows('Catatan', [['Rapat 5 Desember']]),
+      ),
+    );
     const v = await excel.validate('id');
     expect(v).toEqual({ ok: false, message: problems.noRecapInWorkbook(['Data', 'Catatan']) });
   });
@@ -270,9 +322,14 @@ describe('a national recap', () => {
     expect(host.stats.maxRequestBytes).toBeLessThan(LIMIT);
     expect(host.stats.maxResponseBytes).toBeLessThan(LIMIT);
     expect(host.stats.syncCount).toBeGreaterThan(3);
-    expect(Object.values(host.model.sheets[0].cells).filter((c) => c.fill === '#F4B6B6').length).toBeGreaterThan(100);
+    expect(
+      Object.values(host.model.sheets[0].cells).filter((c) => c.fill === '#F4B6B6').length,
+    ).toBeGreaterThan(100);
 
-    expect(await excel.undo('marks', generated.grid.name)).toMatchObject({ ok: true, value: { keptChanged: [] } });
+    expect(await excel.undo('marks', generated.grid.name)).toMatchObject({
+      ok: true,
+      value: { keptChanged: [] },
+    });
     expect(syncLines().filter((l) => l.includes('failed'))).toEqual([]);
     expect(host.stats.maxRequestBytes).toBeLessThan(LIMIT);
     expect(host.stats.maxResponseBytes).toBeLessThan(LIMIT);

@@ -2,8 +2,15 @@
  * Recaps for the adapter's tests: sheet grids built in the domain's words
  * (test/engine/grid.ts) turned into workbooks of the simulated Excel host.
  */
-import type { SheetGrid } from '../../src/engine/model';
-import { BASE, OTHER, recap, tahunan, unit, type RecapOptions, type UnitSpec } from '../engine/grid';
+import {
+  BASE,
+  OTHER,
+  recap,
+  tahunan,
+  unit,
+  type RecapOptions,
+  type UnitSpec,
+} from '../engine/grid';
 
 import type { WorkbookModel } from '../../src/sim/model';
 import { sheetModelOf, workbookModelOf } from '../sim/grid-model';
@@ -22,8 +29,15 @@ export const THIRD = {
 } as const;
 
 /** Two consistent units and one whose IKM (85,1) is not the mean of its unsur (85,56): one error to mark, in N7. */
-export const SMALL_UNITS: UnitSpec[] = [unit(1, 'DINAS A', tahunan(BASE)), unit(2, 'DINAS B', tahunan(OTHER)), unit(3, 'DINAS C', tahunan({ ...THIRD, ikm: 85.1 }))];
+export const SMALL_UNITS: UnitSpec[] = [
+  unit(1, 'DINAS A', tahunan(BASE)),
+  unit(2, 'DINAS B', tahunan(OTHER)),
+  unit(3, 'DINAS C', tahunan({ ...THIRD, ikm: 85.1 })),
+];
 
-export function smallRecap(options: RecapOptions = {}, units: UnitSpec[] = SMALL_UNITS): WorkbookModel {
+export function smallRecap(
+  options: RecapOptions = {},
+  units: UnitSpec[] = SMALL_UNITS,
+): WorkbookModel {
   return workbookModelOf(recap(units, options).grid);
 }

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import type { SheetGrid } from '../../src/engine/model';
 import { readGrids, WorkbookFormatError } from '../../src/xlsx/lean-read';
-import { loadWorkbook, workbookGrids } from '../../src/xlsx/read';
+import { workbookGrids } from '../../src/xlsx/read';
 import { checkJson, run, tempDir } from '../cli/helpers';
 import { buildRecap, recapCaseArb } from '../property/arbitraries';
 
@@ -23,7 +23,10 @@ async function exceljsGrids(buffer: Buffer): Promise<SheetGrid[]> {
 
 /** Merged areas in file order may differ in order only: compare them as sets. */
 function normalised(grids: SheetGrid[]): SheetGrid[] {
-  return grids.map((g) => ({ ...g, merges: [...(g.merges ?? [])].sort((a, b) => a.top - b.top || a.left - b.left) }));
+  return grids.map((g) => ({
+    ...g,
+    merges: [...(g.merges ?? [])].sort((a, b) => a.top - b.top || a.left - b.left),
+  }));
 }
 
 async function expectSameAsExceljs(buffer: Buffer): Promise<SheetGrid[]> {
@@ -46,14 +49,25 @@ describe('the same grids as through exceljs', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Rekap & <Data>');
     ws.getCell('A1').value = 'DINAS A & B <"kutip">';
-    ws.getCell('A2').value = { richText: [{ text: 'Dinas ' }, { text: 'Kesehatan', font: { bold: true } }] };
+    ws.getCell('A2').value = {
+      richText: [{ text: 'Dinas ' }, { text: 'Kesehatan', font: { bold: true } }],
+    };
     ws.getCell('B1').value = 3.4500000000000002;
     ws.getCell('B2').value = '3,46';
     ws.getCell('C1').value = { error: '#DIV/0!' } as ExcelJS.CellErrorValue;
     ws.getCell('C2').value = true;
-    ws.getCell('D1').value = { formula: 'AVERAGE(B1:B2)', result: 86.12 } as ExcelJS.CellFormulaValue;
-    ws.getCell('D2').value = { formula: 'A1&"x"', result: 'teks & lagi' } as ExcelJS.CellFormulaValue;
-    ws.getCell('D3').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    ws.getCell('D1').value = {
+      formula: 'AVERAGE(B1:B2)',
+      result: 86.12,
+    } as ExcelJS.CellFormulaValue;
+    ws.getCell('D2').value = {
+      formula: 'A1&"x"',
+      result: 'teks & lagi',
+    } as ExcelJS.CellFormulaValue;
+    ws.getCell('D3').value = {
+      formula: '1/0',
+      result: { error: '#DIV/0!' },
+    } as ExcelJS.CellFormulaValue;
     ws.getCell('D4').value = { formula: 'B1>1', result: true } as ExcelJS.CellFormulaValue;
     ws.getCell('D5').value = { formula: 'NOW()' } as ExcelJS.CellFormulaValue;
     ws.getCell('E1').value = new Date(Date.UTC(2025, 11, 31, 12, 30));
@@ -74,7 +88,9 @@ describe('the same grids as through exceljs', () => {
     const hidden = wb.addWorksheet('Tersembunyi', { state: 'hidden' });
     hidden.getCell('B2').value = 'x';
     for (const useSharedStrings of [true, false]) {
-      const grids = await expectSameAsExceljs(Buffer.from(await wb.xlsx.writeBuffer({ useSharedStrings })));
+      const grids = await expectSameAsExceljs(
+        Buffer.from(await wb.xlsx.writeBuffer({ useSharedStrings })),
+      );
       expect(grids.map((g) => g.name)).toEqual(['Rekap & <Data>', 'Tersembunyi']);
       expect(grids[0].values[1][0]).toBe('Dinas Kesehatan');
       expect(grids[0].values[0][3]).toBe(86.12);
@@ -96,11 +112,17 @@ describe('the same grids as through exceljs', () => {
     const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
     const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
     const first = strings.indexOf('<si>');
-    const item = '<si><r><t>DINAS </t></r><r><rPr><b/></rPr><t xml:space="preserve">KESEHATAN &amp; KB</t></r><rPh sb="0" eb="5"><t>ディナス</t></rPh></si>';
-    zip.file('xl/sharedStrings.xml', strings.slice(0, first) + item + strings.slice(strings.indexOf('</si>', first) + 5));
+    const item =
+      '<si><r><t>DINAS </t></r><r><rPr><b/></rPr><t xml:space="preserve">KESEHATAN &amp; KB</t></r><rPh sb="0" eb="5"><t>ディナス</t></rPh></si>';
+    zip.file(
+      'xl/sharedStrings.xml',
+      strings.slice(0, first) + item + strings.slice(strings.indexOf('</si>', first) + 5),
+    );
     const grids = await readGrids(await zip.generateAsync({ type: 'nodebuffer' }));
     const original = await readGrids(readFileSync(SAMPLE));
-    const changed = grids[0].values.flatMap((row, r) => row.flatMap((v, c) => (v !== original[0].values[r][c] ? [v] : [])));
+    const changed = grids[0].values.flatMap((row, r) =>
+      row.flatMap((v, c) => (v !== original[0].values[r][c] ? [v] : [])),
+    );
     expect(changed.length).toBeGreaterThan(0);
     expect(new Set(changed)).toEqual(new Set(['DINAS KESEHATAN & KB']));
   });
@@ -108,7 +130,11 @@ describe('the same grids as through exceljs', () => {
   it('whatever the quoting and the line breaks inside the XML tags', async () => {
     const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    const reformatted = sheet.replace(/<(c|row|mergeCell) ([^>]*?)(\/?)>/g, (_, name: string, attrs: string, close: string) => `<${name}\n\t${attrs.replace(/ (\w+)="([^"]*)"/g, "\n  $1 = '$2'").replace(/^(\w+)="([^"]*)"/, "$1='$2'")}${close}>`);
+    const reformatted = sheet.replace(
+      /<(c|row|mergeCell) ([^>]*?)(\/?)>/g,
+      (_, name: string, attrs: string, close: string) =>
+        `<${name}\n\t${attrs.replace(/ (\w+)="([^"]*)"/g, "\n  $1 = '$2'").replace(/^(\w+)="([^"]*)"/, "$1='$2'")}${close}>`,
+    );
     expect(reformatted).not.toBe(sheet);
     zip.file('xl/worksheets/sheet1.xml', reformatted);
     const grids = await expectSameAsExceljs(await zip.generateAsync({ type: 'nodebuffer' }));
@@ -125,7 +151,8 @@ describe('the same grids as through exceljs', () => {
           row.forEach((v, j) => {
             if (v === '' || v === null || v === undefined) return;
             const cell = ws.getCell(i + 1, j + 1);
-            cell.value = typeof v === 'string' && /^#/.test(v) ? ({ error: v } as ExcelJS.CellErrorValue) : v;
+            cell.value =
+              typeof v === 'string' && /^#/.test(v) ? ({ error: v } as ExcelJS.CellErrorValue) : v;
             const f = grid.formats?.[i]?.[j];
             if (f) cell.numFmt = f;
           }),
@@ -146,10 +173,15 @@ describe('files exceljs cannot open', () => {
     const relsPath = 'xl/worksheets/_rels/sheet1.xml.rels';
     const sheet = await zip.file(sheetPath)!.async('string');
     zip.file(sheetPath, sheet.replace('</worksheet>', '<drawing r:id="rIdGrafik1"/></worksheet>'));
-    const rels = (await zip.file(relsPath)?.async('string')) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const rels =
+      (await zip.file(relsPath)?.async('string')) ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     zip.file(
       relsPath,
-      rels.replace('</Relationships>', '<Relationship Id="rIdGrafik1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>'),
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdGrafik1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>',
+      ),
     );
     return zip.generateAsync({ type: 'nodebuffer' });
   }
@@ -174,7 +206,9 @@ describe('files exceljs cannot open', () => {
     const r = await run('check', file, '--out', tmp.file('salinan.xlsx'), '--force');
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('RATA-RATA');
-    expect(r.stderr).toContain(`Salinan tidak dibuat: berkas "${file}" tidak dapat dibuka untuk disalin`);
+    expect(r.stderr).toContain(
+      `Salinan tidak dibuat: berkas "${file}" tidak dapat dibuka untuk disalin`,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
@@ -183,10 +217,14 @@ describe('damaged files', () => {
   it('are refused with a reason in both languages when they are no workbook', async () => {
     const notZip = readGrids(Buffer.from('bukan xlsx'));
     await expect(notZip).rejects.toBeInstanceOf(WorkbookFormatError);
-    await expect(notZip).rejects.toMatchObject({ reason: { id: expect.stringContaining('zip'), en: expect.stringContaining('zip') } });
+    await expect(notZip).rejects.toMatchObject({
+      reason: { id: expect.stringContaining('zip'), en: expect.stringContaining('zip') },
+    });
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<Types/>');
-    await expect(readGrids(await zip.generateAsync({ type: 'nodebuffer' }))).rejects.toMatchObject({ reason: { en: 'no xl/workbook.xml part' } });
+    await expect(readGrids(await zip.generateAsync({ type: 'nodebuffer' }))).rejects.toMatchObject({
+      reason: { en: 'no xl/workbook.xml part' },
+    });
   });
 
   it('are refused, not misread, when the compressed data of a part is damaged', async () => {
@@ -194,16 +232,24 @@ describe('damaged files', () => {
     const name = Buffer.from('xl/worksheets/sheet1.xml');
     // The part's local header: signature PK\x03\x04, then its name at offset 30.
     let header = buffer.indexOf(name);
-    while (header >= 0 && buffer.readUInt32LE(header - 30) !== 0x04034b50) header = buffer.indexOf(name, header + 1);
+    while (header >= 0 && buffer.readUInt32LE(header - 30) !== 0x04034b50)
+      header = buffer.indexOf(name, header + 1);
     expect(header).toBeGreaterThan(0);
     const dataStart = header + name.length + buffer.readUInt16LE(header - 2);
     buffer[dataStart + 500] ^= 0xff;
-    await expect(readGrids(buffer)).rejects.toMatchObject({ reason: { id: 'bagian xl/worksheets/sheet1.xml rusak', en: 'its part xl/worksheets/sheet1.xml is damaged' } });
+    await expect(readGrids(buffer)).rejects.toMatchObject({
+      reason: {
+        id: 'bagian xl/worksheets/sheet1.xml rusak',
+        en: 'its part xl/worksheets/sheet1.xml is damaged',
+      },
+    });
     const file = tmp.file('rusak.xlsx');
     writeFileSync(file, buffer);
     const r = await run('check', file);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`skm-rekap: Berkas "${file}" tidak dapat dibaca sebagai buku kerja .xlsx (bagian xl/worksheets/sheet1.xml rusak).\n`);
+    expect(r.stderr).toBe(
+      `skm-rekap: Berkas "${file}" tidak dapat dibaca sebagai buku kerja .xlsx (bagian xl/worksheets/sheet1.xml rusak).\n`,
+    );
   });
 
   it('never hang or throw anything but an error when their parts are cut short or garbled', async () => {
@@ -211,17 +257,22 @@ describe('damaged files', () => {
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
     const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: sheet.length }), fc.nat({ max: strings.length }), fc.constantFrom('', '<', '>', '</c>', '<t>', '&#99999999;', '"'), async (cutSheet, cutStrings, junk) => {
-        zip.file('xl/worksheets/sheet1.xml', sheet.slice(0, cutSheet) + junk);
-        zip.file('xl/sharedStrings.xml', strings.slice(0, cutStrings) + junk);
-        const buffer = await zip.generateAsync({ type: 'nodebuffer' });
-        const outcome = await readGrids(buffer).then(
-          (grids) => grids,
-          (err: unknown) => err,
-        );
-        if (Array.isArray(outcome)) expect(outcome[0].values.length).toBeLessThanOrEqual(400);
-        else expect(outcome).toBeInstanceOf(Error);
-      }),
+      fc.asyncProperty(
+        fc.nat({ max: sheet.length }),
+        fc.nat({ max: strings.length }),
+        fc.constantFrom('', '<', '>', '</c>', '<t>', '&#99999999;', '"'),
+        async (cutSheet, cutStrings, junk) => {
+          zip.file('xl/worksheets/sheet1.xml', sheet.slice(0, cutSheet) + junk);
+          zip.file('xl/sharedStrings.xml', strings.slice(0, cutStrings) + junk);
+          const buffer = await zip.generateAsync({ type: 'nodebuffer' });
+          const outcome = await readGrids(buffer).then(
+            (grids) => grids,
+            (err: unknown) => err,
+          );
+          if (Array.isArray(outcome)) expect(outcome[0].values.length).toBeLessThanOrEqual(400);
+          else expect(outcome).toBeInstanceOf(Error);
+        },
+      ),
       { numRuns: 25 },
     );
   });
