@@ -4,7 +4,8 @@
  */
 import type { RecapTable, SheetGrid } from './model';
 import { readRecap, type ReadProblem } from './reader';
-import { checkTable, type Finding } from './checks';
+import type { Finding } from './checks';
+import { checkTable } from './table-checks';
 import { computeDistrict, type DistrictLine } from './district';
 import { problems } from './messages';
 

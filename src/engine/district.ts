@@ -7,7 +7,7 @@ import { normalise, UNSUR, UNSUR_CODES, type UnsurCode } from './unsur';
 import { effectiveValues, mean } from './precision';
 import { category } from './scores';
 import { sentences, type Level, type Text } from './messages';
-import { recordHasData } from './checks';
+import { recordHasData } from './records';
 
 export interface UnitAnnual {
   unit: Unit;

@@ -5,7 +5,6 @@
 import type { Area } from './address';
 import type { CellValue, ParsedNumber } from './numbers';
 import type { PriorityEntry, UnsurCode } from './unsur';
-import type { Effective } from './precision';
 
 /**
  * A sheet as Excel hands it over: values[i][j] is the cell at sheet row
@@ -129,4 +128,12 @@ export interface RecapTable {
   realisationAsFraction: boolean;
   /** The row of each cell in the grid that could not be placed in a record. */
   unplacedRows: number[];
+}
+
+/** The nine unsur of a record on the 25-100 scale, each with its half-unit. */
+export interface Effective {
+  values: number[];
+  half: number[];
+  source: 'conv' | 'nrr';
+  line: Line;
 }

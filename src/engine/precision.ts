@@ -3,7 +3,7 @@
  * beyond the rounding their decimals allow.
  */
 import { halfUnit, type ParsedNumber } from './numbers';
-import type { Line, SkmRecord } from './model';
+import type { Effective, Line, SkmRecord } from './model';
 import { CONVERSION } from './scores';
 
 /** Floating point slack added to every tolerance. */
@@ -44,13 +44,7 @@ function usable(line: Line | null, scale: 'nrr' | 'conv'): line is Line {
   return line !== null && line.scale === scale && isComplete(line);
 }
 
-/** The nine unsur of a record on the 25-100 scale, each with its half-unit. */
-export interface Effective {
-  values: number[];
-  half: number[];
-  source: 'conv' | 'nrr';
-  line: Line;
-}
+export type { Effective } from './model';
 
 /**
  * The record's converted values: the converted line where it is complete,

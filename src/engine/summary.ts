@@ -3,7 +3,7 @@
  * multi-year trend of BAB II): every figure computed from the analysis.
  */
 import { analyseSheet, type Analysis, type AnalysisResult } from './analyse';
-import { recordHasData } from './checks';
+import { recordHasData } from './records';
 import type { DistrictLine, ExclusionReason } from './district';
 import type { SheetGrid, Unit } from './model';
 import { formatId, isBlank, type CellValue } from './numbers';

@@ -1,0 +1,25 @@
+/**
+ * Facts about one record of the recap that several modules read: its period
+ * as printed and whether it holds any data at all.
+ */
+import type { Line, SkmRecord } from './model';
+
+export function periodLabel(rec: SkmRecord): string | null {
+  if (!rec.period) return null;
+  const { kind, index } = rec.period;
+  if (kind === 'annual') return 'Tahunan';
+  const roman = ['I', 'II', 'III', 'IV'][index - 1];
+  return kind === 'semester' ? `Semester ${roman}` : `Triwulan ${roman}`;
+}
+
+function lineHasValue(l: Line | null): boolean {
+  if (l === null) return false;
+  for (let i = 0; i < l.values.length; i++) if (l.values[i].kind !== 'blank') return true;
+  return false;
+}
+
+export function recordHasData(rec: SkmRecord): boolean {
+  return (
+    lineHasValue(rec.nrr) || lineHasValue(rec.conv) || rec.extraLines.length > 0 || rec.ikm !== null
+  );
+}
