@@ -223,7 +223,13 @@ export function planWrites(
       if (w.value !== '') skipped.push({ ...w, reason: 'no-free-column' });
       return;
     }
-    const area = noteMerges.find((m) => w.row >= m.top && w.row <= m.bottom);
+    // A note cell merged down over its record's lines (within the column) takes the note at its top.
+    const area = noteMerges.find(
+      (m) =>
+        w.row >= m.top &&
+        w.row <= m.bottom &&
+        !(w.row === m.top && m.left === col && m.right === col),
+    );
     if (area) {
       if (w.value !== '') skipped.push({ ...w, reason: 'merged', area });
       return;

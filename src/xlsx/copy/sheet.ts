@@ -116,12 +116,16 @@ export function editSheet(
   }
   pieces.push(xml.slice(cursor, sheetData.contentEnd));
   while (ri < targetRows.length) pieces.push(newRow(targetRows[ri++]));
-  const close = sheetData.open.selfClosing ? `</${p}sheetData>` : '';
+  const close = sheetData.open.selfClosing
+    ? `</${p}sheetData>`
+    : xml.slice(sheetData.contentEnd, sheetData.end);
   const newSheetData = sheetDataOpen + pieces.join('') + close;
 
   // The rest of the worksheet: the dimension grown to the cells written, the notes column widened.
   let head = xml.slice(0, sheetData.open.start);
   const tail = xml.slice(sheetData.end);
+  // Later offsets first: <cols> comes after <dimension>, so the dimension's offsets stay valid.
+  if (widen !== null) head = widenColumn(head, top, p, widen, sheetData.open.start);
   const dim = top.find((e) => e.open.name === `${p}dimension`);
   if (dim && bounds.top !== Infinity) {
     const tag = xml.slice(dim.open.start, dim.open.end);
@@ -140,7 +144,6 @@ export function editSheet(
         : `${a1(area.top, area.left)}:${a1(area.bottom, area.right)}`;
     head = head.slice(0, dim.open.start) + setAttr(tag, 'ref', text) + head.slice(dim.open.end);
   }
-  if (widen !== null) head = widenColumn(head, top, p, widen, sheetData.open.start);
   return { xml: head + newSheetData + tail, kept };
 }
 
