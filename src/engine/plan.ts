@@ -31,9 +31,9 @@ export interface Mark {
 /**
  * Why a planned value is not written: the cell lies in a merged area (writing would land on the
  * area's top-left cell), or holds something staff wrote in our notes column, or no column after
- * the table is free for the notes.
+ * the table is free for the notes, or no rows under it for the sentences.
  */
-export type SkipReason = 'merged' | 'not-our-note' | 'no-free-column';
+export type SkipReason = 'merged' | 'not-our-note' | 'no-free-column' | 'no-free-row';
 
 export interface SkippedWrite extends CellWrite {
   reason: SkipReason;
@@ -97,9 +97,22 @@ function mergesOn(grid: SheetGrid, row: number, fromCol: number, toCol: number):
   );
 }
 
-/** A row is free when it holds nothing between the two columns and no merged area crosses it there. */
-function rowFree(grid: SheetGrid, row: number, fromCol: number, toCol: number): boolean {
-  if (mergesOn(grid, row, fromCol, toCol).length > 0) return false;
+/**
+ * A row is free when it holds nothing between the two columns and no merged area crosses it up to
+ * `mergeTo` (the table's last column: a merge further right, even a whole column, is no obstacle).
+ */
+function rowFree(
+  grid: SheetGrid,
+  row: number,
+  fromCol: number,
+  toCol: number,
+  mergeTo: number,
+): boolean {
+  if (mergesOn(grid, row, fromCol, mergeTo).length > 0) return false;
+  return valuesBlank(grid, row, fromCol, toCol);
+}
+
+function valuesBlank(grid: SheetGrid, row: number, fromCol: number, toCol: number): boolean {
   const values = grid.values[row - (grid.origin?.row ?? 1)];
   if (!values) return true;
   const left = grid.origin?.col ?? 1;
@@ -107,6 +120,40 @@ function rowFree(grid: SheetGrid, row: number, fromCol: number, toCol: number): 
   for (let c = Math.max(fromCol, left); c <= last; c++)
     if (!isBlank(values[c - left])) return false;
   return true;
+}
+
+/**
+ * The first of `count` consecutive free rows from `start` (sheet rows after an insert at
+ * `insertedAt`, if any), stepping over a merged area in one go; null when none is left in the sheet.
+ */
+function freeRows(
+  grid: SheetGrid,
+  start: number,
+  count: number,
+  toCol: number,
+  mergeTo: number,
+  insertedAt: number | null,
+): number | null {
+  const toGrid = (x: number) => (insertedAt !== null && x > insertedAt ? x - 1 : x);
+  const fromGrid = (g: number) => (insertedAt !== null && g >= insertedAt ? g + 1 : g);
+  let r = start;
+  search: while (r + count - 1 <= MAX_ROW) {
+    for (let i = 0; i < count; i++) {
+      const g = toGrid(r + i);
+      const blocking = mergesOn(grid, g, 1, mergeTo);
+      if (blocking.length > 0) {
+        const below = Math.max(...blocking.map((m) => m.bottom)) + 1;
+        r = Math.max(r + 1, fromGrid(below) - i);
+        continue search;
+      }
+      if (!valuesBlank(grid, g, 1, toCol)) {
+        r = r + i + 1;
+        continue search;
+      }
+    }
+    return r;
+  }
+  return null;
 }
 
 /** The merged area a cell lies in, where writing into it would not be plain: any but a one-row area's top-left. */
@@ -127,6 +174,7 @@ export function isOwnNote(v: unknown): boolean {
 }
 
 const MAX_COL = 16384;
+const MAX_ROW = 1048576;
 
 /**
  * The notes column: an existing "Catatan Validasi" header (our own notes of an earlier run), else
@@ -253,7 +301,7 @@ export function planWrites(
   const exists = avgRow !== null;
   const row = avgRow ?? table.lastRow + 1;
   const rightmost = Math.max(table.lastCol, col);
-  const taken = !exists && row <= lastGridRow(grid) && !rowFree(grid, row, 1, rightmost);
+  const taken = !exists && !rowFree(grid, row, 1, rightmost, table.lastCol);
   const insert = taken && insertRows;
   const held = taken && !insertRows;
   const avgCells: CellWrite[] = [];
@@ -317,21 +365,27 @@ export function planWrites(
     if (typeof v === 'string' && SENTENCE_START.some((re) => re.test(normalise(v))))
       existingRows.push(r);
   }
-  let sentenceRows: number[];
+  let sentenceRows: number[] | null;
   if (existingRows.length >= texts.length) {
     sentenceRows = existingRows.slice(0, texts.length);
   } else {
-    let r = afterAvg + 2;
-    const free = (x: number) => {
-      const gridRow = insert ? x - 1 : x;
-      return gridRow > lastGridRow(grid) || rowFree(grid, gridRow, 1, rightmost);
-    };
-    while (!texts.every((_, i) => free(r + i))) r++;
-    sentenceRows = texts.map((_, i) => r + i);
+    const first = freeRows(
+      grid,
+      afterAvg + 2,
+      texts.length,
+      rightmost,
+      table.lastCol,
+      insert ? row : null,
+    );
+    sentenceRows = first === null ? null : texts.map((_, i) => first + i);
   }
   const sentences: CellWrite[] = [];
   texts.forEach((t, i) => {
-    const w = { row: sentenceRows[i], col: sentenceCol, value: say(t, lang) };
+    const w = { row: sentenceRows?.[i] ?? afterAvg + 2 + i, col: sentenceCol, value: say(t, lang) };
+    if (sentenceRows === null) {
+      skipped.push({ ...w, reason: 'no-free-row' });
+      return;
+    }
     const gridRow = insert && w.row > row ? w.row - 1 : w.row;
     const area = blockingMerge(grid, gridRow, w.col);
     if (area) skipped.push({ ...w, reason: 'merged', area });

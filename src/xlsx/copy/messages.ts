@@ -61,6 +61,10 @@ export const copyText = {
     id: `Lembar "${sheet}": tidak ada kolom kosong di kanan tabel untuk "Catatan Validasi"; catatan tidak ditulis.`,
     en: `Sheet "${sheet}": no empty column right of the table for "Catatan Validasi"; the notes were not written.`,
   }),
+  noFreeRow: (sheet: string, value: string | number): Text => ({
+    id: `Lembar "${sheet}": tidak ada baris kosong di bawah tabel untuk kalimat temuan; tidak ditulis (${shown(value, 'id')}).`,
+    en: `Sheet "${sheet}": no empty row under the table for the finding sentence; not written (${shown(value, 'en')}).`,
+  }),
   averageHeld: (sheet: string, row: number): Text => ({
     id: `Lembar "${sheet}": baris rata-rata tidak ditulis. Tempatnya, baris ${row} tepat setelah unit terakhir, sudah terisi, dan salinan tidak menyisipkan baris (rumus dan rujukan lain tidak akan ikut bergeser). Kosongkan baris ${row}, atau gunakan "Tulis Rata-rata Kabupaten" di Excel.`,
     en: `Sheet "${sheet}": the average line was not written. Its place, row ${row} right after the last unit, is taken, and the copy inserts no rows (formulas and other references would not follow). Empty row ${row}, or use "Tulis Rata-rata Kabupaten" in Excel.`,

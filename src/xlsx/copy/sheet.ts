@@ -5,7 +5,7 @@
  * Everything else in the part (conditional formats, validations, extLst, drawings ...) stays as it
  * was, character for character.
  */
-import { a1, columnLetters, parseA1, parseArea } from '../../engine/address';
+import { a1, columnLetters, parseA1, parseArea, type Area } from '../../engine/address';
 import {
   attr,
   child,
@@ -336,4 +336,22 @@ function cellXml(
 function numberText(x: number): string {
   if (!Number.isFinite(x)) throw new Error(`not a finite number: ${x}`);
   return String(x);
+}
+
+/**
+ * The merged areas as the sheet XML lists them, all of them: the plan steps around these, whatever
+ * a reader left out (a whole-column merge, say).
+ */
+export function mergesIn(xml: string, part: string): Area[] {
+  const { root, prefix: p } = rootOf(xml, part);
+  const list = children(xml, root.open.end, root.contentEnd).find(
+    (e) => e.open.name === `${p}mergeCells`,
+  );
+  if (!list) return [];
+  const out: Area[] = [];
+  for (const m of children(xml, list.open.end, list.contentEnd)) {
+    const area = parseArea(attr(xml.slice(m.open.start, m.open.end), 'ref') ?? '');
+    if (area) out.push(area);
+  }
+  return out;
 }

@@ -20,7 +20,7 @@ import {
 } from '../../engine/summary-sheet';
 import { copyText } from './messages';
 import { outTargetKind, sameFile, writeAtomically } from './out-file';
-import { editSheet, type CellEdit } from './sheet';
+import { editSheet, mergesIn, type CellEdit } from './sheet';
 import { StyleBook } from './styles';
 import { summaryPart } from './summary';
 import {
@@ -150,7 +150,9 @@ async function buildCopy(req: CopyRequest): Promise<{ data: Buffer; notices: Tex
   const styles = new StyleBook(stylesXml, stylesPath);
 
   const grid = grids.find((g) => g.name === analysis.table.sheet)!;
-  const plan = planWrites(analysis, grid, lang, { insertRows: false });
+  // The merged areas from the part itself: the plan must step around every one of them.
+  const merges = mergesIn(sheetXml, entry.part);
+  const plan = planWrites(analysis, { ...grid, merges }, lang, { insertRows: false });
   const edited = editSheet(
     sheetXml,
     entry.part,
@@ -169,6 +171,7 @@ async function buildCopy(req: CopyRequest): Promise<{ data: Buffer; notices: Tex
   for (const s of plan.skipped) {
     if (s.reason === 'merged')
       details.push(copyText.skippedMerged(sheet, a1(s.row, s.col), areaAddress(s.area!), s.value));
+    else if (s.reason === 'no-free-row') details.push(copyText.noFreeRow(sheet, s.value));
     else if (s.reason === 'not-our-note')
       details.push(copyText.skippedNotOurNote(sheet, a1(s.row, s.col)));
   }
