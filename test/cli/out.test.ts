@@ -1,6 +1,6 @@
 /** The checked copy written by --out: never the original, marks, notes, the average line, the sentences. */
 import { createHash } from 'crypto';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyseWorkbook } from '../../src/engine/analyse';

@@ -62,7 +62,7 @@ export async function writeCheckedCopy(req: CopyRequest): Promise<CopyOutcome> {
     if (err instanceof UnsafePart)
       return { ok: false, message: copyText.unsafePart(input, err.part, err.why) };
     if (err instanceof NoCopy) return { ok: false, message: err.text };
-    throw err;
+    return { ok: false, message: copyText.cannotWrite(out, shortReason(err)) };
   }
   try {
     await writeAtomically(built.data, out, input);
