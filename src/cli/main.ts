@@ -5,16 +5,11 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import type ExcelJS from 'exceljs';
 import { analyseWorkbook } from '../engine/analyse';
 import { say, type Lang, type Text } from '../engine/messages';
-import { planWrites } from '../engine/plan';
 import { jsonReport } from '../engine/report';
 import { readGrids, WorkbookFormatError } from '../xlsx/lean-read';
-import { loadWorkbook } from '../xlsx/read';
-import { applyPlan, applySummary, contentAtRisk, sameFile, writeAtomically } from '../xlsx/write';
-import { summarise } from '../engine/summary';
-import { summaryLayout } from '../engine/summary-sheet';
+import { writeCheckedCopy } from '../xlsx/copy/write-copy';
 import { textReport } from './text-report';
 
 export interface Io {
@@ -83,37 +78,9 @@ const M = {
     id: `Berkas "${f}" tidak dapat dibaca sebagai buku kerja .xlsx (${why}).`,
     en: `File "${f}" cannot be read as an .xlsx workbook (${why}).`,
   }),
-  sameAsInput: (f: string): Text => ({
-    id: `Salinan tidak boleh menimpa berkas asli "${f}": pilih nama lain untuk --out.`,
-    en: `The copy must not overwrite the original "${f}": choose another name for --out.`,
-  }),
-  wouldLose: (f: string, what: string): Text => ({
-    id: `Salinan "${f}" tidak ditulis: berkas asli memuat ${what} yang akan hilang. Gunakan --force untuk tetap menulis salinan tanpa isi tersebut.`,
-    en: `The copy "${f}" was not written: the original holds ${what} that would be lost. Use --force to write the copy without them.`,
-  }),
-  lostForced: (what: string): Text => ({
-    id: `Perhatian: salinan ditulis tanpa ${what} (--force).`,
-    en: `Note: the copy was written without ${what} (--force).`,
-  }),
-  cannotCopy: (f: string, why: string): Text => ({
-    id: `Salinan tidak dibuat: berkas "${f}" tidak dapat dibuka untuk disalin (${why}). Laporan di atas tetap berlaku.`,
-    en: `No copy made: "${f}" cannot be opened for copying (${why}). The report above stands.`,
-  }),
-  cannotWrite: (f: string, why: string): Text => ({
-    id: `Salinan "${f}" tidak dapat ditulis (${why}).`,
-    en: `The copy "${f}" cannot be written (${why}).`,
-  }),
   summaryNeedsOut: (): Text => ({
     id: '--summary memerlukan --out: ringkasan ditulis ke salinan, bukan ke berkas asli.',
     en: '--summary needs --out: the summary is written into the copy, never into the original.',
-  }),
-  noCharts: (): Text => ({
-    id: 'Lembar "Ringkasan SKM" ditulis tanpa grafik (exceljs tidak dapat membuat grafik; tombol "Buat Ringkasan" di Excel membuatnya).',
-    en: 'The sheet "Ringkasan SKM" was written without charts (exceljs cannot make charts; the "Buat Ringkasan" button in Excel makes them).',
-  }),
-  written: (f: string): Text => ({
-    id: `Salinan hasil pemeriksaan ditulis ke ${f}`,
-    en: `Checked copy written to ${f}`,
   }),
 };
 
@@ -219,30 +186,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   else io.stdout(textReport(o.file, result, o.lang));
 
   if (o.out) {
-    if (await sameFile(o.file, o.out)) return fail(M.sameAsInput(o.file));
-    const risk = await contentAtRisk(buffer).catch(() => ({ id: [], en: [] }));
-    if (risk.id.length > 0) {
-      const what = say({ id: risk.id.join(', '), en: risk.en.join(', ') }, o.lang);
-      if (!o.force) return fail(M.wouldLose(o.out, what));
-      io.stderr(`skm-rekap: ${say(M.lostForced(what), o.lang)}\n`);
-    }
-    let wb: ExcelJS.Workbook;
-    try {
-      wb = await loadWorkbook(o.file);
-    } catch (err) {
-      return fail(M.cannotCopy(o.file, shortReason(err)));
-    }
-    try {
-      const grid = grids.find((g) => g.name === result.table.sheet)!;
-      applyPlan(wb, planWrites(result, grid, o.lang));
-      if (o.summary) applySummary(wb, summaryLayout(summarise(result, grids)));
-      await writeAtomically(wb, o.out);
-    } catch (err) {
-      return fail(M.cannotWrite(o.out, shortReason(err)));
-    }
+    // The copy edits the workbook's own parts and carries every other part over byte for byte.
+    const copy = await writeCheckedCopy({
+      input: o.file,
+      out: o.out,
+      buffer,
+      grids,
+      analysis: result,
+      lang: o.lang,
+      summary: o.summary,
+    });
+    if (!copy.ok) return fail(copy.message);
     // With --json, stdout carries the JSON object alone.
-    (o.json ? io.stderr : io.stdout)(`${say(M.written(o.out), o.lang)}\n`);
-    if (o.summary) (o.json ? io.stderr : io.stdout)(`${say(M.noCharts(), o.lang)}\n`);
+    for (const line of copy.notices) (o.json ? io.stderr : io.stdout)(`${say(line, o.lang)}\n`);
   }
   return !o.exitZero && result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

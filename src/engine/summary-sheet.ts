@@ -4,10 +4,39 @@
  * native charts) lay out the same sheet.
  */
 import { a1 } from './address';
+import { cellAt } from './grid';
+import type { SheetGrid } from './model';
 import type { Summary } from './summary';
 import { reasonText } from './summary';
 
 export const SUMMARY_SHEET = 'Ringkasan SKM';
+/** The second line of every summary sheet we write: how a later run knows the sheet is ours. */
+export const SUMMARY_MARK =
+  'Disusun otomatis oleh SKM Rekap dari lembar rekap; setiap angka dihitung, periksa sebelum dipakai.';
+
+/** Whether a sheet is a summary we wrote (its A2 holds our mark), and so may be replaced. */
+export function isOwnSummary(grid: SheetGrid): boolean {
+  const v = cellAt(grid, 2, 1);
+  return typeof v === 'string' && v.trim() === SUMMARY_MARK;
+}
+
+/**
+ * The name for the summary: "Ringkasan SKM" to replace our own earlier one, else the first free
+ * "Ringkasan SKM (n)" when the name is taken by a sheet we did not write (Excel's names ignore case).
+ */
+export function summarySheetName(sheets: { name: string; ours: boolean }[]): {
+  name: string;
+  replaces: boolean;
+} {
+  const key = (n: string) => n.toLocaleLowerCase('en');
+  const taken = new Map(sheets.map((s) => [key(s.name), s.ours]));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? SUMMARY_SHEET : `${SUMMARY_SHEET} (${n})`;
+    const ours = taken.get(key(name));
+    if (ours === undefined) return { name, replaces: false };
+    if (ours) return { name, replaces: true };
+  }
+}
 
 export interface SummaryCell {
   row: number;
@@ -45,7 +74,7 @@ const LEVEL_TITLE: Record<string, string> = {
   nasional: 'Nasional',
 };
 
-export function summaryLayout(s: Summary): SummaryLayout {
+export function summaryLayout(s: Summary, sheet: string = SUMMARY_SHEET): SummaryLayout {
   const cells: SummaryCell[] = [];
   const charts: ChartSpec[] = [];
   let row = 1;
@@ -70,11 +99,7 @@ export function summaryLayout(s: Summary): SummaryLayout {
     { style: 'title' },
   );
   row += 1;
-  put(
-    row,
-    1,
-    'Disusun otomatis oleh SKM Rekap dari lembar rekap; setiap angka dihitung, periksa sebelum dipakai.',
-  );
+  put(row, 1, SUMMARY_MARK);
   row += 1;
 
   heading(`A. Rata-rata ${level}`);
@@ -221,7 +246,7 @@ export function summaryLayout(s: Summary): SummaryLayout {
     put(row, 2, k);
     row += 1;
   });
-  return { sheet: SUMMARY_SHEET, cells, charts, widths: { 1: 14, 2: 60, 3: 14, 4: 14 } };
+  return { sheet, cells, charts, widths: { 1: 14, 2: 60, 3: 14, 4: 14 } };
 }
 
 export function cellAddress(c: { row: number; col: number }): string {

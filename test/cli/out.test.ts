@@ -1,6 +1,6 @@
 /** The checked copy written by --out: never the original, marks, notes, the average line, the sentences. */
 import { createHash } from 'crypto';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyseWorkbook } from '../../src/engine/analyse';
@@ -191,33 +191,33 @@ describe('--out refuses what it must not do', () => {
 
   describe('a workbook with a chart', () => {
     const withChart = tmp.file('dengan-grafik.xlsx');
+    const CHART =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
 
     beforeAll(async () => {
       const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
-      zip.file(
-        'xl/charts/chart1.xml',
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
-      );
+      zip.file('xl/charts/chart1.xml', CHART);
       writeFileSync(withChart, await zip.generateAsync({ type: 'nodebuffer' }));
     });
 
-    it('is refused without --force (exit 2), nothing written', async () => {
+    it('is copied with its chart part byte for byte: no --force needed, nothing lost', async () => {
       const out = tmp.file('grafik-diperiksa.xlsx');
       const r = await run('check', withChart, '--out', out);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain('berkas asli memuat grafik yang akan hilang');
-      expect(r.stderr).toContain('--force');
-      expect(existsSync(out)).toBe(false);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('');
+      const zip = await JSZip.loadAsync(readFileSync(out));
+      expect(await zip.file('xl/charts/chart1.xml')!.async('string')).toBe(CHART);
+      const ws = (await loadWorkbook(out)).getWorksheet('Rekap SKM OPP 2025')!;
+      expect(ws.getCell('U4').value).toBe(NOTES_HEADER);
     });
 
-    it('is written with --force, saying what was lost', async () => {
+    it('still accepts --force, which changes nothing', async () => {
       const out = tmp.file('grafik-paksa.xlsx');
       const r = await run('check', withChart, '--out', out, '--force');
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('Perhatian: salinan ditulis tanpa grafik (--force).');
-      expect(existsSync(out)).toBe(true);
-      const ws = (await loadWorkbook(out)).getWorksheet('Rekap SKM OPP 2025')!;
-      expect(ws.getCell('U4').value).toBe(NOTES_HEADER);
+      expect(r.stderr).toBe('');
+      const zip = await JSZip.loadAsync(readFileSync(out));
+      expect(await zip.file('xl/charts/chart1.xml')!.async('string')).toBe(CHART);
     });
   });
 });
@@ -253,7 +253,7 @@ describe('--out on a table without an average line', () => {
     expect(report.findings).toEqual([]);
   });
 
-  it('inserts a row when the row after the table is taken, moving the merged areas below it', async () => {
+  it('inserts no row when the row after the table is taken: says where the line would go, and moves nothing', async () => {
     const file = tmp.file('catatan-bawah.xlsx');
     const out = tmp.file('catatan-bawah-diperiksa.xlsx');
     const built = recap(UNITS, {
@@ -266,23 +266,22 @@ describe('--out on a table without an average line', () => {
       { top: 9, left: 1, bottom: 9, right: 10 },
     );
     await writeWorkbook(file, [built.grid]);
-    expect((await run('check', file, '--out', out)).code).toBe(0);
-    const ws = (await loadWorkbook(out)).worksheets[0];
-    expect(ws.getCell('A7').value).toBe('RATA-RATA KABUPATEN');
-    expect(ws.getCell('E7').value).toBe(83.15);
-    expect(ws.getCell('A8').value).toBe('Catatan: data per 5 Desember 2025');
-    expect(ws.getCell('A10').value).toBe('Martapura, 5 Desember 2025');
-    const merges = mergesOf(ws).map((m) => `${m.top},${m.left},${m.bottom},${m.right}`);
-    expect(merges).toEqual(
-      expect.arrayContaining(['8,1,8,20', '10,1,10,10', '3,1,4,1', '5,2,6,2']),
+    const r = await run('check', file, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'baris rata-rata tidak ditulis. Tempatnya, baris 7 tepat setelah unit terakhir, sudah terisi',
     );
-    expect(merges).not.toContain('7,1,7,20');
-    expect(merges).not.toContain('9,1,9,10');
-    // The sentences take the first two free rows from two rows under the line: below the signature.
-    expect(ws.getCell('A11').value).toBe(
+    const ws = (await loadWorkbook(out)).worksheets[0];
+    expect(ws.getCell('A7').value).toBe('Catatan: data per 5 Desember 2025');
+    expect(ws.getCell('E7').type).toBe(ExcelJS.ValueType.Merge);
+    expect(ws.getCell('A9').value).toBe('Martapura, 5 Desember 2025');
+    const merges = mergesOf(ws).map((m) => `${m.top},${m.left},${m.bottom},${m.right}`);
+    expect(merges).toEqual(expect.arrayContaining(['7,1,7,20', '9,1,9,10', '3,1,4,1', '5,2,6,2']));
+    // The sentences take the first two free rows from two rows under the line's place: below the signature.
+    expect(ws.getCell('A10').value).toBe(
       'Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 79,10.',
     );
-    expect(ws.getCell('A12').value).toBe(
+    expect(ws.getCell('A11').value).toBe(
       'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (2 OPP).',
     );
   });

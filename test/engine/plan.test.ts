@@ -1,5 +1,6 @@
 /** The writes that follow from an analysis, as data (marks, notes, average line, sentences). */
 import { NOTES_HEADER, planWrites, type CellWrite } from '../../src/engine/plan';
+import { summarySheetName } from '../../src/engine/summary-sheet';
 import {
   analyse,
   BASE,
@@ -226,5 +227,137 @@ describe('the two sentences', () => {
     const p = plan(built);
     expect(p.sentences.map((s) => s.row)).toEqual([10, 11]);
     expect(p.sentences[0].value).toContain('Waktu Penyelesaian dengan nilai rata-rata 79,10');
+  });
+});
+
+describe('what staff wrote is never written over', () => {
+  const put = (built: ReturnType<typeof recap>, row: number, col: number, v: string | number) => {
+    const r = built.grid.values[row - 1];
+    while (r.length < col) r.push('');
+    r[col - 1] = v;
+  };
+
+  it('a column with anything in it, in any row of the table (header included), is not the notes column', () => {
+    const built = recap(FLAWED, FRACTIONS);
+    put(built, 4, 21, 'cek ulang');
+    put(built, 1, 22, 'Paraf');
+    const p = plan(built);
+    expect(p.notes.col).toBe(23);
+    expect(p.notes.cells.every((c) => c.col === 23)).toBe(true);
+  });
+
+  it('a column crossed by a merged area in the table is not the notes column either', () => {
+    const built = recap(FLAWED, FRACTIONS);
+    built.grid.merges!.push({ top: 3, left: 21, bottom: 6, right: 22 });
+    expect(plan(built).notes.col).toBe(23);
+  });
+
+  it("in our own column, staff's text is kept: the note of that row is reported, not written", () => {
+    const built = recap(FLAWED, {
+      ...FRACTIONS,
+      columns: [
+        'no',
+        'unit',
+        'period',
+        'services',
+        'U1',
+        'U2',
+        'U3',
+        'U4',
+        'U5',
+        'U6',
+        'U7',
+        'U8',
+        'U9',
+        'ikm',
+        'category',
+        'respondents',
+        'priority',
+        'realisation',
+        { extra: NOTES_HEADER },
+      ],
+    });
+    built.grid.values[2][18] = 'sudah diverifikasi 12/1';
+    const p = plan(built);
+    expect(p.notes.col).toBe(19);
+    expect(cellAt(p.notes.cells, 3, 19)).toBeUndefined();
+    expect(p.skipped).toEqual([
+      expect.objectContaining({ row: 3, col: 19, reason: 'not-our-note' }),
+    ]);
+  });
+
+  it('the district line is held, not inserted, where inserting is not allowed (the copy)', () => {
+    const built = recap(FLAWED, { ...FRACTIONS, after: [['Catatan: data per 5 Desember 2025']] });
+    const p = planWrites(analyse(built), built.grid, 'id', { insertRows: false });
+    expect(p.average).toEqual({ row: 7, exists: false, insert: false, cells: [], held: true });
+    // The sentences go under the note, which stays where it is.
+    expect(p.sentences.map((s) => s.row)).toEqual([9, 10]);
+  });
+
+  it('a row crossed by a merged area is taken: no line there, no sentence there', () => {
+    const built = recap(FLAWED, FRACTIONS);
+    built.grid.merges!.push({ top: 7, left: 1, bottom: 12, right: 20 });
+    const p = planWrites(analyse(built), built.grid, 'id', { insertRows: false });
+    expect(p.average.held).toBe(true);
+    expect(p.sentences.map((s) => s.row)).toEqual([13, 14]);
+  });
+
+  it('a value of the district line that would land in a merged area is reported, not written', () => {
+    const built = recap(FLAWED, {
+      ...FRACTIONS,
+      average: { unsur: [80, 80, 80, 80, 80, 80, 80, 80, 80], ikm: 80 },
+    });
+    built.grid.merges!.push({ top: 7, left: 13, bottom: 7, right: 14 });
+    const p = plan(built);
+    expect(cellAt(p.average.cells, 7, 13)?.value).toBe(84.55);
+    expect(cellAt(p.average.cells, 7, 14)).toBeUndefined();
+    expect(p.skipped).toEqual([
+      {
+        row: 7,
+        col: 14,
+        value: 85.03,
+        reason: 'merged',
+        area: { top: 7, left: 13, bottom: 7, right: 14 },
+      },
+    ]);
+  });
+
+  it('a whole column merged right of the table blocks neither the line nor the sentences', () => {
+    const built = recap(FLAWED, FRACTIONS);
+    built.grid.merges!.push({ top: 1, left: 21, bottom: 1048576, right: 21 });
+    const p = planWrites(analyse(built), built.grid, 'id', { insertRows: false });
+    expect(p.notes.col).toBe(22);
+    expect(p.average.held).toBeUndefined();
+    expect(p.sentences.map((s) => s.row)).toEqual([9, 10]);
+  });
+
+  it('with the whole first column merged under the table, the sentences are reported, the search ends', () => {
+    const built = recap(FLAWED, FRACTIONS);
+    built.grid.merges!.push({ top: 8, left: 1, bottom: 1048576, right: 1 });
+    const p = planWrites(analyse(built), built.grid, 'id', { insertRows: false });
+    expect(p.sentences).toEqual([]);
+    expect(p.skipped.map((s) => s.reason)).toEqual(['no-free-row', 'no-free-row']);
+  });
+});
+
+describe('the name of the summary sheet', () => {
+  it('is "Ringkasan SKM" when free, and replaces our own earlier one', () => {
+    expect(summarySheetName([{ name: 'Rekap', ours: false }])).toEqual({
+      name: 'Ringkasan SKM',
+      replaces: false,
+    });
+    expect(summarySheetName([{ name: 'Ringkasan SKM', ours: true }])).toEqual({
+      name: 'Ringkasan SKM',
+      replaces: true,
+    });
+  });
+
+  it('is the first free "Ringkasan SKM (n)" when the name is taken by a sheet we did not write, whatever its case', () => {
+    expect(
+      summarySheetName([
+        { name: 'ringkasan skm', ours: false },
+        { name: 'Ringkasan SKM (2)', ours: false },
+      ]),
+    ).toEqual({ name: 'Ringkasan SKM (3)', replaces: false });
   });
 });

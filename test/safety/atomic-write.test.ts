@@ -1,18 +1,13 @@
 /**
  * The checker writes its copy through a temporary file and a rename
- * (src/xlsx/write.ts writeAtomically): a crash while writing leaves no file
+ * (src/xlsx/copy/out-file.ts writeAtomically): a crash while writing leaves no file
  * at OUT, no temporary file behind, and an existing OUT as it was.
  */
 import { createHash } from 'crypto';
 import { existsSync, promises as fsp, readdirSync, readFileSync, writeFileSync } from 'fs';
 import path from 'path';
+import JSZip from 'jszip';
 import { run, SAMPLE, STACK_TRACE, tempDir } from '../cli/helpers';
-
-// exceljs's XLSX writer, whose writeBuffer the copy goes through.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const XLSX = require('exceljs/lib/xlsx/xlsx') as {
-  prototype: { writeBuffer: (...args: unknown[]) => Promise<unknown> };
-};
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -28,8 +23,9 @@ afterEach(() => {
 /** The failures a write can meet: the workbook cannot be serialised, the disk fills up half way, the rename fails. */
 const CRASHES: [string, () => void][] = [
   [
-    'serialising the workbook fails',
-    () => jest.spyOn(XLSX.prototype, 'writeBuffer').mockRejectedValue(new Error('out of memory')),
+    'packing the zip fails',
+    () =>
+      jest.spyOn(JSZip.prototype, 'generateAsync').mockRejectedValue(new Error('out of memory')),
   ],
   [
     'the disk fills up half way through the temporary file',
