@@ -19,6 +19,10 @@ export interface SheetGrid {
   merges?: Area[];
   /** Number formats, same shape as values, where known ("0%" tells a fraction). */
   formats?: (string | null | undefined)[][];
+  /** How the workbook shows the sheet, where known: a hidden sheet's table gives way to a visible one. */
+  state?: 'visible' | 'hidden' | 'veryHidden';
+  /** Sheet columns (1-based) hidden in the workbook, where known. */
+  hiddenCols?: number[];
 }
 
 export type ColumnRole =
