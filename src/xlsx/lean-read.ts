@@ -21,11 +21,11 @@ export { WorkbookFormatError, DEFAULT_LIMITS, type ReadLimits } from './zip-part
 export type { ReadNote } from './read-notes';
 
 const defaultNumFormat = // eslint-disable-next-line @typescript-eslint/no-require-imports
-(
-  require('exceljs/lib/xlsx/xform/style/numfmt-xform') as {
-    getDefaultFmtCode(id: number): string | undefined;
-  }
-).getDefaultFmtCode;
+  (
+    require('exceljs/lib/xlsx/xform/style/numfmt-xform') as {
+      getDefaultFmtCode(id: number): string | undefined;
+    }
+  ).getDefaultFmtCode;
 
 const REL_WORKSHEET = /\/worksheet$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
