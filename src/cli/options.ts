@@ -84,7 +84,8 @@ export function parseRaw(
     };
   } catch (err) {
     const code = (err as { code?: string }).code;
-    const text = err instanceof Error ? err.message : '';
+    // Not `instanceof Error`: under a test runner's realm Node's errors are of another Error.
+    const text = String((err as { message?: unknown }).message ?? '');
     const named = /'(-{1,2}[^' <]+)/.exec(text)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
       return { ok: false, message: optionMessages.unknownOption(named || '?') };
