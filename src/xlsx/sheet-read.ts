@@ -213,7 +213,9 @@ export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): She
       if (hasFormula) {
         if (v === null || v === '') {
           value = '';
-          if (formulas.withoutValue++ === 0) formulas.firstWithout = a1(rowNumber, col);
+          // A computed empty text is stored as t="str" with an empty <v>; anything else holds no result.
+          if (v === '' && type === T_STR) formulas.withValue++;
+          else if (formulas.withoutValue++ === 0) formulas.firstWithout = a1(rowNumber, col);
         } else {
           formulas.withValue++;
           if (type === T_STR) value = exceljsUtils.xmlDecode(v);
