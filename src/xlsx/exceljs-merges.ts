@@ -28,8 +28,8 @@ interface Dimensions {
   right: number;
 }
 const covered = new WeakMap<object, Set<number>>();
-const worksheetProto = // eslint-disable-next-line @typescript-eslint/no-require-imports
-(
+const worksheetProto = (
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('exceljs/lib/doc/worksheet') as {
     prototype: Record<string, (...args: never[]) => unknown>;
   }
