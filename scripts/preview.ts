@@ -16,10 +16,27 @@ import type { AddressInfo } from 'net';
 import webpack from 'webpack';
 import { loadXlsxFile, saveXlsxBuffer } from '../src/sim/load-xlsx';
 import type { WorkbookModel } from '../src/sim/model';
+import { readWorkbook } from '../src/xlsx/lean-read';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist', 'preview');
-const MAX_BODY = 200 * 1024 * 1024;
+/** What one request may cost: the body of a PUT, and the workbook it may ask to be saved. */
+export const MAX_BODY = 64 * 1024 * 1024;
+export const MAX_MODEL_CELLS = 2_000_000;
+/** exceljs creates every cell of a merged area: their total area is what saving costs. */
+export const MAX_MERGED_CELLS = 2_000_000;
+const MAX_SHEETS = 255;
+const EXCEL_ROWS = 1048576;
+const EXCEL_COLS = 16384;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 const CSP = [
   "default-src 'self'",
@@ -121,32 +138,98 @@ function send(
 }
 
 async function readBody(req: http.IncomingMessage): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY)
+    throw new HttpError(413, 'request body too large');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
+    if (size > MAX_BODY) throw new HttpError(413, 'request body too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Why a workbook model sent by a PUT is refused, or null: its shape, and a size the preview can
+ * save (cells, merged areas within Excel's limits and under the caps above).
+ */
+export function modelProblem(model: unknown): string | null {
+  const m = model as Partial<WorkbookModel> | null;
+  if (!m || typeof m !== 'object' || !Array.isArray(m.sheets)) return 'not a workbook model';
+  if (m.sheets.length > MAX_SHEETS) return 'too many sheets';
+  let cells = 0;
+  let merged = 0;
+  for (const sheet of m.sheets) {
+    if (!sheet || typeof sheet !== 'object' || typeof sheet.name !== 'string')
+      return 'not a workbook model';
+    if (!sheet.cells || typeof sheet.cells !== 'object' || !Array.isArray(sheet.merges))
+      return 'not a workbook model';
+    cells += Object.keys(sheet.cells).length;
+    for (const a of sheet.merges) {
+      const ok =
+        a &&
+        [a.top, a.left, a.bottom, a.right].every((x) => Number.isInteger(x) && x >= 1) &&
+        a.top <= a.bottom &&
+        a.left <= a.right &&
+        a.bottom <= EXCEL_ROWS &&
+        a.right <= EXCEL_COLS;
+      if (!ok) return 'a merged area out of the sheet';
+      merged += (a.bottom - a.top + 1) * (a.right - a.left + 1);
+      if (merged > MAX_MERGED_CELLS) return 'merged areas too large for the preview';
+    }
+    if (cells > MAX_MODEL_CELLS) return 'too many cells for the preview';
+  }
+  return null;
+}
+
+/** The addresses the server answers to: its own, by IP or as localhost (no DNS rebinding). */
+export function allowedHosts(host: string, port: number): Set<string> {
+  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  hosts.add(host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
+  return hosts;
+}
+
+/** Whether a request names this server in Host and, when it has one, in Origin. */
+export function fromOwnPage(req: http.IncomingMessage, hosts: Set<string>): boolean {
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!hosts.has(host)) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return [...hosts].some((h) => origin.toLowerCase() === `http://${h}`);
+}
+
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   if (options.build !== false) await buildPreview(options.rebuild);
-  let model = await loadXlsxFile(path.resolve(options.workbook));
+  const file = path.resolve(options.workbook);
+  // The lean reader's caps first: a workbook that would take the machine is refused before exceljs opens it.
+  await readWorkbook(await fs.readFile(file));
+  let model = await loadXlsxFile(file);
   const baseName = path.basename(options.workbook, path.extname(options.workbook));
+  let hosts = new Set<string>();
 
   const server = http.createServer((req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const route = url.pathname;
+      if (!fromOwnPage(req, hosts)) throw new HttpError(403, 'forbidden: not this server');
+      let route: string;
+      try {
+        route = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      } catch {
+        throw new HttpError(400, 'bad request');
+      }
       if (route === '/workbook.json' && req.method === 'GET')
         return send(res, 200, JSON.stringify(model), TYPES['.json']);
       if (route === '/workbook.json' && req.method === 'PUT') {
-        const next = JSON.parse(await readBody(req)) as WorkbookModel;
-        if (!Array.isArray(next.sheets))
-          return send(res, 400, 'not a workbook model', 'text/plain; charset=utf-8');
-        model = next;
+        let next: unknown;
+        try {
+          next = JSON.parse(await readBody(req));
+        } catch (e) {
+          if (e instanceof HttpError) throw e;
+          throw new HttpError(400, 'not JSON');
+        }
+        const problem = modelProblem(next);
+        if (problem) throw new HttpError(problem.includes('too') ? 413 : 400, problem);
+        model = next as WorkbookModel;
         return send(res, 204, '', 'text/plain; charset=utf-8');
       }
       if (route === '/workbook.xlsx' && req.method === 'GET') {
@@ -163,7 +246,12 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       }
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8');
-      const rel = route === '/' ? 'index.html' : decodeURIComponent(route).replace(/^\/+/, '');
+      let rel: string;
+      try {
+        rel = route === '/' ? 'index.html' : decodeURIComponent(route).replace(/^\/+/, '');
+      } catch {
+        throw new HttpError(400, 'bad request: malformed URI');
+      }
       const file = path.resolve(OUT, rel);
       if (!file.startsWith(OUT + path.sep))
         return send(res, 404, 'not found', 'text/plain; charset=utf-8');
@@ -173,7 +261,13 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       } catch {
         return send(res, 404, 'not found', 'text/plain; charset=utf-8');
       }
-    })().catch((e: unknown) => send(res, 500, String(e), 'text/plain; charset=utf-8'));
+    })().catch((e: unknown) => {
+      // Never an exception's text: a short status line only.
+      const status = e instanceof HttpError ? e.status : 500;
+      const text = e instanceof HttpError ? e.message : 'internal error';
+      if (!res.headersSent) send(res, status, text, 'text/plain; charset=utf-8');
+      else res.end();
+    });
   });
 
   const host = options.host ?? '127.0.0.1';
@@ -182,6 +276,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     server.listen(options.port ?? 3100, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  hosts = allowedHosts(host, port);
   return {
     url: `http://${host}:${port}/`,
     port,

@@ -17,7 +17,9 @@ import { gzipSync } from 'zlib';
 import { ikm as skmIkm } from '../../src/functions/functions';
 import { createExcelHost } from '../../src/sim/host';
 import { loadXlsxFile } from '../../src/sim/load-xlsx';
+import JSZip from 'jszip';
 import { readGrids } from '../../src/xlsx/lean-read';
+import { Package } from '../../src/xlsx/zip-parts';
 import { loadWorkbook, workbookGrids } from '../../src/xlsx/read';
 import { generateRecap, prng, writeRecapXlsx } from './generate';
 
@@ -56,9 +58,7 @@ function timeMs(f: () => unknown, runs = 3): number {
   return median(times);
 }
 
-async function engineVsParse(
-  file: string,
-): Promise<{
+async function engineVsParse(file: string): Promise<{
   parseMs: number;
   gridMs: number;
   engineMs: number;
@@ -82,6 +82,36 @@ async function engineVsParse(
   await new Promise((resolve) => setImmediate(resolve));
   const engineMs = timeMs(() => analyseSheet(grid));
   return { parseMs, gridMs, engineMs, ratio: engineMs / parseMs, leanReadMs };
+}
+
+/**
+ * The floor under any reader of this file: every part inflated (as the checker inflates them), and
+ * one pass over the bytes of the sheet XML looking at each byte once. The checker end to end is
+ * measured against it (cliVsFloor).
+ */
+async function readerFloorMs(file: string): Promise<number> {
+  const data = readFileSync(file);
+  const once = async () => {
+    const t = performance.now();
+    const pkg = await Package.open(data);
+    const names = Object.keys((await JSZip.loadAsync(data)).files);
+    let sheet: Buffer | null = null;
+    for (const name of names) {
+      const bytes = await pkg.bytes(name);
+      if (name.startsWith('xl/worksheets/') && bytes && (!sheet || bytes.length > sheet.length))
+        sheet = bytes;
+    }
+    let tags = 0;
+    if (sheet) for (let i = 0; i < sheet.length; i++) if (sheet[i] === 60) tags++;
+    if (tags < 0) throw new Error('unreachable');
+    return performance.now() - t;
+  };
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    gc();
+    times.push(await once());
+  }
+  return median(times);
 }
 
 /** The checker as a user runs it, with its peak resident memory. */
@@ -172,6 +202,10 @@ async function main(): Promise<void> {
     parseMs: {} as Record<string, number>,
     /** The checker's own reader (src/xlsx/lean-read.ts), file to grids, for comparison with exceljs's parse. */
     leanReadMs: {} as Record<string, number>,
+    /** Inflating every part and one byte scan of the sheet XML, at the largest size (ms). */
+    readerFloorMs: 0,
+    /** The checker end to end over that floor, at the largest size. */
+    cliVsFloor: 0,
     cliSeconds: {} as Record<string, number>,
     cliPeakMB: {} as Record<string, number>,
     ikm100kMs: 0,
@@ -201,6 +235,14 @@ async function main(): Promise<void> {
       const c = cliRun(file);
       result.cliSeconds[n] = round(c.seconds, 2);
       result.cliPeakMB[n] = Math.round(c.peakMB);
+      if (n === Math.max(...SIZES)) {
+        gc();
+        result.readerFloorMs = Math.round(await readerFloorMs(file));
+        result.cliVsFloor = round((c.seconds * 1000) / result.readerFloorMs, 2);
+        log(
+          `${n} units: reader floor ${result.readerFloorMs} ms; checker / floor = ${result.cliVsFloor}`,
+        );
+      }
       gc();
       const h = await throughHost(file);
       result.syncs[n] = h.syncs;
@@ -224,6 +266,8 @@ async function main(): Promise<void> {
       ikm100kUnder50ms: result.ikm100kMs <= 50,
       banjarSyncsAtMost3: result.syncs.banjar <= 3,
       noPayloadOver4MB: result.maxPayloadBytes <= 4 * 1024 * 1024,
+      checkerAtLargestUnder3_5s: (result.cliSeconds[largest] ?? Infinity) <= 3.5,
+      checkerAtLargestUnder1GB: (result.cliPeakMB[largest] ?? Infinity) <= 1024,
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

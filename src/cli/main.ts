@@ -3,14 +3,25 @@
  * as the add-in. Exit 0: no error-severity finding; 1: errors found;
  * 2: the file cannot be read, has no recap table, or cannot be written.
  */
-import { promises as fs } from 'fs';
 import path from 'path';
 import { analyseWorkbook } from '../engine/analyse';
 import { say, type Lang, type Text } from '../engine/messages';
 import { jsonReport } from '../engine/report';
-import { readGrids, WorkbookFormatError } from '../xlsx/lean-read';
 import { writeCheckedCopy } from '../xlsx/copy/write-copy';
 import { textReport } from './text-report';
+import { openWorkbook } from './open';
+import {
+  CHECK_OPTIONS,
+  LangSchema,
+  langOf,
+  optionMessages,
+  parseCheckOptions,
+  parseRaw,
+} from './options';
+import { clean, readingLines, readingReport, uncomputedSheet } from './reading';
+
+export { openWorkbook, readFileChecked, openMessages } from './open';
+export { langOf, parseRaw, optionMessages } from './options';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -33,7 +44,7 @@ const USAGE: Text = {
   --out        menulis salinan dengan tanda, kolom "Catatan Validasi", baris rata-rata dan kalimat temuan
   --summary    dengan --out: menambahkan lembar "Ringkasan SKM" (tabel dan draf kesimpulan; tanpa grafik)
   --exit-zero  keluar dengan kode 0 walaupun ada galat (untuk skrip yang hanya memerlukan laporan)
-  --force      tetap menulis salinan walaupun isi yang tidak dapat dibawa exceljs (grafik, pivot, gambar) akan hilang
+  --force      tidak diperlukan lagi (salinan membawa semua isi berkas asli); diterima dan diabaikan
 
 Kode keluar: 0 tanpa galat, 1 ada galat, 2 berkas tidak dapat dibaca atau ditulis.
 `,
@@ -47,143 +58,116 @@ Kode keluar: 0 tanpa galat, 1 ada galat, 2 berkas tidak dapat dibaca atau dituli
   --out        writes a copy with marks, a "Catatan Validasi" column, the average line and the finding sentences
   --summary    with --out: adds the sheet "Ringkasan SKM" (tables and the drafted conclusions; no charts)
   --exit-zero  exits 0 even when errors are found (for scripts that only want the report)
-  --force      writes the copy even though content exceljs cannot carry (charts, pivots, images) would be lost
+  --force      no longer needed (the copy carries everything the original holds); accepted and ignored
 
 Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read or written.
 `,
 };
 
-const M = {
-  unknownOption: (o: string): Text => ({
-    id: `Opsi tidak dikenal: ${o}`,
-    en: `Unknown option: ${o}`,
-  }),
-  missingValue: (o: string): Text => ({
-    id: `Opsi ${o} memerlukan nilai.`,
-    en: `Option ${o} needs a value.`,
-  }),
-  badLang: (l: string): Text => ({
-    id: `Bahasa "${l}" tidak dikenal: gunakan id atau en.`,
-    en: `Unknown language "${l}": use id or en.`,
-  }),
-  noFile: (): Text => ({
-    id: 'Sebutkan berkas .xlsx yang akan diperiksa.',
-    en: 'Name the .xlsx file to check.',
-  }),
-  notFound: (f: string): Text => ({
-    id: `Berkas "${f}" tidak ditemukan.`,
-    en: `File "${f}" not found.`,
-  }),
-  unreadable: (f: string, why: string): Text => ({
-    id: `Berkas "${f}" tidak dapat dibaca sebagai buku kerja .xlsx (${why}).`,
-    en: `File "${f}" cannot be read as an .xlsx workbook (${why}).`,
-  }),
-  summaryNeedsOut: (): Text => ({
-    id: '--summary memerlukan --out: ringkasan ditulis ke salinan, bukan ke berkas asli.',
-    en: '--summary needs --out: the summary is written into the copy, never into the original.',
-  }),
+/** A command: its arguments after the command word, the output, and its exit code. */
+export type Command = (args: string[], io: Io) => Promise<number>;
+
+/**
+ * The subcommands. Adding one is one line here and its own file (src/cli/<name>.ts) exporting a
+ * Command; the shared helpers are options.ts (parsing) and open.ts (reading an .xlsx file).
+ */
+const COMMANDS: Record<string, Command> = {
+  check: runCheck,
 };
 
-interface Options {
-  command: string | null;
-  file: string | null;
-  sheet?: string;
-  json: boolean;
-  lang: Lang;
-  out?: string;
-  force: boolean;
-  exitZero: boolean;
-  summary: boolean;
-  help: boolean;
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const lang = langOf(argv);
+  try {
+    const at = commandIndex(argv);
+    if (at < 0) {
+      const help = argv.includes('--help') || argv.includes('-h');
+      // Options without a command: their own problems first (an unknown option, a bad --lang).
+      const raw = parseRaw(argv, CHECK_OPTIONS);
+      if (!raw.ok) return usageError(io, raw.message, lang);
+      if (
+        raw.value.values.lang !== undefined &&
+        !LangSchema.safeParse(raw.value.values.lang).success
+      )
+        return usageError(io, optionMessages.badLang(String(raw.value.values.lang)), lang);
+      io.stdout(say(USAGE, lang));
+      return help ? 0 : 2;
+    }
+    const command = COMMANDS[argv[at]];
+    if (!command) {
+      io.stderr(`skm-rekap: ${clean(say(optionMessages.unknownOption(argv[at]), lang))}\n`);
+      return 2;
+    }
+    return await command([...argv.slice(0, at), ...argv.slice(at + 1)], io);
+  } catch {
+    // Never a library's sentence or a stack trace: one line, in the user's language.
+    io.stderr(`skm-rekap: ${say(UNEXPECTED, lang)}\n`);
+    return 2;
+  }
 }
 
-function parseArgs(
-  argv: string[],
-): { ok: true; options: Options } | { ok: false; message: Text; lang: Lang } {
-  const o: Options = {
-    command: null,
-    file: null,
-    json: false,
-    lang: 'id',
-    force: false,
-    exitZero: false,
-    summary: false,
-    help: false,
-  };
-  const langIndex = argv.indexOf('--lang');
-  if (langIndex >= 0 && (argv[langIndex + 1] === 'en' || argv[langIndex + 1] === 'id'))
-    o.lang = argv[langIndex + 1] as Lang;
+const UNEXPECTED: Text = {
+  id: 'kesalahan tak terduga saat memeriksa berkas; tidak ada yang ditulis. Laporkan kepada pengembang bersama berkas dan perintahnya.',
+  en: 'unexpected error while checking the file; nothing was written. Report it to the developers with the file and the command.',
+};
+
+/** The position of the command word: the first argument that is not an option or an option's value. */
+function commandIndex(argv: string[]): number {
+  const takesValue = new Set(
+    Object.entries(CHECK_OPTIONS)
+      .filter(([, spec]) => spec.type === 'string')
+      .map(([name]) => `--${name}`),
+  );
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const value = () => {
-      const v = argv[i + 1];
-      if (v === undefined || v.startsWith('--')) return null;
-      i++;
-      return v;
-    };
-    if (a === '--json') o.json = true;
-    else if (a === '--force') o.force = true;
-    else if (a === '--exit-zero') o.exitZero = true;
-    else if (a === '--summary') o.summary = true;
-    else if (a === '--help' || a === '-h') o.help = true;
-    else if (a === '--sheet' || a === '--out' || a === '--lang') {
-      const v = value();
-      if (v === null) return { ok: false, message: M.missingValue(a), lang: o.lang };
-      if (a === '--sheet') o.sheet = v;
-      else if (a === '--out') o.out = v;
-      else if (v !== 'id' && v !== 'en') return { ok: false, message: M.badLang(v), lang: o.lang };
-    } else if (a.startsWith('-')) return { ok: false, message: M.unknownOption(a), lang: o.lang };
-    else if (o.command === null) o.command = a;
-    else if (o.file === null) o.file = a;
-    else return { ok: false, message: M.unknownOption(a), lang: o.lang };
+    if (a === '--') return i + 1 < argv.length ? i + 1 : -1;
+    if (takesValue.has(a)) i++;
+    else if (!a.startsWith('-')) return i;
   }
-  return { ok: true, options: o };
+  return -1;
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const parsed = parseArgs(argv);
+function usageError(io: Io, message: Text, lang: Lang): number {
+  io.stderr(`skm-rekap: ${clean(say(message, lang))}\n\n${say(USAGE, lang)}`);
+  return 2;
+}
+
+async function runCheck(args: string[], io: Io): Promise<number> {
+  const parsed = parseCheckOptions(args);
+  const lang = langOf(args);
   if (!parsed.ok) {
-    io.stderr(`skm-rekap: ${say(parsed.message, parsed.lang)}\n\n${say(USAGE, parsed.lang)}`);
+    // A problem of parsing comes with the usage; one of meaning is one line.
+    const m = parsed.message;
+    if (m.en.startsWith('Unknown') || m.en.includes('needs a value'))
+      return usageError(io, m, lang);
+    io.stderr(`skm-rekap: ${clean(say(m, lang))}\n`);
     return 2;
   }
-  const o = parsed.options;
+  const o = parsed.value;
   const fail = (t: Text) => {
-    io.stderr(`skm-rekap: ${say(t, o.lang)}\n`);
+    io.stderr(`skm-rekap: ${clean(say(t, o.lang))}\n`);
     return 2;
   };
-  if (o.help || o.command === null) {
+  if (o.help) {
     io.stdout(say(USAGE, o.lang));
-    return o.help ? 0 : 2;
+    return 0;
   }
-  if (o.command !== 'check') return fail(M.unknownOption(o.command));
-  if (!o.file) return fail(M.noFile());
-  if (o.summary && !o.out) return fail(M.summaryNeedsOut());
 
-  let buffer: Buffer;
-  try {
-    buffer = await fs.readFile(o.file);
-  } catch {
-    return fail(M.notFound(o.file));
-  }
   // The check reads cells, formats and merged areas straight from the file's XML (src/xlsx/lean-read.ts):
   // exceljs's whole object model is built only for a copy to write.
-  let grids: Awaited<ReturnType<typeof readGrids>>;
-  try {
-    grids = await readGrids(buffer);
-  } catch (err) {
-    return fail(
-      M.unreadable(
-        o.file,
-        err instanceof WorkbookFormatError ? say(err.reason, o.lang) : shortReason(err),
-      ),
-    );
-  }
+  const opened = await openWorkbook(o.file);
+  if (!opened.ok) return fail(opened.message);
+  const { buffer, read } = opened;
+  const grids = read.grids;
   const result = analyseWorkbook(grids, o.sheet);
+  const uncomputed = uncomputedSheet(read, result.ok ? result.table.sheet : o.sheet);
+  if (uncomputed) return fail(uncomputed);
   if (!result.ok) return fail(result.problem.message);
 
   const name = path.basename(o.file);
-  if (o.json) io.stdout(JSON.stringify(jsonReport(name, result, o.lang), null, 2) + '\n');
-  else io.stdout(textReport(o.file, result, o.lang));
+  const reading = readingReport(result, read, o.lang);
+  if (o.json)
+    io.stdout(JSON.stringify({ ...jsonReport(name, result, o.lang), reading }, null, 2) + '\n');
+  else io.stdout(textReport(o.file, result, o.lang, readingLines(reading)));
 
   if (o.out) {
     // The copy edits the workbook's own parts and carries every other part over byte for byte.
@@ -201,9 +185,4 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     for (const line of copy.notices) (o.json ? io.stderr : io.stdout)(`${say(line, o.lang)}\n`);
   }
   return !o.exitZero && result.findings.some((f) => f.severity === 'error') ? 1 : 0;
-}
-
-function shortReason(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.split('\n')[0].slice(0, 200);
 }

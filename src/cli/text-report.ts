@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../engine/checks';
 import { say, type Lang } from '../engine/messages';
 import { formatEn, formatId } from '../engine/numbers';
 import { findingMessage, unitCounts } from '../engine/report';
+import { clean } from './reading';
 
 const T = {
   title: { id: 'SKM Rekap: hasil pemeriksaan rekap', en: 'SKM Rekap: recap check results' },
@@ -24,6 +25,7 @@ const T = {
   findings: { id: 'Temuan', en: 'Findings' },
   byUnit: { id: 'Temuan per unit', en: 'Findings by unit' },
   none: { id: 'Tidak ada temuan.', en: 'No findings.' },
+  reading: { id: 'Pembacaan berkas', en: 'Reading the file' },
   left: { id: 'Tidak masuk rata-rata', en: 'Left out of the average' },
   realisation: { id: 'Realisasi tindak lanjut', en: 'Follow-up realisation' },
   reasons: {
@@ -45,7 +47,13 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   return c;
 }
 
-export function textReport(file: string, a: Analysis, lang: Lang): string {
+/** The report; `reading` holds the sentences on what was read (src/cli/reading.ts). */
+export function textReport(
+  file: string,
+  a: Analysis,
+  lang: Lang,
+  reading: readonly string[] = [],
+): string {
   const s = (t: { id: string; en: string }) => say(t, lang);
   const num = (x: number, d = 2) => (lang === 'id' ? formatId(x, d) : formatEn(x, d));
   const { table, findings, district } = a;
@@ -65,6 +73,11 @@ export function textReport(file: string, a: Analysis, lang: Lang): string {
   out.push(
     `${s(T.findings)}: ${counts.error} ${s(SEVERITY.error).toLowerCase()}, ${counts.warning} ${s(SEVERITY.warning).toLowerCase()}, ${counts.info} ${s(SEVERITY.info).toLowerCase()}`,
   );
+  if (reading.length > 0) {
+    out.push('');
+    out.push(`${s(T.reading)}:`);
+    for (const line of reading) out.push(`  ${line}`);
+  }
   out.push('');
   out.push(`${s(T.byUnit)}:`);
   if (findings.length === 0) out.push(`  ${s(T.none)}`);
@@ -100,5 +113,6 @@ export function textReport(file: string, a: Analysis, lang: Lang): string {
   out.push('');
   if (district.sentences.lowest) out.push(say(district.sentences.lowest, lang));
   if (district.sentences.mostPrioritised) out.push(say(district.sentences.mostPrioritised, lang));
-  return out.join('\n') + '\n';
+  // Every line escaped: a unit name or a sheet name is the user's text, never terminal control.
+  return out.map(clean).join('\n') + '\n';
 }

@@ -3,7 +3,7 @@
  * findings and the district line. Pure: no I/O, no Office.js.
  */
 import type { RecapTable, SheetGrid } from './model';
-import { readRecap, type ReadProblem } from './reader';
+import { hasRecapHeader, readRecap, type ReadProblem } from './reader';
 import type { Finding } from './checks';
 import { checkTable } from './table-checks';
 import { computeDistrict, type DistrictLine } from './district';
@@ -13,6 +13,22 @@ export interface Analysis {
   table: RecapTable;
   findings: Finding[];
   district: DistrictLine;
+  /** Which sheet was checked and why, where a workbook was given. */
+  sheetChoice?: SheetChoice;
+}
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface SheetChoice {
+  /**
+   * named: by --sheet; only: the one sheet with a recap table; first: the first of several;
+   * visible-over-hidden: the first visible one, a hidden sheet with a table coming before it;
+   * hidden-only: a hidden sheet, no visible sheet holding a table.
+   */
+  reason: 'named' | 'only' | 'first' | 'visible-over-hidden' | 'hidden-only';
+  state: SheetState;
+  /** The other sheets with a recap table's header, not checked. */
+  others: { name: string; state: SheetState }[];
 }
 
 export type AnalysisResult = ({ ok: true } & Analysis) | { ok: false; problem: ReadProblem };
@@ -46,12 +62,22 @@ export function analyseWorkbook(sheets: SheetGrid[], sheetName?: string): Analys
         },
       };
     }
-    return analyseSheet(sheet);
+    const result = analyseSheet(sheet);
+    if (result.ok) result.sheetChoice = { reason: 'named', state: stateOf(sheet), others: [] };
+    return result;
   }
   let firstProblem: ReadProblem | null = null;
-  for (const sheet of sheets) {
+  // Visible sheets first, each group in workbook order: an archived hidden recap never wins.
+  const ordered = [
+    ...sheets.filter((s) => stateOf(s) === 'visible'),
+    ...sheets.filter((s) => stateOf(s) !== 'visible'),
+  ];
+  for (const sheet of ordered) {
     const result = analyseSheet(sheet);
-    if (result.ok) return result;
+    if (result.ok) {
+      result.sheetChoice = choiceOf(sheets, sheet);
+      return result;
+    }
     // A sheet with the unsur header but a defect says more than "no table".
     if (
       !firstProblem ||
@@ -74,5 +100,28 @@ export function analyseWorkbook(sheets: SheetGrid[], sheetName?: string): Analys
       sheet: names[0] ?? '',
       message: problems.noRecapInWorkbook(names),
     },
+  };
+}
+
+function stateOf(sheet: SheetGrid): SheetState {
+  return sheet.state ?? 'visible';
+}
+
+function choiceOf(sheets: SheetGrid[], chosen: SheetGrid): SheetChoice {
+  const at = sheets.indexOf(chosen);
+  const others = sheets.filter((s) => s !== chosen && hasRecapHeader(s));
+  const state = stateOf(chosen);
+  const hiddenBefore = others.some((s) => stateOf(s) !== 'visible' && sheets.indexOf(s) < at);
+  return {
+    reason:
+      state !== 'visible'
+        ? 'hidden-only'
+        : hiddenBefore
+          ? 'visible-over-hidden'
+          : others.length > 0
+            ? 'first'
+            : 'only',
+    state,
+    others: others.map((s) => ({ name: s.name, state: stateOf(s) })),
   };
 }

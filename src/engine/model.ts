@@ -18,6 +18,10 @@ export interface SheetGrid {
   merges?: Area[];
   /** Number formats, same shape as values, where known ("0%" tells a fraction). */
   formats?: (string | null | undefined)[][];
+  /** How the workbook shows the sheet, where known: a hidden sheet's table gives way to a visible one. */
+  state?: 'visible' | 'hidden' | 'veryHidden';
+  /** Sheet columns (1-based) hidden in the workbook, where known. */
+  hiddenCols?: number[];
 }
 
 export type ColumnRole =
@@ -128,6 +132,26 @@ export interface RecapTable {
   realisationAsFraction: boolean;
   /** The row of each cell in the grid that could not be placed in a record. */
   unplacedRows: number[];
+  /** What ended the table before the sheet's end, other than the average line. */
+  end?: TableEnd;
+  /** The header row of a further table on the sheet, not read as part of this one. */
+  otherTableRow?: number;
+  /** Header columns hidden in the workbook: read (used) or passed over for a visible one. */
+  hiddenColumns?: HiddenColumn[];
+}
+
+export interface TableEnd {
+  row: number;
+  /** A footer line (total, note, source, signature) or the header of a further table. */
+  kind: 'footer' | 'table';
+  /** The line's text, as written. */
+  text: string;
+}
+
+export interface HiddenColumn {
+  col: number;
+  header: string;
+  used: boolean;
 }
 
 /** The nine unsur of a record on the 25-100 scale, each with its half-unit. */

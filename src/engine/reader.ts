@@ -30,13 +30,16 @@ import type {
   RecapTable,
   SheetGrid,
   SkmRecord,
+  TableEnd,
+  HiddenColumn,
   Unit,
 } from './model';
 import { problems, type Text } from './messages';
+import { tableProblems } from './reader-messages';
 import { gridWidth } from './grid';
 
 export interface ReadProblem {
-  code: 'empty-sheet' | 'no-table' | 'unsur-columns-missing' | 'no-unit-column';
+  code: 'empty-sheet' | 'no-table' | 'unsur-columns-missing' | 'no-unit-column' | 'no-units';
   sheet: string;
   message: Text;
 }
@@ -61,6 +64,15 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
 ];
 const SERVICES_PATTERN = /\b(jenis layanan|jenis pelayanan|layanan|pelayanan)\b/;
 const AVERAGE_PATTERN = /^(rata rata|rata2|rerata|nilai rata rata)\b/;
+/**
+ * Lines under a recap that end it: a total row, notes and sources, the signature block (place and
+ * date, "Mengetahui", the signer's office, name and NIP). Read on the normalised text of the row's
+ * first cell with text.
+ */
+const FOOTER_PATTERN =
+  /^(jumlah|total|grand total|catatan|keterangan|ket|sumber|mengetahui|menyetujui|disetujui|disahkan|kepala|nip|ttd|tanda tangan|dibuat oleh|disusun oleh|diperiksa oleh|a n|an|plt|plh|pj|bupati|walikota|wali kota|gubernur)\b/;
+const PLACE_DATE_PATTERN =
+  /^[a-z ]+ \d{1,2} (januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) \d{4}$/;
 
 const PLAIN: ParseOptions = {};
 const COUNTS: ParseOptions = { counts: true };
@@ -129,17 +141,68 @@ class Grid {
     return ends;
   }
 
-  /** The merged area covering a cell in the header rows, if any. */
+  /**
+   * The merged area covering a cell in the header rows, if any (the first listed, where a damaged
+   * file overlaps them). Indexed once, each cell of the header band filled at most once, so that
+   * many or large merged areas cost no more than the band itself.
+   */
   covering(row: number, col: number): Area | undefined {
-    return this.headerMerges.find(
-      (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right,
-    );
+    this.cover ??= this.indexCover();
+    return this.cover[row - this.top]?.[col - this.left];
   }
+
+  private cover: (Area | undefined)[][] | undefined;
+
+  private indexCover(): (Area | undefined)[][] {
+    const rows = Math.max(
+      0,
+      Math.min(this.bottom, this.top + HEADER_SEARCH_ROWS + 1) - this.top + 1,
+    );
+    const width = Math.max(0, this.right - this.left + 1);
+    const cover: (Area | undefined)[][] = [];
+    // next[r][c]: the first column index at or after c not yet covered (path-halving skip list).
+    const next: Int32Array[] = [];
+    for (let r = 0; r < rows; r++) {
+      cover.push([]);
+      const n = new Int32Array(width + 1);
+      for (let c = 0; c <= width; c++) n[c] = c;
+      next.push(n);
+    }
+    const free = (n: Int32Array, c: number): number => {
+      while (n[c] !== c) {
+        n[c] = n[n[c]];
+        c = n[c];
+      }
+      return c;
+    };
+    for (const m of this.headerMerges) {
+      const r0 = Math.max(m.top, this.top) - this.top;
+      const r1 = Math.min(m.bottom - this.top, rows - 1);
+      const c1 = Math.min(m.right, this.right) - this.left;
+      for (let r = r0; r <= r1; r++) {
+        const n = next[r];
+        for (let c = free(n, Math.max(m.left - this.left, 0)); c <= c1; c = free(n, c + 1)) {
+          cover[r][c] = m;
+          n[c] = c + 1;
+        }
+      }
+    }
+    return cover;
+  }
+
+  /** Whether a sheet column is hidden in the workbook. */
+  isHidden(col: number): boolean {
+    this.hidden ??= new Set(this.sheet.hiddenCols ?? []);
+    return this.hidden.has(col);
+  }
+
+  private hidden: Set<number> | undefined;
 
   rowIsBlank(row: number, from = this.left, to = this.right): boolean {
     const r = this.sheet.values[row - this.top];
     if (!r) return true;
-    for (let i = from - this.left, end = to - this.left; i <= end; i++)
+    // A sparse row ends at its last cell: what lies beyond is blank.
+    for (let i = from - this.left, end = Math.min(to - this.left, r.length - 1); i <= end; i++)
       if (!isBlank(r[i])) return false;
     return true;
   }
@@ -211,12 +274,13 @@ function mapColumns(g: Grid, rows: number[]): ColumnMap {
     let kind: ReturnType<typeof classifyHeader> = null;
     for (let i = texts.length - 1; i >= 0 && !kind; i--) kind = classifyHeader(texts[i]);
     if (!kind) continue;
+    // The first column of each kind wins, but a visible one over a hidden one (a stale hidden IKM).
     if ((UNSUR_CODES as readonly string[]).includes(kind)) {
       const code = kind as UnsurCode;
-      if (unsur[code] === undefined) unsur[code] = c;
+      if (unsur[code] === undefined || (g.isHidden(unsur[code]) && !g.isHidden(c))) unsur[code] = c;
     } else {
       const role = kind as ColumnRole;
-      if (roles[role] === undefined) roles[role] = c;
+      if (roles[role] === undefined || (g.isHidden(roles[role]) && !g.isHidden(c))) roles[role] = c;
     }
   }
   return { roles, unsur, headers };
@@ -317,7 +381,74 @@ export function readRecap(sheet: SheetGrid): ReadResult {
       },
     };
   }
-  return { ok: true, table: readBody(g, header) };
+  const table = readBody(g, header);
+  if (table.units.length === 0) {
+    return {
+      ok: false,
+      problem: {
+        code: 'no-units',
+        sheet: sheet.name,
+        message: tableProblems.noUnits(sheet.name, header.rows),
+      },
+    };
+  }
+  const hiddenColumns = hiddenHeaderColumns(g, columns);
+  if (hiddenColumns.length > 0) table.hiddenColumns = hiddenColumns;
+  return { ok: true, table };
+}
+
+/** Whether a sheet has the header of a recap table (to list the recap sheets not checked). */
+export function hasRecapHeader(sheet: SheetGrid): boolean {
+  if (sheet.values.length === 0) return false;
+  return findHeader(new Grid(sheet)) !== null;
+}
+
+/** The header's columns hidden in the workbook, each said as used or passed over. */
+function hiddenHeaderColumns(g: Grid, columns: ColumnMap): HiddenColumn[] {
+  if (!g.sheet.hiddenCols?.length) return [];
+  const used = new Set<number>([
+    ...Object.values(columns.roles),
+    ...Object.values(columns.unsur),
+  ] as number[]);
+  const out: HiddenColumn[] = [];
+  for (const [key, header] of Object.entries(columns.headers)) {
+    const col = Number(key);
+    if (g.isHidden(col)) out.push({ col, header, used: used.has(col) });
+  }
+  return out;
+}
+
+/**
+ * Whether a row holds a table header of its own (a second table under the first). Only rows with
+ * words in at least five cells (of `cols` where given: a record's unsur cells hold numbers) are
+ * mapped, so that the test costs little on the rows of a table.
+ */
+function isHeaderRow(g: Grid, row: number, cols?: readonly number[]): boolean {
+  const r = g.sheet.values[row - g.top];
+  if (!r) return false;
+  let texts = 0;
+  const n = cols ? cols.length : r.length;
+  for (let i = 0; i < n && texts < 5; i++) {
+    const v = cols ? r[cols[i] - g.left] : r[i];
+    if (typeof v === 'string' && /[a-z]{3}/i.test(v)) texts++;
+  }
+  if (texts < 5) return false;
+  const columns = mapColumns(g, [row, row + 1]);
+  return UNSUR_CODES.filter((u) => columns.unsur[u] !== undefined).length >= 5;
+}
+
+/** Whether a row is a footer line: its first text is a total, a note, a source or a signature line. */
+function isFooterRow(g: Grid, row: number, lastCol: number): string | null {
+  const r = g.sheet.values[row - g.top];
+  if (!r) return null;
+  for (let i = 0, end = Math.min(r.length, lastCol - g.left + 1); i < end; i++) {
+    const v = r[i];
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string') return null;
+    const n = normalise(v);
+    return FOOTER_PATTERN.test(n) || PLACE_DATE_PATTERN.test(n) ? v.trim() : null;
+  }
+  return null;
 }
 
 function allBlank(g: Grid): boolean {
@@ -424,6 +555,8 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   );
   const recordMergeEnds = g.mergeEnds(recordRoleCols);
 
+  let end: TableEnd | null = null;
+  let otherTable: number | null = null;
   for (let row = firstRow; row <= g.bottom; row++) {
     if (averageLabel(row)) {
       finishRecord();
@@ -432,6 +565,17 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     }
     const covered = record !== null && row <= recordSpanEnd;
     if (g.rowIsBlank(row, g.left, lastCol)) continue;
+    // A total row, notes or a signature block under the table end it: they are no units.
+    const footer = covered ? null : isFooterRow(g, row, lastCol);
+    if (footer !== null) {
+      end = { row, kind: 'footer', text: footer };
+      break;
+    }
+    if (isHeaderRow(g, row, unsurCols)) {
+      end = { row, kind: 'table', text: g.text(row, R.unit) || g.text(row, g.left) };
+      otherTable = row;
+      break;
+    }
 
     const nameText = g.text(row, R.unit);
     const periodText = g.text(row, R.period);
@@ -565,6 +709,16 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   if (average) average.realisationPct = realisationPct(average.realisation, realisationAsFraction);
 
   if (average) lastRow = Math.max(lastRow, average.row - 1);
+  // A second table further down is never read as part of this one, but it is said.
+  if (!end || end.kind !== 'table') {
+    const from = (average?.row ?? end?.row ?? lastRow) + 1;
+    for (let row = from; row <= g.bottom; row++) {
+      if (isHeaderRow(g, row)) {
+        otherTable = row;
+        break;
+      }
+    }
+  }
 
   return {
     sheet: g.sheet.name,
@@ -578,6 +732,8 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     average,
     realisationAsFraction,
     unplacedRows,
+    ...(end ? { end } : {}),
+    ...(otherTable !== null ? { otherTableRow: otherTable } : {}),
   };
 
   function readAverage(row: number): AverageLine {

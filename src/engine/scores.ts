@@ -83,6 +83,9 @@ const categoryCache = new Map<string, Grade | null>();
 function parseCategoryUncached(text: string): Grade | null {
   const n = normalise(text);
   if (!n) return null;
+  // Words of no band of the rule ("Baik Sekali", "Cukup Baik", "Sangat Kurang"): unreadable, not B.
+  if (/\b(baik sekali|cukup baik|cukup|sangat kurang|kurang sekali|sangat tidak baik)\b/.test(n))
+    return null;
   let fromWords: Grade | null = null;
   if (/\bsangat baik\b/.test(n)) fromWords = 'A';
   else if (/\bkurang baik\b/.test(n)) fromWords = 'C';

@@ -21,12 +21,37 @@ async function exceljsGrids(buffer: Buffer): Promise<SheetGrid[]> {
   return workbookGrids(wb);
 }
 
-/** Merged areas in file order may differ in order only: compare them as sets. */
+/**
+ * The cells as the engine sees them: a blank ('' or a cell left out of a sparse row) is a blank,
+ * trailing blanks of a row and blank rows at the end are dropped, and merged areas are clipped to
+ * the area that holds values (the lean reader's grids are sparse; exceljs fills every row to the
+ * widest one). Merged areas in file order may differ in order only: compared as sets.
+ */
 function normalised(grids: SheetGrid[]): SheetGrid[] {
-  return grids.map((g) => ({
-    ...g,
-    merges: [...(g.merges ?? [])].sort((a, b) => a.top - b.top || a.left - b.left),
-  }));
+  return grids.map((g) => {
+    const values = g.values.map((r) => Array.from(r, (v) => (v === undefined ? '' : v)));
+    const formats = g.values.map((r, i) =>
+      Array.from({ length: r.length }, (_, j) => g.formats?.[i]?.[j] ?? null),
+    );
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      while (v.length > 0 && v[v.length - 1] === '' && formats[i][v.length - 1] === null) {
+        v.pop();
+        formats[i].pop();
+      }
+    }
+    while (values.length > 0 && values[values.length - 1].length === 0) {
+      values.pop();
+      formats.pop();
+    }
+    const height = values.length;
+    const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+    const merges = (g.merges ?? [])
+      .filter((m) => m.top <= height && m.left <= width)
+      .map((m) => ({ ...m, bottom: Math.min(m.bottom, height), right: Math.min(m.right, width) }))
+      .sort((a, b) => a.top - b.top || a.left - b.left);
+    return { name: g.name, values, origin: g.origin, merges, formats };
+  });
 }
 
 async function expectSameAsExceljs(buffer: Buffer): Promise<SheetGrid[]> {

@@ -1,0 +1,383 @@
+/**
+ * One worksheet part to a sheet grid, in one linear pass of the XML tokenizer. Rows are sparse:
+ * each row holds its own cells only (no rows x widest-row allocation), the grid ends at the last
+ * row with a value, merged areas are clipped to the area that holds values, and the cells of a
+ * merged area other than its master stay blank (as Excel gives them). Every cell the reader cannot
+ * place is counted and said (read-notes.ts).
+ */
+import { a1, parseArea, type Area } from '../engine/address';
+import type { SheetGrid } from '../engine/model';
+import type { CellValue } from '../engine/numbers';
+import { readNotes, type ReadNote } from './read-notes';
+import { CLOSE, END, OPEN, TEXT, XmlScanner, latin1 } from './xml-scan';
+import { WorkbookFormatError, type ReadLimits } from './zip-parts';
+
+// exceljs's own helpers, so that formats and dates read exactly as through exceljs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exceljsUtils = require('exceljs/lib/utils/utils') as {
+  isDateFmt(fmt: string | undefined): boolean;
+  excelToDate(v: number, date1904: boolean): Date;
+  xmlDecode(text: string): string;
+};
+
+/** Excel's limits: anything beyond them is a damaged part, not a cell. */
+export const MAX_ROW = 1048576;
+export const MAX_COL = 16384;
+
+export interface SheetContext {
+  sharedStrings: string[];
+  formats: (string | undefined)[];
+  date1904: boolean;
+  /** Relationship ids of the sheet's external hyperlinks. */
+  hyperlinkIds: Set<string>;
+  limits: ReadLimits;
+  /** Cells kept so far over the workbook, against limits.cells. */
+  cellCount: { n: number };
+}
+
+export interface SheetRead {
+  grid: SheetGrid;
+  notes: ReadNote[];
+  formulas: { withValue: number; withoutValue: number; firstWithout: string | null };
+}
+
+interface Row {
+  values: CellValue[];
+  formats: (string | null)[];
+}
+
+/** Counts of one kind of defect, with the first example. */
+class Tally {
+  count = 0;
+  example = '';
+  extra = 0;
+  add(example: string | (() => string), extra = 0): void {
+    if (this.count++ === 0) this.example = typeof example === 'string' ? example : example();
+    this.extra += extra;
+  }
+}
+
+const T_S = 1;
+const T_STR = 2;
+const T_B = 3;
+const T_E = 4;
+const T_INLINE = 5;
+const T_N = 0;
+
+export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): SheetRead {
+  const sc = new XmlScanner(buf);
+  const b = buf;
+  const rows: (Row | undefined)[] = [];
+  let lastRow = 0;
+  let width = 0;
+  const badRows = new Tally();
+  const badRefs = new Tally();
+  const oddRefs = new Tally();
+  const duplicates = new Tally();
+  const outOfRange = new Tally();
+  const badMerges = new Tally();
+  const formulas = { withValue: 0, withoutValue: 0, firstWithout: null as string | null };
+  const merges: Area[] = [];
+  const linked: string[] = [];
+  const hidden = new Uint8Array(MAX_COL + 1);
+  let anyHidden = false;
+  const sst = ctx.sharedStrings;
+  const cellCap = ctx.limits.cells;
+
+  // Cell attributes, parsed from the bytes in one pass per cell.
+  let refCol = 0;
+  let refOdd = false;
+  let refBad = false;
+  let style = 0;
+  let type = T_N;
+  const cellAttrs = () => {
+    refCol = -1;
+    refOdd = false;
+    refBad = false;
+    style = 0;
+    type = T_N;
+    let i = sc.attrStart;
+    const end = sc.attrEnd;
+    while (i < end) {
+      while (i < end && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
+      const n0 = i;
+      while (i < end && b[i] !== 61 && b[i] !== 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) i++;
+      const nLen = i - n0;
+      while (i < end && b[i] !== 61) i++;
+      i++;
+      while (i < end && b[i] !== 34 && b[i] !== 39) i++;
+      const quote = b[i];
+      const v0 = i + 1;
+      let v1 = v0;
+      while (v1 < end && b[v1] !== quote) v1++;
+      i = v1 + 1;
+      if (nLen !== 1) continue;
+      const an = b[n0];
+      if (an === 114 /* r */) {
+        let c = 0;
+        let k = v0;
+        if (b[k] === 36 /* $ */) {
+          refOdd = true;
+          k++;
+        }
+        for (; k < v1; k++) {
+          let x = b[k];
+          if (x >= 97 && x <= 122) {
+            refOdd = true;
+            x -= 32;
+          }
+          if (x < 65 || x > 90) break;
+          c = c * 26 + (x - 64);
+        }
+        if (b[k] === 36) {
+          refOdd = true;
+          k++;
+        }
+        let digits = 0;
+        for (; k < v1 && b[k] >= 48 && b[k] <= 57; k++) digits++;
+        if (c < 1 || c > MAX_COL || digits === 0 || k !== v1) refBad = true;
+        refCol = c;
+      } else if (an === 115 /* s */) {
+        let s = 0;
+        for (let k = v0; k < v1; k++) s = s * 10 + (b[k] - 48);
+        style = s > 0 && s < 1e9 ? s : 0;
+      } else if (an === 116 /* t */) {
+        const l = v1 - v0;
+        const c0 = b[v0];
+        if (l === 1 && c0 === 115) type = T_S;
+        else if (l === 1 && c0 === 98) type = T_B;
+        else if (l === 1 && c0 === 101) type = T_E;
+        else if (l === 3 && c0 === 115) type = T_STR;
+        else if (l === 9 && c0 === 105) type = T_INLINE;
+        else type = T_N;
+      }
+    }
+  };
+
+  const readSheetData = () => {
+    let rowNumber = 0;
+    let rowOk = false;
+    let col = 0;
+    let row: Row | undefined;
+    for (let t = sc.next(); t !== END; t = sc.next()) {
+      if (t === CLOSE) {
+        if (sc.is('sheetData')) return;
+        continue;
+      }
+      if (t !== OPEN) continue;
+      const f = sc.first();
+      if (f === 114 /* r */ && sc.is('row')) {
+        const r = sc.attr('r');
+        const n = r === undefined ? rowNumber + 1 : /^\d{1,7}$/.test(r) ? Number(r) : NaN;
+        col = 0;
+        row = undefined;
+        rowOk = n >= 1 && n <= MAX_ROW;
+        if (rowOk) rowNumber = n;
+        else badRows.add(r ?? '');
+        continue;
+      }
+      if (f !== 99 /* c */ || sc.nameEnd - sc.nameStart !== 1) continue;
+      const tagStart = sc.attrStart;
+      cellAttrs();
+      col = refCol < 0 ? col + 1 : refCol;
+      // The cell's content: its value <v>, a formula <f>, an inline string <is>.
+      let v: string | null = null;
+      let hasFormula = false;
+      let inline: string | null = null;
+      if (!sc.selfClosing) {
+        for (let u = sc.next(); u !== END; u = sc.next()) {
+          if (u === CLOSE) break;
+          if (u !== OPEN) continue;
+          const g = sc.first();
+          if (g === 118 /* v */ && sc.nameEnd - sc.nameStart === 1) {
+            const text = sc.elementText();
+            if (v === null) v = text;
+          } else if (g === 102 /* f */ && sc.nameEnd - sc.nameStart === 1) {
+            hasFormula = true;
+            sc.skipElement();
+          } else if (sc.is('is')) inline = runText(sc);
+          else sc.skipElement();
+        }
+      }
+      if (!rowOk) {
+        if (v !== null || inline !== null) badRows.extra++;
+        continue;
+      }
+      if (refBad) {
+        badRefs.add(() => latin1(b, tagStart, sc.attrEnd).trim().slice(0, 40));
+        continue;
+      }
+      if (refOdd) oddRefs.add(() => a1(rowNumber, col));
+      const format = style ? ctx.formats[style] : undefined;
+      let value: CellValue;
+      if (hasFormula) {
+        if (v === null || v === '') {
+          value = '';
+          // A computed empty text is stored as t="str" with an empty <v>; anything else holds no result.
+          if (v === '' && type === T_STR) formulas.withValue++;
+          else if (formulas.withoutValue++ === 0) formulas.firstWithout = a1(rowNumber, col);
+        } else {
+          formulas.withValue++;
+          if (type === T_STR) value = exceljsUtils.xmlDecode(v);
+          else if (type === T_B) value = parseInt(v, 10) !== 0;
+          else if (type === T_E) value = v;
+          else value = asDate(parseFloat(v), format, ctx.date1904);
+        }
+      } else if (type === T_INLINE && inline !== null) {
+        value = inline;
+      } else if (v !== null && v !== '') {
+        switch (type) {
+          case T_S: {
+            const k = Number(v);
+            const s = sst[k];
+            if (s === undefined) {
+              outOfRange.add(() => a1(rowNumber, col));
+              value = '';
+            } else value = s;
+            break;
+          }
+          case T_STR:
+            value = exceljsUtils.xmlDecode(v);
+            break;
+          case T_B:
+            value = parseInt(v, 10) !== 0;
+            break;
+          case T_E:
+            value = v;
+            break;
+          default:
+            value = asDate(parseFloat(v), format, ctx.date1904);
+        }
+      } else continue;
+      if (!row) {
+        row = rows[rowNumber];
+        if (!row) {
+          row = { values: [], formats: [] };
+          rows[rowNumber] = row;
+          if (rowNumber > lastRow) lastRow = rowNumber;
+        }
+      }
+      if (row.values[col - 1] !== undefined) duplicates.add(() => a1(rowNumber, col));
+      else if (++ctx.cellCount.n > cellCap) throw tooManyCells(name, cellCap);
+      row.values[col - 1] = value;
+      if (format) row.formats[col - 1] = format;
+      if (col > width) width = col;
+    }
+  };
+
+  for (let t = sc.next(); t !== END; t = sc.next()) {
+    if (t !== OPEN) continue;
+    const f = sc.first();
+    if (f === 115 /* s */ && sc.is('sheetData')) {
+      if (!sc.selfClosing) readSheetData();
+    } else if (f === 109 /* m */ && sc.is('mergeCell')) {
+      const ref = sc.attr('ref') ?? '';
+      const area = parseArea(ref);
+      if (!area || area.top < 1 || area.left < 1 || area.bottom > MAX_ROW || area.right > MAX_COL)
+        badMerges.add(ref.slice(0, 40));
+      else merges.push(area);
+    } else if (f === 104 /* h */ && sc.is('hyperlink')) {
+      const id = sc.attr('id', true);
+      const ref = sc.attr('ref');
+      if (id && ref && ctx.hyperlinkIds.has(id)) linked.push(ref);
+    } else if (f === 99 /* c */ && sc.is('col')) {
+      const h = sc.attr('hidden');
+      if (h === '1' || h === 'true') {
+        const min = Math.max(1, Number(sc.attr('min')) || 0);
+        const max = Math.min(MAX_COL, Number(sc.attr('max')) || 0);
+        for (let c = min; c <= max; c++) hidden[c] = 1;
+        if (min <= max) anyHidden = true;
+      }
+    }
+  }
+
+  // Cells of external hyperlinks read as their text, as exceljs gives them.
+  for (const ref of linked) {
+    const area = parseArea(ref);
+    if (!area || area.top !== area.bottom || area.left !== area.right) continue;
+    const row = rows[area.top];
+    const v = row?.values[area.left - 1];
+    if (row && v !== undefined) row.values[area.left - 1] = String(v);
+  }
+
+  const values: CellValue[][] = new Array<CellValue[]>(lastRow);
+  const formats: (string | null)[][] = new Array<(string | null)[]>(lastRow);
+  for (let r = 1; r <= lastRow; r++) {
+    const row = rows[r];
+    values[r - 1] = row ? row.values : [];
+    formats[r - 1] = row ? row.formats : [];
+  }
+  // Merged areas reach no further than the cells with values: a title merged over the whole first
+  // row, or a hostile whole-sheet merge, costs nothing.
+  const clipped: Area[] = [];
+  for (const m of merges) {
+    if (m.top > lastRow || m.left > width) continue;
+    clipped.push({
+      top: m.top,
+      left: m.left,
+      bottom: Math.min(m.bottom, lastRow),
+      right: Math.min(m.right, width),
+    });
+  }
+  const grid: SheetGrid = { name, values, origin: { row: 1, col: 1 }, merges: clipped, formats };
+  if (anyHidden) {
+    const cols: number[] = [];
+    for (let c = 1; c <= MAX_COL; c++) if (hidden[c]) cols.push(c);
+    grid.hiddenCols = cols;
+  }
+
+  const notes: ReadNote[] = [];
+  if (badRows.count)
+    notes.push(readNotes.badRowNumber(name, badRows.count, badRows.example, badRows.extra));
+  if (badRefs.count) notes.push(readNotes.badCellRef(name, badRefs.count, badRefs.example));
+  if (oddRefs.count) notes.push(readNotes.oddCellRef(name, oddRefs.count, oddRefs.example));
+  if (duplicates.count)
+    notes.push(readNotes.duplicateCell(name, duplicates.count, duplicates.example));
+  if (outOfRange.count)
+    notes.push(
+      readNotes.sharedStringOutOfRange(name, outOfRange.count, outOfRange.example, sst.length),
+    );
+  if (badMerges.count) notes.push(readNotes.mergeDropped(name, badMerges.count, badMerges.example));
+  if (formulas.withoutValue)
+    notes.push(
+      readNotes.formulaWithoutValue(name, formulas.withoutValue, formulas.firstWithout ?? ''),
+    );
+  return { grid, notes, formulas };
+}
+
+function tooManyCells(sheet: string, cap: number): WorkbookFormatError {
+  return new WorkbookFormatError(
+    {
+      id: `lembar "${sheet}" memuat lebih dari ${cap.toLocaleString('id')} sel berisi, melebihi batas`,
+      en: `sheet "${sheet}" holds more than ${cap.toLocaleString('en')} cells with values, over the limit`,
+    },
+    'too-large',
+  );
+}
+
+/**
+ * The text of a string item just opened (<si> or <is>): its <t> elements, leaving out phonetic
+ * runs (<rPh>). The scanner stops after the item's closing tag.
+ */
+export function runText(sc: XmlScanner): string {
+  if (sc.selfClosing) return '';
+  let out = '';
+  let depth = 0;
+  for (let t = sc.next(); t !== END; t = sc.next()) {
+    if (t === OPEN) {
+      if (sc.is('t')) out += sc.elementText();
+      else if (sc.is('rPh')) sc.skipElement();
+      else if (!sc.selfClosing) depth++;
+    } else if (t === CLOSE) {
+      if (depth === 0) break;
+      depth--;
+    } else if (t === TEXT && depth < 0) break;
+  }
+  return out;
+}
+
+/** A number in a date format reads as exceljs's Date turned back into a serial number. */
+function asDate(n: number, format: string | undefined, date1904: boolean): number {
+  if (!exceljsUtils.isDateFmt(format)) return n;
+  return exceljsUtils.excelToDate(n, date1904).getTime() / 86400000 + 25569;
+}
