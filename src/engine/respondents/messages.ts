@@ -112,3 +112,74 @@ export const qualityText = {
     en: 'A 14-item Kepmenpan 25/2004 questionnaire: weight 1/14 and the 2004 bands (D 25.00-43.75; C 43.76-62.50; B 62.51-81.25; A 81.26-100.00); not a PermenPANRB 14/2017 result.',
   }),
 };
+
+export const cliText = {
+  usage: (): Text => ({
+    id: `Pemakaian:
+  skm-rekap olah BERKAS.xlsx|BERKAS.csv [--sheet NAMA] [--by tahun|semester|triwulan|bulan|KOLOM] [--populasi N] [--json] [--lang id|en] [--out SALINAN.xlsx]
+
+  olah        mengolah jawaban kuesioner SKM (satu baris per responden) menjadi NRR, IKM dan mutu per PermenPANRB 14/2017
+  --sheet     nama lembar yang memuat jawaban (bawaan: dicari otomatis)
+  --by        hasil per periode dari kolom tanggal (tahun, semester, triwulan, bulan) atau per nilai sebuah kolom
+  --populasi  jumlah populasi pengguna layanan: membandingkan responden dengan sampel minimal Krejcie-Morgan
+  --json      mencetak hasil sebagai satu objek JSON
+  --lang      bahasa pesan: id (bawaan) atau en
+  --out       menulis buku kerja pengolahan baru dalam tata letak resmi, dengan rumus
+
+Kode keluar: 0 tanpa galat, 1 ada jawaban di luar 1-4 atau tak terbaca (tidak dihitung), 2 berkas tidak dapat dibaca, tanpa tabel jawaban, atau salinan tidak dapat ditulis.
+`,
+    en: `Usage:
+  skm-rekap olah FILE.xlsx|FILE.csv [--sheet NAME] [--by tahun|semester|triwulan|bulan|COLUMN] [--populasi N] [--json] [--lang id|en] [--out COPY.xlsx]
+
+  olah        processes SKM questionnaire answers (one row per respondent) into NRR, IKM and category per PermenPANRB 14/2017
+  --sheet     the sheet holding the answers (default: found automatically)
+  --by        results per period of the date column (tahun, semester, triwulan, bulan) or per value of a column
+  --populasi  the population of service users: compares the respondents with the Krejcie-Morgan minimum sample
+  --json      prints the result as one JSON object
+  --lang      message language: id (default) or en
+  --out       writes a new processing workbook in the official layout, with formulas
+
+Exit codes: 0 no errors, 1 answers outside 1-4 or unreadable (not counted), 2 the file cannot be read, holds no answers table, or the copy cannot be written.
+`,
+  }),
+  unknownOption: (o: string): Text => ({
+    id: `Opsi tidak dikenal: ${o}`,
+    en: `Unknown option: ${o}`,
+  }),
+  missingValue: (o: string): Text => ({
+    id: `Opsi ${o} memerlukan nilai.`,
+    en: `Option ${o} needs a value.`,
+  }),
+  badLang: (l: string): Text => ({
+    id: `Bahasa "${l}" tidak dikenal: gunakan id atau en.`,
+    en: `Unknown language "${l}": use id or en.`,
+  }),
+  badPopulation: (v: string): Text => ({
+    id: `--populasi "${v}" bukan bilangan bulat positif.`,
+    en: `--populasi "${v}" is not a positive whole number.`,
+  }),
+  noFile: (): Text => ({
+    id: 'Sebutkan berkas .xlsx atau .csv berisi jawaban responden.',
+    en: 'Name the .xlsx or .csv file holding the answers.',
+  }),
+  notFound: (f: string): Text => ({
+    id: `Berkas "${f}" tidak ditemukan.`,
+    en: `File "${f}" not found.`,
+  }),
+  unreadable: (f: string, why: string): Text => ({
+    id: `Berkas "${f}" tidak dapat dibaca sebagai buku kerja .xlsx (${why}).`,
+    en: `File "${f}" cannot be read as an .xlsx workbook (${why}).`,
+  }),
+  sameAsInput: (f: string): Text => ({
+    id: `Buku kerja pengolahan tidak boleh menimpa berkas asli "${f}": pilih nama lain untuk --out.`,
+    en: `The processing workbook must not overwrite the original "${f}": choose another name for --out.`,
+  }),
+  cannotWrite: (f: string, why: string): Text => ({
+    id: `Buku kerja pengolahan "${f}" tidak dapat ditulis (${why}).`,
+    en: `The processing workbook "${f}" cannot be written (${why}).`,
+  }),
+  written: (f: string): Text => ({
+    id: `Buku kerja pengolahan ditulis ke ${f}`,
+    en: `Processing workbook written to ${f}`,
+  }),
+};
