@@ -24,17 +24,27 @@ describe('an answer', () => {
       ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'],
       ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'],
       ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'],
-      ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'],
-      ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
+      [
+        'Tidak sopan dan ramah',
+        'Kurang sopan dan ramah',
+        'Sopan dan ramah',
+        'Sangat sopan dan ramah',
+      ],
+      [
+        'Tidak ada',
+        'Ada tetapi tidak berfungsi',
+        'Berfungsi kurang maksimal',
+        'Dikelola dengan baik',
+      ],
       ['Buruk', 'Cukup', 'Baik', 'Sangat Baik'],
     ];
     for (const scale of scales) expect(scale.map((v) => value(v))).toEqual([1, 2, 3, 4]);
   });
 
   test('a Likert column with "sangat tidak" reads "tidak" as 2', () => {
-    expect(['Sangat tidak puas', 'Tidak puas', 'Puas', 'Sangat puas'].map((v) => value(v, true))).toEqual([
-      1, 2, 3, 4,
-    ]);
+    expect(
+      ['Sangat tidak puas', 'Tidak puas', 'Puas', 'Sangat puas'].map((v) => value(v, true)),
+    ).toEqual([1, 2, 3, 4]);
   });
 
   test('numbers outside 1-4 are out of range, other text unreadable, blanks blank', () => {
@@ -63,12 +73,9 @@ describe('a date', () => {
 
   test('its periods', () => {
     const d = { year: 2025, month: 8, day: 17 };
-    expect(['tahun', 'semester', 'triwulan', 'bulan'].map((b) => periodOf(d, b as 'tahun').label)).toEqual([
-      '2025',
-      'Semester II 2025',
-      'Triwulan III 2025',
-      'Agustus 2025',
-    ]);
+    expect(
+      ['tahun', 'semester', 'triwulan', 'bulan'].map((b) => periodOf(d, b as 'tahun').label),
+    ).toEqual(['2025', 'Semester II 2025', 'Triwulan III 2025', 'Agustus 2025']);
   });
 });
 
@@ -89,7 +96,12 @@ describe('a CSV file', () => {
   });
 
   test('UTF-8 with a BOM, and Windows-1252 from old Excel', () => {
-    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('U1;Pendidikan\n4;D3 Teknik', 'utf8')]);
+    const bom = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...Buffer.from('U1;Pendidikan\n4;D3 Teknik', 'utf8'),
+    ]);
     expect(csvGrid('x', bom).values).toEqual([
       ['U1', 'Pendidikan'],
       ['4', 'D3 Teknik'],
