@@ -17,13 +17,13 @@ import { jsonOlah, textOlah } from '../engine/respondents/report';
 import { cliText } from '../engine/respondents/messages';
 import type { SheetGrid } from '../engine/model';
 import { readGrids, WorkbookFormatError } from '../xlsx/lean-read';
+import { writeProcessingCopy } from './olah-copy';
 
 export interface OlahIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
 }
 
-/** Copy writers are injected so the command stays testable without exceljs where no copy is asked. */
 export type CopyWriter = (processed: Processed, out: string, lang: Lang) => Promise<void>;
 
 const OPTIONS = {
@@ -59,7 +59,11 @@ const Options = z.object({
   help: z.boolean().default(false),
 });
 
-export async function olah(argv: string[], io: OlahIo, writeCopy?: CopyWriter): Promise<number> {
+export async function olah(
+  argv: string[],
+  io: OlahIo,
+  writeCopy: CopyWriter = writeProcessingCopy,
+): Promise<number> {
   // The language first, so that even a mistake in the other options is told in it.
   const langAt = argv.indexOf('--lang');
   let lang: Lang = langAt >= 0 && argv[langAt + 1] === 'en' ? 'en' : 'id';
@@ -130,7 +134,6 @@ export async function olah(argv: string[], io: OlahIo, writeCopy?: CopyWriter): 
 
   if (o.out) {
     if (path.resolve(o.out) === path.resolve(o.file)) return fail(cliText.sameAsInput(o.file));
-    if (!writeCopy) return fail(cliText.cannotWrite(o.out, 'no writer'));
     try {
       await writeCopy(p, o.out, lang);
     } catch (err) {
