@@ -122,8 +122,8 @@ export function readAnswer(v: CellValue, scale: Scale = FORM_SCALE): Answer {
       return { kind: 'value', value: byLetter };
     }
   }
-  // "4 - Sangat sesuai", "3. Sesuai"
-  const numbered = /^(\d+)\s*[.)\-:]\s*\S/.exec(text);
+  // "4 - Sangat sesuai", "3. Sesuai", "Sangat sesuai (4)"
+  const numbered = /^(\d+)\s*[.)\-:]\s*\S/.exec(text) ?? /\S\s*\((\d+)\)$/.exec(text);
   if (numbered) return byNumber(Number(numbered[1]));
   const words = fromWords(n, scale);
   if (words !== null) return { kind: 'value', value: words };

@@ -87,7 +87,27 @@ function fromSerial(serial: number): SurveyDate | null {
   return valid(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-export function readDate(v: CellValue): SurveyDate | null {
+/**
+ * Day first, as Indonesia writes dates, unless the column shows month first:
+ * a second number over 12 and no first one over 12 (Google Forms' "Timestamp"
+ * in an English locale: 11/28/2025 10:15:33).
+ */
+export type DateOrder = 'dmy' | 'mdy';
+
+export function dateOrderOf(values: readonly CellValue[]): DateOrder {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}(?:$|\s)/.exec(v);
+    if (!m) continue;
+    if (Number(m[1]) > 12) dayFirst = true;
+    if (Number(m[2]) > 12) monthFirst = true;
+  }
+  return monthFirst && !dayFirst ? 'mdy' : 'dmy';
+}
+
+export function readDate(v: CellValue, order: DateOrder = 'dmy'): SurveyDate | null {
   if (isBlank(v)) return null;
   if (typeof v === 'number') return fromSerial(v);
   if (typeof v !== 'string') return null;
@@ -95,11 +115,13 @@ export function readDate(v: CellValue): SurveyDate | null {
   // ISO, with or without a time: 2025-11-12, 2025-11-12 05:45:53, 2025-11-12T05:45:53Z, 2025/11/12
   const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[\sT])/.exec(text);
   if (iso) return valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  // Day first, as Indonesia writes dates: 12/01/2025, 12-01-2025, 12.01.2025 (two-digit years are 20xx)
+  // Day first (or as the column shows): 12/01/2025, 12-01-2025, 12.01.2025 (two-digit years are 20xx)
   const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:$|\s)/.exec(text);
   if (dmy) {
     const y = dmy[3].length === 2 ? 2000 + Number(dmy[3]) : Number(dmy[3]);
-    return valid(y, Number(dmy[2]), Number(dmy[1]));
+    return order === 'mdy'
+      ? valid(y, Number(dmy[1]), Number(dmy[2]))
+      : valid(y, Number(dmy[2]), Number(dmy[1]));
   }
   // Words: "12 Januari 2025", "Senin, 12 Januari 2025", "12 Jan 2025 10:15", "12-Jan-2025"
   const n = normalise(text).replace(/^(senin|selasa|rabu|kamis|jumat|sabtu|minggu|ahad) /, '');

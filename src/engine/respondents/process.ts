@@ -210,7 +210,7 @@ function groupRows(
     if (col === null)
       return { ok: false, problem: problemText.noDateColumn(file, table.sheet, by) };
     for (const row of rows) {
-      const d = readDate(row.cells[col - table.left]);
+      const d = readDate(row.cells[col - table.left], table.dateOrder);
       if (!d) {
         undated.push(row.row);
         add('~', UNDATED, row);

@@ -210,7 +210,7 @@ function duplicates(table: RespondentTable, rows: readonly RespondentRow[]): Qua
     }
     exact.set(key, row.row);
     if (table.date === null) continue;
-    const d = readDate(row.cells[table.date - table.left]);
+    const d = readDate(row.cells[table.date - table.left], table.dateOrder);
     if (!d) continue;
     const answers = row.answers.map((a) => (a.kind === 'value' ? a.value : a.kind));
     const dayKey = JSON.stringify([d, answers, sameCols.map(cell)]);

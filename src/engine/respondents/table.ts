@@ -11,7 +11,7 @@ import type { SheetGrid } from '../model';
 import { isBlank, parseNumber, type CellValue } from '../numbers';
 import { matchUnsur, normalise, UNSUR_CODES, unsurByCode, type UnsurCode } from '../unsur';
 import { looksLikeAnswer, readAnswer, usesSangatTidak, type Answer, type Scale } from './answers';
-import { readDate } from './dates';
+import { dateOrderOf, readDate, type DateOrder } from './dates';
 
 export type ProfileField = 'jenisKelamin' | 'usia' | 'pendidikan' | 'pekerjaan' | 'layanan';
 export const PROFILE_FIELDS: readonly ProfileField[] = [
@@ -61,6 +61,8 @@ export interface RespondentTable {
   items: Item[];
   profile: Partial<Record<ProfileField, number>>;
   date: number | null;
+  /** How the date column writes 01/02/2025 (day first unless it shows otherwise). */
+  dateOrder: DateOrder;
   numbering: number | null;
   rowTotal: number | null;
   rows: RespondentRow[];
@@ -150,7 +152,11 @@ export function readRespondents(sheet: SheetGrid): TableResult {
   while (left > area.left && headerText(left - 1)) left--;
   while (right < area.right && headerText(right + 1)) right++;
 
-  const items = nameItems(best.cols, (c) => headerText(c));
+  const items = nameItems(
+    best.cols,
+    (c) => headerText(c),
+    (c) => answerCount(sheet, headerRow, c, area.bottom),
+  );
   if (!items)
     return { ok: false, problem: { code: 'items-unclear', sheet: sheet.name, row: headerRow } };
   const itemCols = new Set(items.map((i) => i.col));
@@ -229,6 +235,7 @@ export function readRespondents(sheet: SheetGrid): TableResult {
       items,
       profile,
       date,
+      dateOrder: date === null ? 'dmy' : dateOrderOf(rows.map((r) => r.cells[date! - left])),
       numbering,
       rowTotal,
       rows,
@@ -243,7 +250,11 @@ export function readRespondents(sheet: SheetGrid): TableResult {
  * the header names one (published tables swap U8 and U9) and by code where it
  * does not; another count is numbered by code, or by position where no codes.
  */
-function nameItems(cols: number[], header: (c: number) => string): Item[] | null {
+function nameItems(
+  cols: number[],
+  header: (c: number) => string,
+  answers: (c: number) => number,
+): Item[] | null {
   let parsed = cols.map((col) => {
     const h = header(col);
     const w = headerWords(h);
@@ -251,6 +262,18 @@ function nameItems(cols: number[], header: (c: number) => string): Item[] | null
   });
   // Where the items are numbered, a column named only by a word ("Saran") is not one of them.
   if (parsed.filter((p) => p.n !== null).length >= 3) parsed = parsed.filter((p) => p.n !== null);
+  // Questions by name (a form's export): more than nine columns that name all nine unsur hold an
+  // extra one, such as an empty "Saran dan masukan"; each unsur keeps the column with most answers.
+  const named = new Set(parsed.map((p) => p.named).filter((u) => u !== null));
+  if (parsed.length > 9 && parsed.every((p) => p.n === null) && named.size === 9) {
+    const keep = new Map<UnsurCode, (typeof parsed)[number]>();
+    for (const p of parsed) {
+      if (p.named === null) continue;
+      const known = keep.get(p.named);
+      if (!known || answers(p.col) > answers(known.col)) keep.set(p.named, p);
+    }
+    parsed = parsed.filter((p) => p.named !== null && keep.get(p.named) === p);
+  }
   if (parsed.length === 9) {
     const codes = parsed.map(
       (p) => p.named ?? (p.n !== null && p.n <= 9 ? UNSUR_CODES[p.n - 1] : null),
@@ -296,6 +319,13 @@ function holdsAnswers(sheet: SheetGrid, headerRow: number, col: number, bottom: 
   return answers * 2 >= filled;
 }
 
+function answerCount(sheet: SheetGrid, headerRow: number, col: number, bottom: number): number {
+  let answers = 0;
+  for (let r = headerRow + 1; r <= bottom; r++)
+    if (looksLikeAnswer(cellAt(sheet, r, col))) answers++;
+  return answers;
+}
+
 function holdsDates(sheet: SheetGrid, headerRow: number, col: number, bottom: number): boolean {
   let filled = 0;
   let dates = 0;
@@ -303,7 +333,7 @@ function holdsDates(sheet: SheetGrid, headerRow: number, col: number, bottom: nu
     const v = cellAt(sheet, r, col);
     if (isBlank(v)) continue;
     filled++;
-    if (readDate(v)) dates++;
+    if (readDate(v) ?? readDate(v, 'mdy')) dates++;
   }
   return filled === 0 || dates * 2 >= filled;
 }
