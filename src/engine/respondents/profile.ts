@@ -41,7 +41,8 @@ function sexOf(v: string): string {
 }
 
 function ageOf(v: CellValue): string {
-  const p = parseNumber(v);
+  // "25 tahun", "25 th" as well as 25.
+  const p = parseNumber(typeof v === 'string' ? v.replace(/\s*(tahun|thn|th)\.?\s*$/i, '') : v);
   if (p.kind === 'number' && Number.isInteger(p.value) && p.value > 0 && p.value < 120) {
     return AGE_BANDS.find((b) => p.value <= b.max)!.label;
   }
@@ -49,33 +50,60 @@ function ageOf(v: CellValue): string {
   return String(v).trim();
 }
 
+/** Counts of the values of one profile field, in report order: age bands by age, others most frequent first. */
+export function countProfile(
+  field: ProfileField | 'lain',
+  values: readonly CellValue[],
+  blankLabel: string | null = BLANK_LABEL,
+): ProfileEntry[] {
+  const counts = new Map<string, { value: string; count: number }>();
+  let total = 0;
+  for (const raw of values) {
+    let value: string;
+    if (isBlank(raw)) {
+      if (blankLabel === null) continue;
+      value = blankLabel;
+    } else if (field === 'jenisKelamin') value = sexOf(String(raw));
+    else if (field === 'usia') value = ageOf(raw);
+    else value = String(raw).trim().replace(/\s+/g, ' ');
+    total++;
+    const key = field === 'usia' ? value : normalise(value);
+    const known = counts.get(key);
+    if (known) known.count++;
+    else counts.set(key, { value, count: 1 });
+  }
+  let entries = [...counts.values()];
+  if (field === 'usia') {
+    const order = (v: string) => {
+      const i = AGE_BANDS.findIndex((b) => b.label === v);
+      return i < 0 ? AGE_BANDS.length : i;
+    };
+    entries = entries.sort((a, b) => order(a.value) - order(b.value));
+  } else entries = entries.sort((a, b) => b.count - a.count);
+  return entries.map((e) => ({ ...e, share: total ? e.count / total : 0 }));
+}
+
+/** Whether a value is an age in years (25, "25", "25 tahun"). */
+export function isAge(v: CellValue): boolean {
+  const band = ageOf(v);
+  return AGE_BANDS.some((b) => b.label === band);
+}
+
+/** Whether a value is one of the usual spellings of a sex (L, P, Laki-laki, Perempuan, Pria, Wanita). */
+export function isSex(v: CellValue): boolean {
+  const s = sexOf(String(v));
+  return s === 'Laki-laki' || s === 'Perempuan';
+}
+
 export function profileOf(table: RespondentTable, rows: readonly RespondentRow[]): Profile {
   const out: Profile = {};
   for (const field of PROFILE_FIELDS) {
     const col = table.profile[field];
     if (col === undefined) continue;
-    const counts = new Map<string, { value: string; count: number }>();
-    for (const row of rows) {
-      const raw = row.cells[col - table.left];
-      let value: string;
-      if (isBlank(raw)) value = BLANK_LABEL;
-      else if (field === 'jenisKelamin') value = sexOf(String(raw));
-      else if (field === 'usia') value = ageOf(raw);
-      else value = String(raw).trim().replace(/\s+/g, ' ');
-      const key = field === 'usia' ? value : normalise(value);
-      const known = counts.get(key);
-      if (known) known.count++;
-      else counts.set(key, { value, count: 1 });
-    }
-    let entries = [...counts.values()];
-    if (field === 'usia') {
-      const order = (v: string) => {
-        const i = AGE_BANDS.findIndex((b) => b.label === v);
-        return i < 0 ? AGE_BANDS.length : i;
-      };
-      entries = entries.sort((a, b) => order(a.value) - order(b.value));
-    } else entries = entries.sort((a, b) => b.count - a.count);
-    out[field] = entries.map((e) => ({ ...e, share: rows.length ? e.count / rows.length : 0 }));
+    out[field] = countProfile(
+      field,
+      rows.map((row) => row.cells[col - table.left]),
+    );
   }
   return out;
 }
