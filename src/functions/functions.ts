@@ -28,6 +28,7 @@ import {
   show,
 } from './cells';
 import { guard, invalidNumber, invalidValue } from './errors';
+import { countProfile, isAge, isSex } from '../engine/respondents/profile';
 
 /**
  * Menghitung IKM (skala 25-100, tanpa pembulatan) dari nilai sembilan unsur. Sel kosong atau 0 pada matriks jawaban dilewati.
@@ -172,5 +173,36 @@ export function periksa(nilai: any[][], ikm: any, kategori?: any): string {
       'id',
     );
     return result.ok ? 'OK' : result.problems.join(' ');
+  });
+}
+
+/**
+ * Profil responden dari satu kolom jawaban profil: tabel nilai, jumlah dan bagian (spill), seperti "Olah Data Responden". Usia berupa angka dikelompokkan (< 20, 20-29, ..., ≥ 60); L/P, Pria/Wanita dibaca Laki-laki/Perempuan; sel kosong dilewati.
+ * @customfunction PROFIL
+ * @param kolom Satu kolom (atau baris) isian profil tanpa judul, misalnya jenis kelamin, usia, pendidikan, pekerjaan atau jenis layanan.
+ * @param [jenis] "usia", "kelamin" atau "teks"; kosong: ditentukan dari isinya.
+ * @returns Tabel tiga kolom: nilai, jumlah responden, bagian (0-1).
+ */
+export function profil(kolom: any[][], jenis?: any): any[][] {
+  return guard(() => {
+    const m = asMatrix(kolom, 'kolom');
+    if (m.length > 1 && m[0].length > 1)
+      throw invalidValue(
+        `kolom harus satu kolom atau satu baris, bukan ${m.length}x${m[0].length}.`,
+      );
+    const values = m.flat().filter((v) => !isBlankCell(v));
+    if (values.length === 0) throw invalidValue('kolom kosong.');
+    const kind = isBlankCell(jenis) ? '' : String(jenis).trim().toLowerCase();
+    if (kind && !['usia', 'kelamin', 'teks'].includes(kind))
+      throw invalidValue(
+        `jenis "${String(jenis)}" tidak dikenal: gunakan "usia", "kelamin" atau "teks".`,
+      );
+    const field =
+      kind === 'usia' || (!kind && values.every(isAge))
+        ? 'usia'
+        : kind === 'kelamin' || (!kind && values.every(isSex))
+          ? 'jenisKelamin'
+          : 'lain';
+    return countProfile(field, values, null).map((e) => [e.value, e.count, e.share]);
   });
 }

@@ -112,13 +112,14 @@ function errorOf(id: string, ...args: unknown[]): StandInError {
 }
 
 describe('dist/functions.json and dist/functions.js', () => {
-  it('declares the seven SKM functions, with Indonesian help for each parameter', () => {
+  it('declares the eight SKM functions, with Indonesian help for each parameter', () => {
     expect(metadata.map((f) => f.id).sort()).toEqual([
       'IKM',
       'KATEGORI',
       'KONVERSI',
       'NRR',
       'PERIKSA',
+      'PROFIL',
       'SAMPEL',
       'TERENDAH',
     ]);

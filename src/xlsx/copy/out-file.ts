@@ -38,11 +38,18 @@ export async function outTargetKind(out: string): Promise<OutKind | null> {
   return 'other';
 }
 
-/** Writes `data` to `out` through a temporary file in the same folder and a rename; the copy gets the mode of `modeOf`. */
-export async function writeAtomically(data: Buffer, out: string, modeOf: string): Promise<void> {
+/**
+ * Writes `data` to `out` through a temporary file in the same folder and a rename; the copy gets
+ * the mode of `modeOf` (a new document of our own, without one, gets a new file's usual mode).
+ */
+export async function writeAtomically(
+  data: Buffer | Uint8Array,
+  out: string,
+  modeOf?: string,
+): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   await fs.mkdir(dir, { recursive: true });
-  const mode = (await fs.stat(modeOf)).mode & 0o777;
+  const mode = modeOf ? (await fs.stat(modeOf)).mode & 0o777 : 0o666 & ~process.umask();
   const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.writeFile(tmp, data, { mode: 0o600 });

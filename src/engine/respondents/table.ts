@@ -1,0 +1,363 @@
+/**
+ * Reads a respondents table (one row per questionnaire, one column per item)
+ * from a sheet grid. The header is found by its words, as the recap reader
+ * finds its own: item codes (U1..U14, "Unsur 1", P1, Q1) or the unsur names in
+ * any order; a column is an item only when what stands under it reads as
+ * answers, so "Saran" (a U8 word) or "Waktu pengisian" (a U3 word) holding
+ * free text or dates is not taken for an unsur.
+ */
+import { cellAt, gridArea } from '../grid';
+import type { SheetGrid } from '../model';
+import { isBlank, parseNumber, type CellValue } from '../numbers';
+import { matchUnsur, normalise, UNSUR_CODES, unsurByCode, type UnsurCode } from '../unsur';
+import { looksLikeAnswer, readAnswer, usesSangatTidak, type Answer, type Scale } from './answers';
+import { dateOrderOf, readDate, type DateOrder } from './dates';
+
+export type ProfileField = 'jenisKelamin' | 'usia' | 'pendidikan' | 'pekerjaan' | 'layanan';
+export const PROFILE_FIELDS: readonly ProfileField[] = [
+  'jenisKelamin',
+  'usia',
+  'pendidikan',
+  'pekerjaan',
+  'layanan',
+];
+
+export interface Item {
+  /** "U1".."Un" as the table numbers its items (for nine items: the unsur the column names). */
+  code: string;
+  /** The PermenPANRB 14/2017 unsur, for a nine-item table. */
+  unsur: UnsurCode | null;
+  col: number;
+  header: string;
+  name: string;
+}
+
+export interface Column {
+  col: number;
+  header: string;
+}
+
+export interface RespondentRow {
+  row: number;
+  /** The table's cells, by column (index col - table.left). */
+  cells: CellValue[];
+  /** One per item, in item order. */
+  answers: Answer[];
+}
+
+/** A row under the respondents that holds totals (Σ, NRR, IKM), as the official layout has. */
+export interface SummaryRow {
+  row: number;
+  label: string;
+  values: CellValue[];
+}
+
+export interface RespondentTable {
+  sheet: string;
+  headerRow: number;
+  left: number;
+  right: number;
+  columns: Column[];
+  items: Item[];
+  profile: Partial<Record<ProfileField, number>>;
+  date: number | null;
+  /** How the date column writes 01/02/2025 (day first unless it shows otherwise). */
+  dateOrder: DateOrder;
+  numbering: number | null;
+  rowTotal: number | null;
+  rows: RespondentRow[];
+  /** Rows with other data but no answer at all: not respondents, reported. */
+  emptyAnswerRows: number[];
+  summaryRows: SummaryRow[];
+}
+
+export type TableProblem =
+  | { code: 'empty-sheet'; sheet: string }
+  | { code: 'no-table'; sheet: string }
+  | { code: 'items-unclear'; sheet: string; row: number };
+
+export type TableResult =
+  { ok: true; table: RespondentTable } | { ok: false; problem: TableProblem };
+
+const HEADER_SEARCH_ROWS = 40;
+const SAMPLE_ROWS = 200;
+
+/** camelCase and snake_case headers of web exports ("jenisPelayanan", "sub_jenis_layanan") as words. */
+export function headerWords(text: string): string {
+  return normalise(text.replace(/([a-z])([A-Z])/g, '$1 $2'));
+}
+
+/** The item number a header states: "U1", "u 1", "Unsur 1", "P1", "Q1", "Pertanyaan 1", "U1. Persyaratan". */
+function itemNumber(words: string): number | null {
+  const m = /^(?:u|unsur|p|q|pertanyaan|soal|butir|item)\s?0?(\d{1,2})(?: |$)/.exec(words);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 30 ? n : null;
+}
+
+function namedUnsur(words: string): UnsurCode | null {
+  const rest = words.replace(/^(?:u|unsur|p|q|pertanyaan|soal|butir|item)\s?0?\d{1,2}(?: |$)/, '');
+  if (!rest || /^u\d+$/.test(rest.replace(/ /g, ''))) return null;
+  return matchUnsur(rest);
+}
+
+const PROFILE_PATTERNS: [ProfileField, RegExp][] = [
+  ['jenisKelamin', /\b(jenis kelamin|jenkel|jen kel|kelamin|gender|sex|jk|l p)\b/],
+  ['usia', /\b(usia|umur|age)\b/],
+  ['pendidikan', /\b(pendidikan|education|pend)\b/],
+  ['pekerjaan', /\b(pekerjaan|profesi|occupation|job)\b/],
+  ['layanan', /\b(layanan|pelayanan|service)\b/],
+];
+const DATE_HEADER =
+  /\b(tanggal|tgl|date|waktu|created|submitted|timestamp|dibuat|diisi|cap waktu)\b/;
+const NUMBERING_HEADER =
+  /^(no|nomor|no urut|no resp|no responden|nomor responden|responden|id|kode|kode peserta|kode responden|id responden)$/;
+const TOTAL_HEADER =
+  /^(total|jumlah|jml|skor|total skor|skor total|jumlah nilai|nilai total|total nilai|jumlah skor)$/;
+const SUMMARY_LABEL = /^(jumlah|total|nilai|nrr|ikm|rata|rerata|mean|bobot|tertimbang)\b|σ/i;
+
+export function readRespondents(sheet: SheetGrid): TableResult {
+  const area = gridArea(sheet);
+  const get = (r: number, c: number) => cellAt(sheet, r, c);
+  const text = (r: number, c: number) => {
+    const v = get(r, c);
+    return isBlank(v) ? '' : String(v).trim();
+  };
+  if (!area) return { ok: false, problem: { code: 'empty-sheet', sheet: sheet.name } };
+
+  // The header: the row with the most item headers whose columns hold answers.
+  let best: { row: number; cols: number[] } | null = null;
+  const last = Math.min(area.bottom, area.top + HEADER_SEARCH_ROWS);
+  for (let r = area.top; r <= last; r++) {
+    const cols: number[] = [];
+    for (let c = area.left; c <= area.right; c++) {
+      const w = headerWords(text(r, c));
+      if (!w || (itemNumber(w) === null && namedUnsur(w) === null)) continue;
+      if (holdsAnswers(sheet, r, c, area.bottom)) cols.push(c);
+    }
+    if (cols.length >= 3 && (!best || cols.length > best.cols.length)) best = { row: r, cols };
+  }
+  if (!best) return { ok: false, problem: { code: 'no-table', sheet: sheet.name } };
+  const headerRow = best.row;
+
+  // The table spans the run of headed columns around its items ("Format Kolom" notes beside it are not in it).
+  const headerText = (c: number) => {
+    const own = text(headerRow, c);
+    if (own) return own;
+    // A two-row header: a label merged over both rows stands in the upper row.
+    return headerRow > area.top ? text(headerRow - 1, c) : '';
+  };
+  let left = Math.min(...best.cols);
+  let right = Math.max(...best.cols);
+  while (left > area.left && headerText(left - 1)) left--;
+  while (right < area.right && headerText(right + 1)) right++;
+
+  const items = nameItems(
+    best.cols,
+    (c) => headerText(c),
+    (c) => answerCount(sheet, headerRow, c, area.bottom),
+  );
+  if (!items)
+    return { ok: false, problem: { code: 'items-unclear', sheet: sheet.name, row: headerRow } };
+  const itemCols = new Set(items.map((i) => i.col));
+  const firstItemCol = Math.min(...itemCols);
+
+  const columns: Column[] = [];
+  const profile: Partial<Record<ProfileField, number>> = {};
+  let date: number | null = null;
+  let numbering: number | null = null;
+  let rowTotal: number | null = null;
+  for (let c = left; c <= right; c++) {
+    const header = headerText(c);
+    columns.push({ col: c, header });
+    if (itemCols.has(c) || !header) continue;
+    const w = headerWords(header);
+    if (numbering === null && NUMBERING_HEADER.test(w)) numbering = c;
+    else if (rowTotal === null && TOTAL_HEADER.test(w)) rowTotal = c;
+    else if (date === null && DATE_HEADER.test(w) && holdsDates(sheet, headerRow, c, area.bottom))
+      date = c;
+    else {
+      // "id_sub_jenis" or "kode layanan" are keys, not the service itself.
+      const field = PROFILE_PATTERNS.find(([, re]) => re.test(w) && !/\b(id|kode)\b/.test(w));
+      if (field && profile[field[0]] === undefined) profile[field[0]] = c;
+    }
+  }
+
+  // Each item column's scale: a column that uses "sangat tidak X" reads "tidak X" as 2.
+  const scales: Scale[] = items.map((it) => ({
+    sangatTidak: columnHas(sheet, headerRow, it.col, area.bottom, usesSangatTidak),
+  }));
+
+  const rows: RespondentRow[] = [];
+  const emptyAnswerRows: number[] = [];
+  const summaryRows: SummaryRow[] = [];
+  let afterGap = false;
+  let r = headerRow + 1;
+  if (isNumberingRow(sheet, r, left, right)) r++;
+  for (; r <= area.bottom; r++) {
+    const cells: CellValue[] = [];
+    let any = false;
+    for (let c = left; c <= right; c++) {
+      const v = get(r, c);
+      cells.push(v);
+      if (!isBlank(v)) any = true;
+    }
+    if (!any) {
+      if (rows.length > 0) afterGap = true;
+      continue;
+    }
+    // A totals row is labelled in its first cell, left of the items (a "Saran" may start with "Rata-rata").
+    const firstFilled = cells.findIndex((v) => !isBlank(v));
+    const label = left + firstFilled < firstItemCol ? cells[firstFilled] : null;
+    if (typeof label === 'string' && SUMMARY_LABEL.test(normalise(label) || label.trim())) {
+      summaryRows.push({ row: r, label: label.trim(), values: items.map((it) => get(r, it.col)) });
+      continue;
+    }
+    if (summaryRows.length > 0) break;
+    const answers = items.map((it, i) => readAnswer(get(r, it.col), scales[i]));
+    if (answers.every((a) => a.kind === 'blank')) {
+      // Notes and legends under the table, after a blank row, end it.
+      if (afterGap) break;
+      emptyAnswerRows.push(r);
+      continue;
+    }
+    rows.push({ row: r, cells, answers });
+  }
+
+  return {
+    ok: true,
+    table: {
+      sheet: sheet.name,
+      headerRow,
+      left,
+      right,
+      columns,
+      items,
+      profile,
+      date,
+      dateOrder: date === null ? 'dmy' : dateOrderOf(rows.map((r) => r.cells[date! - left])),
+      numbering,
+      rowTotal,
+      rows,
+      emptyAnswerRows,
+      summaryRows,
+    },
+  };
+}
+
+/**
+ * The items in order. Nine columns are the nine unsur, matched by name where
+ * the header names one (published tables swap U8 and U9) and by code where it
+ * does not; another count is numbered by code, or by position where no codes.
+ */
+function nameItems(
+  cols: number[],
+  header: (c: number) => string,
+  answers: (c: number) => number,
+): Item[] | null {
+  let parsed = cols.map((col) => {
+    const h = header(col);
+    const w = headerWords(h);
+    return { col, header: h, n: itemNumber(w), named: namedUnsur(w) };
+  });
+  // Where the items are numbered, a column named only by a word ("Saran") is not one of them.
+  if (parsed.filter((p) => p.n !== null).length >= 3) parsed = parsed.filter((p) => p.n !== null);
+  // Questions by name (a form's export): more than nine columns that name all nine unsur hold an
+  // extra one, such as an empty "Saran dan masukan"; each unsur keeps the column with most answers.
+  const named = new Set(parsed.map((p) => p.named).filter((u) => u !== null));
+  if (parsed.length > 9 && parsed.every((p) => p.n === null) && named.size === 9) {
+    const keep = new Map<UnsurCode, (typeof parsed)[number]>();
+    for (const p of parsed) {
+      if (p.named === null) continue;
+      const known = keep.get(p.named);
+      if (!known || answers(p.col) > answers(known.col)) keep.set(p.named, p);
+    }
+    parsed = parsed.filter((p) => p.named !== null && keep.get(p.named) === p);
+  }
+  if (parsed.length === 9) {
+    const codes = parsed.map(
+      (p) => p.named ?? (p.n !== null && p.n <= 9 ? UNSUR_CODES[p.n - 1] : null),
+    );
+    if (codes.every((c) => c !== null) && new Set(codes).size === 9) {
+      return parsed
+        .map((p, i) => ({
+          code: codes[i]!,
+          unsur: codes[i],
+          col: p.col,
+          header: p.header,
+          name: unsurByCode(codes[i]!).name,
+        }))
+        .sort((a, b) => UNSUR_CODES.indexOf(a.code) - UNSUR_CODES.indexOf(b.code));
+    }
+    return null;
+  }
+  const numbers = parsed.map((p) => p.n);
+  const byCode =
+    numbers.every((n) => n !== null) &&
+    new Set(numbers).size === numbers.length &&
+    Math.max(...(numbers as number[])) === numbers.length;
+  const ordered = byCode ? [...parsed].sort((a, b) => a.n! - b.n!) : parsed;
+  return ordered.map((p, i) => ({
+    code: `U${i + 1}`,
+    unsur: null,
+    col: p.col,
+    header: p.header,
+    name: p.header,
+  }));
+}
+
+/** Whether the cells under a header read as answers (at least half of those filled), or are all blank. */
+function holdsAnswers(sheet: SheetGrid, headerRow: number, col: number, bottom: number): boolean {
+  let filled = 0;
+  let answers = 0;
+  for (let r = headerRow + 1; r <= bottom && filled < SAMPLE_ROWS; r++) {
+    const v = cellAt(sheet, r, col);
+    if (isBlank(v)) continue;
+    filled++;
+    if (looksLikeAnswer(v)) answers++;
+  }
+  return answers * 2 >= filled;
+}
+
+function answerCount(sheet: SheetGrid, headerRow: number, col: number, bottom: number): number {
+  let answers = 0;
+  for (let r = headerRow + 1; r <= bottom; r++)
+    if (looksLikeAnswer(cellAt(sheet, r, col))) answers++;
+  return answers;
+}
+
+function holdsDates(sheet: SheetGrid, headerRow: number, col: number, bottom: number): boolean {
+  let filled = 0;
+  let dates = 0;
+  for (let r = headerRow + 1; r <= bottom && filled < SAMPLE_ROWS; r++) {
+    const v = cellAt(sheet, r, col);
+    if (isBlank(v)) continue;
+    filled++;
+    if (readDate(v) ?? readDate(v, 'mdy')) dates++;
+  }
+  return filled === 0 || dates * 2 >= filled;
+}
+
+function columnHas(
+  sheet: SheetGrid,
+  headerRow: number,
+  col: number,
+  bottom: number,
+  test: (v: CellValue) => boolean,
+): boolean {
+  for (let r = headerRow + 1; r <= bottom; r++) if (test(cellAt(sheet, r, col))) return true;
+  return false;
+}
+
+/** A row of column numbers under the header ("1 2 3 ..." or "(1) (2) ..."). */
+function isNumberingRow(sheet: SheetGrid, row: number, left: number, right: number): boolean {
+  let expected = 1;
+  for (let c = left; c <= right; c++) {
+    const v = cellAt(sheet, row, c);
+    if (isBlank(v)) continue;
+    const p = parseNumber(String(v).replace(/[()]/g, ''));
+    if (p.kind !== 'number' || p.value !== expected) return false;
+    expected++;
+  }
+  return expected > 5;
+}
