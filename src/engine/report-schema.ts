@@ -75,6 +75,45 @@ export const jsonReportSchema = z
           .strict(),
       })
       .strict(),
+    reading: z
+      .object({
+        sheet: z
+          .object({
+            name: z.string(),
+            state: z.enum(['visible', 'hidden', 'veryHidden']),
+            reason: z
+              .enum(['named', 'only', 'first', 'visible-over-hidden', 'hidden-only'])
+              .nullable()
+              .describe('Why this sheet was checked.'),
+            otherRecapSheets: z.array(
+              z.object({ name: z.string(), state: z.enum(['visible', 'hidden', 'veryHidden']) }),
+            ),
+          })
+          .strict(),
+        hiddenColumns: z.array(
+          z.object({ column: z.string(), header: z.string(), used: z.boolean() }).strict(),
+        ),
+        tableEnd: z
+          .object({ row, kind: z.enum(['footer', 'table']), text: z.string() })
+          .strict()
+          .nullable(),
+        otherTableRow: row.nullable(),
+        notes: z.array(
+          z
+            .object({
+              code: z.string(),
+              sheet: z.string().nullable(),
+              count: z.number().int().nonnegative(),
+              example: z.string().nullable(),
+              message: z.string(),
+            })
+            .strict(),
+        ),
+        messages: z.array(z.string()).describe('Every item above as one sentence.'),
+      })
+      .strict()
+      .optional()
+      .describe('What was read: the sheet and why, hidden columns, the end of the table, notes.'),
   })
   .strict()
   .describe("SKM Rekap: the checker's report of one recap (skm-rekap check FILE --json).");

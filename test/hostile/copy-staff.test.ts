@@ -102,8 +102,8 @@ describe('item 2: merged cells', () => {
     );
     expect(cellAt(grid, 9, 1)).toBe('Catatan: data per 5 Desember 2025');
     expect(sheet).toContain('<mergeCell ref="A9:T11"/>');
-    expect(cellAt(grid, 10, 1)).toBe('');
-    expect(cellAt(grid, 11, 1)).toBe('');
+    expect(cellAt(grid, 10, 1) ?? '').toBe('');
+    expect(cellAt(grid, 11, 1) ?? '').toBe('');
     expect(cellAt(grid, 12, 1)).toBe(LOWEST);
   });
 
