@@ -16,6 +16,7 @@ import { applyPlan, applySummary, contentAtRisk, sameFile, writeAtomically } fro
 import { summarise } from '../engine/summary';
 import { summaryLayout } from '../engine/summary-sheet';
 import { textReport } from './text-report';
+import { laporan } from './laporan';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -30,6 +31,7 @@ const defaultIo: Io = {
 const USAGE: Text = {
   id: `Pemakaian:
   skm-rekap check BERKAS.xlsx [--sheet NAMA] [--json] [--lang id|en] [--out SALINAN.xlsx [--summary] [--force]]
+  skm-rekap laporan BERKAS.xlsx --out LAPORAN.docx [--sheet NAMA] [--lang id|en] [--abaikan-galat]
 
   check        memeriksa tabel rekap SKM dalam BERKAS dan mencetak laporannya
   --sheet      nama lembar yang memuat tabel rekap (bawaan: dicari otomatis)
@@ -44,6 +46,7 @@ Kode keluar: 0 tanpa galat, 1 ada galat, 2 berkas tidak dapat dibaca atau dituli
 `,
   en: `Usage:
   skm-rekap check FILE.xlsx [--sheet NAME] [--json] [--lang id|en] [--out COPY.xlsx [--summary] [--force]]
+  skm-rekap laporan FILE.xlsx --out REPORT.docx [--sheet NAME] [--lang id|en] [--abaikan-galat]
 
   check        checks the SKM recap table in FILE and prints the report
   --sheet      the sheet holding the recap table (default: found automatically)
@@ -174,6 +177,7 @@ function parseArgs(
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (argv[0] === 'laporan') return laporan(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.stderr(`skm-rekap: ${say(parsed.message, parsed.lang)}\n\n${say(USAGE, parsed.lang)}`);
