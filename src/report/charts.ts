@@ -145,12 +145,12 @@ export function categoryChart(categories: Summary['categories'], width = 560, he
 }
 
 /** The nine unsur of the district line: horizontal bars, the lowest in red. */
-export function unsurChart(district: DistrictLine, width = 600, height = 340): Chart {
+export function unsurChart(district: DistrictLine, width = 600, height = 330): Chart {
   const u = district.unsur.filter((x) => Number.isFinite(x.value));
   const lowest = new Set(district.lowest.map((l) => l.code));
-  const labelW = 250;
+  const labelW = 292;
   const left = labelW + 8;
-  const right = width - 56;
+  const right = width - 48;
   const top = 44;
   const bottom = height - 28;
   const a = axis(

@@ -5,7 +5,10 @@
  */
 import { reasonText } from '../engine/summary';
 import { category } from '../engine/scores';
-import { UNSUR } from '../engine/unsur';
+import { sentences, type Level } from '../engine/messages';
+import { UNSUR, unsurByCode } from '../engine/unsur';
+
+const LEVELS: Level[] = ['kabupaten', 'kota', 'provinsi', 'nasional'];
 import { categoryChart, trendChart, unsurChart } from './charts';
 import {
   BSRE_NOTE,
@@ -156,10 +159,23 @@ function collection(c: ReportContext): Block[] {
   return blocks;
 }
 
+/** The engine's two finding sentences, at the level the region names (a kota says "tingkat kota"). */
 function lowestSentences(c: ReportContext): Run[] {
   const d = c.analysis.district;
+  const named = c.levelWord.toLowerCase();
+  const level: Level = LEVELS.includes(named as Level) ? (named as Level) : d.level;
   const out: Run[] = [];
-  if (d.sentences.lowest) out.push(t(d.sentences.lowest.id + ' '));
+  if (d.lowest.length > 0)
+    out.push(
+      t(
+        sentences.lowest(
+          level,
+          d.lowest.map((u) => u.name),
+          d.lowest.map((u) => unsurByCode(u.code).nameEn),
+          d.lowest[0].value,
+        ).id + ' ',
+      ),
+    );
   if (d.sentences.mostPrioritised) out.push(t(d.sentences.mostPrioritised.id + ' '));
   const low = new Set(d.lowest.map((u) => u.code));
   if (d.lowest.length > 0 && d.mostPrioritised.length > 0)

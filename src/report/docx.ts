@@ -13,6 +13,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   NumberFormat,
   PageNumber,
   PageOrientation,
@@ -72,7 +73,12 @@ function tableOf(model: TableModel, textWidth: number): Table {
   const widths = model.widths.map((w) => Math.floor((w / total) * textWidth));
   const span = (c: Cell, i: number) =>
     widths.slice(i, i + (c.colSpan ?? 1)).reduce((s, w) => s + w, 0);
+  // A short table stays on one page with its caption: each row keeps with the next.
+  const all = model.header.length + model.rows.length;
+  const keep = all <= 20;
+  let index = 0;
   const row = (cells: Cell[], header: boolean) => {
+    const keepNext = keep && ++index < all;
     let col = 0;
     return new TableRow({
       tableHeader: header,
@@ -90,7 +96,8 @@ function tableOf(model: TableModel, textWidth: number): Table {
           children: [
             new Paragraph({
               alignment: ALIGN[c.align ?? 'left'],
-              spacing: { before: 0, after: 0, line: 240 },
+              keepNext,
+              spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
               children: textRuns(
                 header ? c.runs.map((r) => ({ ...r, bold: true })) : c.runs,
                 model.fontSize,
@@ -285,7 +292,7 @@ export function wordDocument(doc: ReportDoc, pictures: ChartPictures): Document 
       default: {
         document: {
           run: { font: FONT, size: 22 },
-          paragraph: { spacing: { after: 120, line: 300 } },
+          paragraph: { spacing: { after: 120, line: 300, lineRule: LineRuleType.AUTO } },
         },
         heading1: {
           run: { font: FONT, size: 28, bold: true, color: '000000' },
