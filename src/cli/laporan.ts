@@ -149,6 +149,12 @@ export async function laporan(argv: string[], io: LaporanIo): Promise<number> {
   const analysis = analyseWorkbook(grids, o.sheet);
   if (!analysis.ok) return fail(analysis.problem.message);
 
+  // The folder first: a report that cannot be written is said before the seconds spent drafting it.
+  try {
+    await fs.mkdir(path.dirname(path.resolve(o.out)), { recursive: true });
+  } catch (err) {
+    return fail(R.cannotWrite(o.out, shortReason(err)));
+  }
   const options = { ignoreErrors: o.ignoreErrors, fileName: path.basename(o.file) };
   let bytes: Uint8Array;
   let draft: ReturnType<typeof draftReport>;

@@ -13,6 +13,7 @@ import { readSettings } from '../../src/report/settings';
 import { UNSUR } from '../../src/engine/unsur';
 import { readGrids } from '../../src/xlsx/lean-read';
 import { SAMPLE } from '../cli/helpers';
+import { PARTS } from './parts';
 import { samarindaWorkbook, settingsSheet, SIGNER } from './samarinda';
 
 let banjar: SheetGrid[];
@@ -30,22 +31,6 @@ function analysed(sheets: SheetGrid[]): Analysis {
   if (!a.ok) throw new Error(a.problem.message.en);
   return a;
 }
-
-/** The parts of the structure (docs/report-structure.md), in order. */
-export const PARTS = [
-  'LAPORAN SURVEI KEPUASAN MASYARAKAT (SKM)',
-  'KATA PENGANTAR',
-  'DAFTAR ISI',
-  'BAB I PENDAHULUAN',
-  '1.1 Latar Belakang',
-  '1.2 Tujuan dan Manfaat',
-  'BAB II PENGUMPULAN DATA DAN ANALISIS HASIL SKM DARI OPP',
-  '2.1 Pengumpulan Data',
-  '2.2 Analisis Hasil SKM oleh OPP',
-  'BAB III KESIMPULAN',
-  'LAMPIRAN I. BUKTI DUKUNG LAPORAN PELAKSANAAN SKM PADA MASING-MASING OPP',
-  'LAMPIRAN II. HASIL PELAKSANAAN SKM OPP',
-];
 
 describe('the Banjar 2025 report as data', () => {
   let text: string;

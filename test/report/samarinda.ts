@@ -44,19 +44,21 @@ function record(u: number, lift: number, respondents = 100 + 10 * u): Omit<Recor
   };
 }
 
-/** The recap of one year; `lift` is added to every converted value. */
-export function yearSheet(year: number, lift: number): SheetGrid {
+/** The recap of one year; `lift` is added to every converted value; `faultyIkm` writes the first unit's IKM as 90,00. */
+export function yearSheet(year: number, lift: number, faultyIkm = false): SheetGrid {
   const units = UNITS.map((name, k) =>
-    k === 1
-      ? // The annual record is the mean of its two semesters (0,2 below and above), respondents their sum.
-        unit(
-          k + 1,
-          name,
-          tahunan(record(k, lift, 2 * (100 + 10 * k))),
-          semester(1, record(k, lift - 0.2)),
-          semester(2, record(k, lift + 0.2)),
-        )
-      : unit(k + 1, name, tahunan(record(k, lift))),
+    k === 0 && faultyIkm
+      ? unit(k + 1, name, tahunan({ ...record(k, lift), ikm: 90, category: 'A (Sangat Baik)' }))
+      : k === 1
+        ? // The annual record is the mean of its two semesters (0,2 below and above), respondents their sum.
+          unit(
+            k + 1,
+            name,
+            tahunan(record(k, lift, 2 * (100 + 10 * k))),
+            semester(1, record(k, lift - 0.2)),
+            semester(2, record(k, lift + 0.2)),
+          )
+        : unit(k + 1, name, tahunan(record(k, lift))),
   );
   return recap(units, {
     sheet: `Rekap ${year}`,
@@ -101,9 +103,9 @@ export function settingsSheet(rows: CellValue[][] = []): SheetGrid {
 }
 
 /** The latest year first, as staff keep them; then the unit list and the settings. */
-export function samarindaWorkbook(): SheetGrid[] {
+export function samarindaWorkbook(faultyIkm = false): SheetGrid[] {
   return [
-    yearSheet(2024, 0),
+    yearSheet(2024, 0, faultyIkm),
     yearSheet(2023, -1),
     yearSheet(2022, -2),
     lampiranI(),
