@@ -116,7 +116,8 @@ export function categoryChart(categories: Summary['categories'], width = 560, he
   const right = width - 24;
   const top = 44;
   const bottom = height - 56;
-  const a = axis(0, Math.max(1, ...categories.map((c) => c.units)));
+  // Room above the tallest column for its count.
+  const a = axis(0, Math.max(1, ...categories.map((c) => c.units)) * 1.12);
   const y = (v: number) => bottom - ((v - a.min) / (a.max - a.min)) * (bottom - top);
   const slot = (right - left) / categories.length;
   const body = yGrid(left, right, y, { ...a, min: 0 });
