@@ -10,6 +10,7 @@ import { jsonReport } from '../engine/report';
 import { writeCheckedCopy } from '../xlsx/copy/write-copy';
 import { textReport } from './text-report';
 import { olah } from './olah';
+import { laporan } from './laporan';
 import { openWorkbook } from './open';
 import {
   CHECK_OPTIONS,
@@ -38,6 +39,7 @@ const USAGE: Text = {
   id: `Pemakaian:
   skm-rekap check BERKAS.xlsx [--sheet NAMA] [--json] [--lang id|en] [--out SALINAN.xlsx [--summary] [--force]]
   skm-rekap olah BERKAS.xlsx|BERKAS.csv [--by tahun|semester|triwulan|KOLOM] [--populasi N] [--json] (skm-rekap olah --help)
+  skm-rekap laporan BERKAS.xlsx --out LAPORAN.docx [--sheet NAMA] [--lang id|en] [--abaikan-galat]
 
   check        memeriksa tabel rekap SKM dalam BERKAS dan mencetak laporannya
   --sheet      nama lembar yang memuat tabel rekap (bawaan: dicari otomatis)
@@ -53,6 +55,7 @@ Kode keluar: 0 tanpa galat, 1 ada galat, 2 berkas tidak dapat dibaca atau dituli
   en: `Usage:
   skm-rekap check FILE.xlsx [--sheet NAME] [--json] [--lang id|en] [--out COPY.xlsx [--summary] [--force]]
   skm-rekap olah FILE.xlsx|FILE.csv [--by tahun|semester|triwulan|COLUMN] [--populasi N] [--json] (skm-rekap olah --help)
+  skm-rekap laporan FILE.xlsx --out REPORT.docx [--sheet NAME] [--lang id|en] [--abaikan-galat]
 
   check        checks the SKM recap table in FILE and prints the report
   --sheet      the sheet holding the recap table (default: found automatically)
@@ -77,6 +80,7 @@ export type Command = (args: string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
   olah,
+  laporan,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
