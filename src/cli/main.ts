@@ -33,7 +33,7 @@ const USAGE: Text = {
   --out        menulis salinan dengan tanda, kolom "Catatan Validasi", baris rata-rata dan kalimat temuan
   --summary    dengan --out: menambahkan lembar "Ringkasan SKM" (tabel dan draf kesimpulan; tanpa grafik)
   --exit-zero  keluar dengan kode 0 walaupun ada galat (untuk skrip yang hanya memerlukan laporan)
-  --force      tetap menulis salinan walaupun isi yang tidak dapat dibawa exceljs (grafik, pivot, gambar) akan hilang
+  --force      tidak diperlukan lagi (salinan membawa semua isi berkas asli); diterima dan diabaikan
 
 Kode keluar: 0 tanpa galat, 1 ada galat, 2 berkas tidak dapat dibaca atau ditulis.
 `,
@@ -47,7 +47,7 @@ Kode keluar: 0 tanpa galat, 1 ada galat, 2 berkas tidak dapat dibaca atau dituli
   --out        writes a copy with marks, a "Catatan Validasi" column, the average line and the finding sentences
   --summary    with --out: adds the sheet "Ringkasan SKM" (tables and the drafted conclusions; no charts)
   --exit-zero  exits 0 even when errors are found (for scripts that only want the report)
-  --force      writes the copy even though content exceljs cannot carry (charts, pivots, images) would be lost
+  --force      no longer needed (the copy carries everything the original holds); accepted and ignored
 
 Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read or written.
 `,
