@@ -269,6 +269,23 @@ describe('item 10: whole-column merges', () => {
   });
 });
 
+describe('a part that cannot be edited safely', () => {
+  it('is refused in one line naming the part, and no copy is written', async () => {
+    const built = recap(UNITS, { formats: { realisation: '0%' } });
+    // A1:D1 carry no references (valid: their positions are implied); the notes' header goes into row 1.
+    const xml = sheetXml(built.grid).replace(/ r="[A-D]1"/g, '');
+    const input = tmp.file('tanpa-alamat.xlsx');
+    const out = tmp.file('tanpa-alamat-diperiksa.xlsx');
+    writeFileSync(input, await buildXlsx({ sheets: [{ name: SHEET, xml }] }));
+    const r = await run('check', input, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `skm-rekap: Salinan tidak dibuat: bagian xl/worksheets/sheet1.xml dari berkas "${input}" tidak dapat diubah dengan aman (baris 1 memuat sel tanpa alamat yang sah). Laporan di atas tetap berlaku.`,
+    ]);
+    expect(() => statSync(out)).toThrow();
+  });
+});
+
 describe('every hostile input of this file, run as its own process', () => {
   it('ends within 30 s and a 1.5 GB heap, with exit 0, 1 or 2 and one line for 2', async () => {
     const built = recap(UNITS, { formats: { realisation: '0%' } });
