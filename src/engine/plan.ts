@@ -156,9 +156,12 @@ function freeRows(
   return null;
 }
 
-/** The merged area a cell lies in, where writing into it would not be plain: any but a one-row area's top-left. */
-function blockingMerge(grid: SheetGrid, row: number, col: number): Area | null {
-  for (const m of grid.merges ?? []) {
+/**
+ * The merged area (of those given) a cell lies in, where writing into it would not be plain: any
+ * but a one-row area's top-left.
+ */
+function blockingMerge(merges: readonly Area[], row: number, col: number): Area | null {
+  for (const m of merges) {
     if (row < m.top || row > m.bottom || col < m.left || col > m.right) continue;
     const topLeftOfOneRow = row === m.top && col === m.left && m.top === m.bottom;
     if (!topLeftOfOneRow) return m;
@@ -345,10 +348,11 @@ export function planWrites(
   }
   if (exists) for (const c of avgCells) delete c.format;
   // An existing line may be merged in places: a value there would land in another column.
+  const lineMerges = exists ? mergesOn(grid, row, 1, MAX_COL) : [];
   const lineCells = held
     ? []
     : avgCells.filter((c) => {
-        const area = exists ? blockingMerge(grid, c.row, c.col) : null;
+        const area = exists ? blockingMerge(lineMerges, c.row, c.col) : null;
         if (area) skipped.push({ ...c, reason: 'merged', area });
         return !area;
       });
@@ -387,7 +391,7 @@ export function planWrites(
       return;
     }
     const gridRow = insert && w.row > row ? w.row - 1 : w.row;
-    const area = blockingMerge(grid, gridRow, w.col);
+    const area = blockingMerge(mergesOn(grid, gridRow, w.col, w.col), gridRow, w.col);
     if (area) skipped.push({ ...w, reason: 'merged', area });
     else sentences.push(w);
   });

@@ -238,11 +238,11 @@ describe('item 6: --out and the RATA-RATA line', () => {
   });
 
   it('leaves a formula in the RATA-RATA line and says so, with the value it would have written', async () => {
-    const formula = '<f>AVERAGE(N3:N5)</f>';
     const { r, sheet, grid } = await checkCopy({ average: AVERAGE }, undefined, {
-      cells: { N7: `<c r="N7">${formula}<v>80</v></c>` },
+      cells: { N7: '<c r="N7"><f>AVERAGE(N3:N5)</f><v>80</v></c>' },
     });
-    expect(sheet).toContain(`<c r="N7">${formula}<v>80</v></c>`);
+    // Kept, and marked: the recomputed value differs from what it shows.
+    expect(sheet).toMatch(/<c r="N7" s="\d+"><f>AVERAGE\(N3:N5\)<\/f><v>80<\/v><\/c>/);
     expect(r.stdout).toContain(
       'sel N7: berisi rumus, dibiarkan seperti adanya (nilai hasil pemeriksaan: 85,03).',
     );
@@ -266,5 +266,68 @@ describe('item 10: whole-column merges', () => {
     expect(statSync(out).size).toBeLessThan(statSync(input).size + 4096);
     const grid = (await readGrids(readFileSync(out)))[0];
     expect(cellAt(grid, 1, 24)).toBe(NOTES_HEADER);
+  });
+});
+
+describe('a part that cannot be edited safely', () => {
+  it('is refused in one line naming the part, and no copy is written', async () => {
+    const built = recap(UNITS, { formats: { realisation: '0%' } });
+    // A1:D1 carry no references (valid: their positions are implied); the notes' header goes into row 1.
+    const xml = sheetXml(built.grid).replace(/ r="[A-D]1"/g, '');
+    const input = tmp.file('tanpa-alamat.xlsx');
+    const out = tmp.file('tanpa-alamat-diperiksa.xlsx');
+    writeFileSync(input, await buildXlsx({ sheets: [{ name: SHEET, xml }] }));
+    const r = await run('check', input, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `skm-rekap: Salinan tidak dibuat: bagian xl/worksheets/sheet1.xml dari berkas "${input}" tidak dapat diubah dengan aman (baris 1 memuat sel tanpa alamat yang sah). Laporan di atas tetap berlaku.`,
+    ]);
+    expect(() => statSync(out)).toThrow();
+  });
+});
+
+describe('every hostile input of this file, run as its own process', () => {
+  it('ends within 30 s and a 1.5 GB heap, with exit 0, 1 or 2 and one line for 2', async () => {
+    const built = recap(UNITS, { formats: { realisation: '0%' } });
+    const wide = recap(UNITS, { formats: { realisation: '0%' } });
+    wide.grid.merges!.push(
+      { top: 1, left: 21, bottom: 1048576, right: 30 },
+      { top: 8, left: 1, bottom: 1048576, right: 20 },
+    );
+    const inputs: Record<string, Buffer> = {
+      'kolom-dan-baris-penuh': await buildXlsx({
+        sheets: [{ name: SHEET, xml: sheetXml(wide.grid) }],
+      }),
+      'awalan-x': await buildXlsx({
+        sheets: [{ name: SHEET, xml: sheetXml(built.grid, { prefix: 'x:' }) }],
+      }),
+      'ringkasan-adalah-rekap': await buildXlsx({
+        sheets: [{ name: 'Ringkasan SKM', xml: sheetXml(built.grid) }],
+      }),
+      'rumus-di-rata-rata': await buildXlsx({
+        sheets: [
+          {
+            name: SHEET,
+            xml: sheetXml(recap(UNITS, { formats: { realisation: '0%' }, average: AVERAGE }).grid, {
+              cells: { N7: '<c r="N7"><f>AVERAGE(N3:N5)</f><v>80</v></c>' },
+            }),
+          },
+        ],
+      }),
+    };
+    for (const [name, data] of Object.entries(inputs)) {
+      const input = tmp.file(`${name}.xlsx`);
+      writeFileSync(input, data);
+      const r = runBounded(
+        'check',
+        input,
+        '--out',
+        tmp.file(`${name}-diperiksa.xlsx`),
+        '--summary',
+      );
+      expect([name, r.status !== null && [0, 1, 2].includes(r.status)]).toEqual([name, true]);
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+      if (r.status === 2) expect([name, r.stderr.trim().split('\n').length]).toEqual([name, 1]);
+    }
   });
 });

@@ -25,6 +25,8 @@ export interface CellEdit {
   /** The value to write; undefined leaves the value (a mark changes only the style). */
   value?: string | number;
   style?: StyleChange;
+  /** A mark's fill that applies only if the value cannot be written (a formula kept keeps its mark). */
+  keptFill?: string;
 }
 
 /** A planned value that was not written because the cell holds a formula or a rich value. */
@@ -251,9 +253,10 @@ function editRow(
       if (result === null) {
         kept.push({ row: row.r, col: c.col, value: e.value! });
         // The formula stays; a mark on the cell is still made.
+        const fill = e.style?.fill ?? e.keptFill;
         out.push(
-          e.style && e.value !== undefined && Object.keys(e.style).length > 0
-            ? (cellXml(p, row.r, { row: row.r, col: c.col, style: markOnly(e.style) }, 0, styles, {
+          fill
+            ? (cellXml(p, row.r, { row: row.r, col: c.col, style: { fill } }, 0, styles, {
                 xml,
                 el: c.el,
               }) ?? text)
@@ -283,11 +286,6 @@ function editRow(
     spanned = setAttr(open, 'spans', `${Math.min(...cols)}:${Math.max(...cols)}`);
   }
   return `${spanned}${out.join('')}</${p}row>`;
-}
-
-/** Only the fill of a change: what a kept formula cell still gets. */
-function markOnly(s: StyleChange): StyleChange {
-  return s.fill ? { fill: s.fill } : {};
 }
 
 /**

@@ -109,8 +109,11 @@ function editsOf(plan: WritePlan): CellEdit[] {
   const onAverage = (row: number) => plan.average.exists && row === plan.average.row;
   const rewritten = new Set(plan.average.cells.map((c) => c.col));
   for (const m of plan.marks) {
-    if (onAverage(m.row) && rewritten.has(m.col)) continue;
     const e = at(m.row, m.col);
+    if (onAverage(m.row) && rewritten.has(m.col)) {
+      e.keptFill = FILL[m.severity];
+      continue;
+    }
     e.style = { ...e.style, fill: FILL[m.severity] };
   }
   for (const c of plan.notes.cells) {
