@@ -1,0 +1,44 @@
+/**
+ * The tests Stryker runs against each mutant (see stryker.config.mjs): only
+ * the fast ones that guard the mutated modules, no browser and no e2e, and
+ * transpiled without type checks (the TypeScript checker does that once per
+ * mutant instead).
+ */
+const base = require('./jest.config.js');
+
+const tests = {
+  engine: [
+    'test/engine/**/*.test.ts',
+    'test/property/engine.test.ts',
+    'test/summary/**/*.test.ts',
+    'test/functions/functions.test.ts',
+  ],
+  adapter: [
+    'test/taskpane/**/*.test.ts',
+    'test/property/marks.test.ts',
+    'test/safety/write-safety.test.ts',
+    'test/safety/text-never-formula.test.ts',
+  ],
+  copy: [
+    'test/cli/out.test.ts',
+    'test/safety/copy-safety.test.ts',
+    'test/safety/atomic-write.test.ts',
+  ],
+};
+const scope = process.env.MUTATE_SCOPE || 'all';
+// MUTATE_TESTS (comma-separated globs) narrows the tests further, for measuring a slice quickly.
+const picked = process.env.MUTATE_TESTS
+  ? process.env.MUTATE_TESTS.split(',')
+  : scope === 'all'
+    ? Object.values(tests).flat()
+    : tests[scope];
+
+module.exports = {
+  ...base,
+  rootDir: __dirname,
+  testMatch: picked.map((glob) => `<rootDir>/${glob}`),
+  testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+  },
+};

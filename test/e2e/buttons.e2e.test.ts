@@ -1,0 +1,193 @@
+/**
+ * Every button of the task pane, clicked at least once in the preview on the
+ * Banjar recap, with what it does to the workbook (window.__skmHost.model,
+ * and at the end the workbook the preview saves, GET /workbook.xlsx), and
+ * each write's undo. Buttons are found by role and a name pattern that
+ * tolerates small changes of wording and any layout of the pane.
+ */
+import ExcelJS from 'exceljs';
+import type { Locator, Page } from 'playwright-core';
+import type { WorkbookModel } from '../../src/sim/model';
+import { launchPreview, type PreviewSession } from './browser';
+
+const SHEET = 'Rekap SKM OPP 2025';
+const RED = '#F4B6B6';
+
+// Generous: on a loaded machine validating the Banjar recap in the page alone can take half a minute.
+const WAIT = 240_000;
+jest.setTimeout(2 * WAIT);
+
+let preview: PreviewSession;
+let page: Page;
+let original: WorkbookModel;
+
+beforeAll(async () => {
+  preview = await launchPreview();
+  page = preview.page;
+  page.setDefaultTimeout(WAIT);
+  original = JSON.parse(JSON.stringify(preview.server.model())) as WorkbookModel;
+  await page.goto(`${preview.server.url}?latency=5`);
+  await page.getByTestId('cell-N92').waitFor();
+}, 900_000);
+
+afterAll(async () => {
+  await preview?.close();
+});
+
+const button = (name: RegExp): Locator => page.getByRole('button', { name });
+const BUTTONS = {
+  validate: /validasi rekap/i,
+  mark: /\btandai\b/i,
+  unmark: /hapus tanda\b/i,
+  formulas: /^(?!.*hapus).*kolom rumus/i,
+  removeFormulas: /hapus kolom rumus/i,
+  average: /^\s*tulis rata-rata/i,
+  confirm: /tulis sekarang|write now/i,
+  restoreAverage: /pulihkan/i,
+  summary: /buat ringkasan/i,
+};
+
+async function model(): Promise<WorkbookModel> {
+  return JSON.parse(
+    await page.evaluate(() => JSON.stringify(window.__skmHost!.model)),
+  ) as WorkbookModel;
+}
+
+/** The recap sheet's cells, without the selection or the settings. */
+async function recapCells(): Promise<WorkbookModel['sheets'][number]['cells']> {
+  return (await model()).sheets.find((s) => s.name === SHEET)!.cells;
+}
+const originalCells = () => original.sheets.find((s) => s.name === SHEET)!.cells;
+
+/** Clicks a button and waits until the pane is idle again with a status matching `done`. */
+async function click(name: RegExp, done: RegExp): Promise<string> {
+  await button(name).click();
+  const status = page.getByTestId('status').filter({ hasText: done });
+  await status.waitFor();
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('button')).every(
+      (b) => !/validasi rekap/i.test(b.textContent ?? '') || !b.disabled,
+    ),
+  );
+  return (await status.textContent()) ?? '';
+}
+
+async function ledgers(): Promise<string[]> {
+  return Object.keys((await model()).settings).filter((k) => k.startsWith('skmRekap.'));
+}
+
+describe('every button of the pane, and its undo', () => {
+  it('"Validasi Rekap" shows the findings and writes nothing', async () => {
+    await button(BUTTONS.validate).click();
+    await page.getByTestId('finding').first().waitFor();
+    expect(await page.getByTestId('finding').count()).toBeGreaterThan(50);
+    expect(await recapCells()).toEqual(originalCells());
+    expect(await ledgers()).toEqual([]);
+  });
+
+  it('the filter tabs show only the findings of their severity, and "Semua" all of them', async () => {
+    const total = await page.getByTestId('finding').count();
+    const counted = async (name: RegExp, word: RegExp) => {
+      const tab = page.getByRole('tab', { name });
+      await tab.click();
+      const n = Number(/\((\d+)\)/.exec((await tab.textContent()) ?? '')![1]);
+      await page.waitForFunction(
+        (expected) =>
+          document.querySelectorAll('[data-testid="finding"]').length === expected ||
+          (expected === 0 && document.querySelectorAll('[data-testid="finding"]').length === 0),
+        n,
+      );
+      const texts = await page.getByTestId('finding').allTextContents();
+      expect(texts).toHaveLength(n);
+      for (const t of texts) expect(t).toMatch(word);
+      return n;
+    };
+    const errors = await counted(/^galat|^errors/i, /^\s*(galat|errors)/i);
+    const warnings = await counted(/^peringatan|^warnings/i, /^\s*(peringatan|warnings)/i);
+    const infos = await counted(/^info/i, /^\s*info/i);
+    expect(errors).toBeGreaterThan(0);
+    expect(warnings).toBeGreaterThan(0);
+    expect(errors + warnings + infos).toBe(total);
+    await page.getByRole('tab', { name: /^semua|^all/i }).click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="finding"]').length === n,
+      total,
+    );
+    expect(await recapCells()).toEqual(originalCells());
+  });
+
+  it('"Tandai di Lembar" fills the offending cells and writes the notes; "Hapus Tanda" puts the sheet back', async () => {
+    expect(await click(BUTTONS.mark, /ditandai|marked/)).toMatch(/^87 /);
+    const cells = await recapCells();
+    expect(cells['8,14'].fill).toBe(RED);
+    expect(cells['4,21'].value).toBe('Catatan Validasi');
+    expect(await ledgers()).toEqual([`skmRekap.marks.${SHEET}`]);
+
+    expect(await click(BUTTONS.unmark, /dipulihkan|restored/)).toMatch(/^158 /);
+    expect(await recapCells()).toEqual(originalCells());
+    expect(await ledgers()).toEqual([]);
+  });
+
+  it('"Kolom Rumus" adds =SKM.IKM, =SKM.KATEGORI and =SKM.PERIKSA on each record; "Hapus Kolom Rumus" removes them', async () => {
+    await click(BUTTONS.formulas, /rumus|formula/i);
+    const formulas = Object.values(await recapCells())
+      .map((c) => c.formula ?? '')
+      .filter((f) => f.startsWith('=SKM.'));
+    const count = (fn: string) => formulas.filter((f) => f.startsWith(`=SKM.${fn}(`)).length;
+    expect(count('IKM')).toBeGreaterThan(90);
+    expect(count('KATEGORI')).toBe(count('IKM'));
+    expect(count('PERIKSA')).toBe(count('IKM'));
+    expect(await ledgers()).toEqual([`skmRekap.formulas.${SHEET}`]);
+
+    await click(BUTTONS.removeFormulas, /dipulihkan|restored/);
+    expect(await recapCells()).toEqual(originalCells());
+    expect(await ledgers()).toEqual([]);
+  });
+
+  it('"Tulis Rata-rata Kabupaten" shows the changes, writes them on confirmation; "Pulihkan Nilai Lama" restores the printed line', async () => {
+    await button(BUTTONS.average).click();
+    await button(BUTTONS.confirm).waitFor();
+    // Nothing is written before the confirmation.
+    expect(await recapCells()).toEqual(originalCells());
+    expect(await click(BUTTONS.confirm, /rata-rata|average/i)).toMatch(/baris 334|row 334/);
+    const written = await recapCells();
+    expect(written['334,14'].value).toBe(87.68);
+    expect(written['334,14'].value).not.toBe(originalCells()['334,14'].value);
+    expect(await ledgers()).toEqual([`skmRekap.average.${SHEET}`]);
+
+    await click(BUTTONS.restoreAverage, /dipulihkan|restored/);
+    expect(await recapCells()).toEqual(originalCells());
+    expect(await ledgers()).toEqual([]);
+  });
+
+  it('"Buat Ringkasan" writes the sheet "Ringkasan SKM" once, replacing it when clicked again', async () => {
+    await click(BUTTONS.summary, /Ringkasan SKM/);
+    const names = (await model()).sheets.map((s) => s.name);
+    expect(names.filter((n) => n === 'Ringkasan SKM')).toHaveLength(1);
+    await click(BUTTONS.summary, /Ringkasan SKM/);
+    expect((await model()).sheets.map((s) => s.name)).toEqual(names);
+    expect(await recapCells()).toEqual(originalCells());
+  });
+
+  it('the workbook the preview saves holds the summary sheet and the recap as it was', async () => {
+    // The page sends its workbook to the preview server after each change: wait for the last one.
+    let saved: ExcelJS.Workbook | undefined;
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const res = await fetch(`${preview.server.url}workbook.xlsx`);
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+      if (wb.getWorksheet('Ringkasan SKM')) {
+        saved = wb;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(saved).toBeDefined();
+    const ws = saved!.getWorksheet(SHEET)!;
+    expect(ws.getCell('N334').value).toBe(originalCells()['334,14'].value);
+    expect(ws.getCell('U4').value ?? null).toBeNull();
+    expect(preview.pageErrors).toEqual([]);
+    expect(preview.offsite).toEqual([]);
+  });
+});
