@@ -35,6 +35,10 @@ p.scores.items.forEach((s, i) => {
 shown.set(at.total, formatId(p.scores.ikm! / 25, 3));
 shown.set(at.ikm, formatId(p.scores.ikm!, 2));
 shown.set(at.category, p.scores.category!.label);
+for (const t of plan.profileTables)
+  p.profile[t.field]!.forEach((e, k) =>
+    shown.set(a1(t.area.top + 1 + k, 3), `${formatId(e.share * 100, 1)}%`),
+  );
 
 // The top of the sheet (a few respondents), then everything from the totals down.
 const cut = { from: at.firstRespondentRow + 4, to: at.lastRespondentRow - 2 };

@@ -51,7 +51,18 @@ describe('the processing sheet plan', () => {
     const cells = planCells(plan);
     expect(cells.get('A1')).toBe(PLAN_TITLE);
     expect(plan.at.lastRespondentRow - plan.at.firstRespondentRow + 1).toBe(26);
-    expectSheetEqualsEngine(calculate(cells), plan, p);
+    const calc = calculate(cells);
+    expectSheetEqualsEngine(calc, plan, p);
+    // The profile tables: counts and shares (as formulas) as the engine's profile.
+    expect(plan.profileTables.map((t) => t.field)).toEqual(Object.keys(p.profile));
+    for (const t of plan.profileTables) {
+      const entries = p.profile[t.field]!;
+      entries.forEach((e, k) => {
+        const r = t.area.top + 1 + k;
+        expect([calc.get(`A${r}`), calc.get(`B${r}`)]).toEqual([e.value, e.count]);
+        expect(calc.get(`C${r}`) as number).toBeCloseTo(e.share, 12);
+      });
+    }
   });
 
   test('blanks and slips: the sheet counts those who answered, as the rule; the weight is a division by n', () => {

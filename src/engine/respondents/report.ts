@@ -222,7 +222,7 @@ function scoreTable(
   const rows = [
     T.head[lang],
     ...items.map((i) => [
-      `${i.code} ${i.name}`.slice(0, 40),
+      `${i.code} ${i.name}`.slice(0, 44),
       String(i.answered),
       String(i.sum),
       n(i.nrr),

@@ -12,6 +12,8 @@ import { say, type Lang } from '../messages';
 import { BAND_LOWER } from '../scores';
 import { BAND_LOWER_2004 } from './compute';
 import type { Processed } from './process';
+import type { ProfileEntry } from './profile';
+import type { ProfileField } from './table';
 
 export interface PlanCell {
   row: number;
@@ -28,6 +30,8 @@ export interface SheetPlan {
   name: string;
   cells: PlanCell[];
   merges: Area[];
+  /** The profile tables (label, count, share with its header row): sources for the add-in's charts. */
+  profileTables: { field: ProfileField; area: Area }[];
   widths: { col: number; width: number }[];
   /** Where the results stand, for tests and for the pane. */
   at: {
@@ -69,6 +73,15 @@ const L = {
     en: ['Perception', 'Interval (NI)', 'Converted interval (NIK)', 'Quality', 'Performance'],
   },
   names: { id: 'Unsur pelayanan', en: 'Items' },
+  count: { id: 'Jumlah', en: 'Count' },
+  share: { id: 'Persentase', en: 'Share' },
+  fields: {
+    jenisKelamin: { id: 'Jenis kelamin', en: 'Sex' },
+    usia: { id: 'Usia', en: 'Age' },
+    pendidikan: { id: 'Pendidikan', en: 'Education' },
+    pekerjaan: { id: 'Pekerjaan', en: 'Occupation' },
+    layanan: { id: 'Jenis layanan', en: 'Service' },
+  } as Record<ProfileField, { id: string; en: string }>,
   notes: { id: 'Catatan mutu data', en: 'Data quality notes' },
   uncounted: {
     id: 'Jawaban di luar 1-4 atau tak terbaca dikosongkan di lembar ini (lihat catatan).',
@@ -200,6 +213,25 @@ export function processingSheetPlan(
     put(row, 1, { value: it.code });
     put(row, 2, { value: it.name });
   }
+  // The respondent profile: one small table per field, each a chart's source in the add-in.
+  const profileTables: SheetPlan['profileTables'] = [];
+  for (const [field, entries] of Object.entries(p.profile) as [ProfileField, ProfileEntry[]][]) {
+    row += 2;
+    const top = row;
+    put(row, 1, { value: L.fields[field][lang], bold: true });
+    put(row, 2, { value: L.count[lang], bold: true });
+    put(row, 3, { value: L.share[lang], bold: true });
+    const firstEntry = row + 1;
+    const lastEntry = row + entries.length;
+    for (const e of entries) {
+      row++;
+      put(row, 1, { value: e.value });
+      put(row, 2, { value: e.count, format: '0' });
+      put(row, 3, { formula: `=B${row}/SUM(B${firstEntry}:B${lastEntry})`, format: '0.0%' });
+    }
+    profileTables.push({ field, area: { top, left: 1, bottom: row, right: 3 } });
+  }
+
   row += 2;
   put(row, 1, { value: L.weightNote[lang](n) });
   row++;
@@ -216,6 +248,7 @@ export function processingSheetPlan(
   return {
     name,
     cells,
+    profileTables,
     merges: [{ top: 1, left: 1, bottom: 1, right: Math.max(lastCol, 5) }],
     widths: [{ col: 1, width: 28 }, ...items.map((_, i) => ({ col: i + 2, width: 9 }))],
     at: {
