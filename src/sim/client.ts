@@ -11,6 +11,7 @@ import type { NumberLocale } from './number-format';
 import type { Area } from './a1';
 import type { SheetModel } from './model';
 import type { SimWorkbook } from './objects';
+import type { DocumentMode, ExcelBehaviours } from './behaviours';
 
 export interface SimStats {
   /** Round trips: context.sync() calls that carried at least one operation (Office.js skips empty ones). */
@@ -40,6 +41,14 @@ export interface HostOptions {
   platform: string;
   /** Custom functions to calculate ("SKM.IKM" -> its implementation); without them such formulas read "#NAME?". */
   customFunctions?: CustomFunctions;
+  /** Where the host follows Excel (each can be switched off). */
+  behaviours: ExcelBehaviours;
+  /** Office.context.document.mode; read-only and view-only workbooks refuse every write. */
+  documentMode: DocumentMode;
+  /** How text typed or written through values is read (dates, decimals, currency). */
+  inputLocale: 'en-US' | 'id-ID';
+  /** Delay before custom functions deliver their results, when they calculate asynchronously. */
+  customFunctionDelayMs: number;
 }
 
 export type HostEvent = { kind: 'sync'; ok: boolean } | { kind: 'edit' };
@@ -62,6 +71,8 @@ export interface HostState {
   nextSheetId: number;
   createWorkbook(ctx: SimRequestContext): SimWorkbook;
   notify(e: HostEvent): void;
+  /** Excel's automatic calculation, when something changed since the last one. */
+  calculate(): void;
 }
 
 export function utf8Length(s: string): number {
@@ -481,6 +492,8 @@ export class SimRequestContext {
     let failure: unknown = null;
     for (const op of ops) {
       try {
+        // Excel calculates before it answers a read: a load after a write sees the result.
+        state.calculate();
         // Office.js instantiates every object an action refers to; the result tells null objects apart.
         const resolved = op.target._resolve(exec);
         exec.deliveries.push(() => {

@@ -42,6 +42,8 @@ export interface SheetModel {
   /** Merged areas; the value lives in the top-left cell only. */
   merges: Area[];
   charts?: ChartModel[];
+  /** Areas with a font, border or alignment but maybe nothing else: Excel counts them in the used range. */
+  styled?: Area[];
 }
 
 export interface WorkbookModel {
@@ -53,6 +55,17 @@ export interface WorkbookModel {
 }
 
 export const GENERAL = 'General';
+
+/** Changes per sheet, so that calculation runs after a change only (not after a read). */
+const revisions = new WeakMap<SheetModel, number>();
+
+export function touchSheet(sheet: SheetModel): void {
+  revisions.set(sheet, (revisions.get(sheet) ?? 0) + 1);
+}
+
+export function sheetRevision(sheet: SheetModel): number {
+  return revisions.get(sheet) ?? 0;
+}
 
 export function cellKey(row: number, col: number): string {
   return `${row},${col}`;
@@ -105,6 +118,7 @@ export function patchCell(
   patch: Partial<CellModel>,
 ): void {
   const key = cellKey(row, col);
+  touchSheet(sheet);
   const next: CellModel = { ...(sheet.cells[key] ?? { value: '' }) };
   for (const [k, v] of Object.entries(patch) as [keyof CellModel, CellModel[keyof CellModel]][]) {
     if (v === undefined) delete next[k];
@@ -133,11 +147,22 @@ export function isCoveredByMerge(sheet: SheetModel, row: number, col: number): b
   return m !== undefined && (m.top !== row || m.left !== col);
 }
 
+/** Records an area formatted (font, alignment, border), unless an area already recorded holds it. */
+export function addStyled(sheet: SheetModel, area: Area): void {
+  const list = (sheet.styled ??= []);
+  const held = list.some(
+    (a) =>
+      a.top <= area.top && area.bottom <= a.bottom && a.left <= area.left && area.right <= a.right,
+  );
+  if (!held) list.push({ ...area });
+}
+
 /**
  * The used range as Excel computes it: cells with a value or formula, and
- * (unless valuesOnly) cells with a format or fill and merged areas. Null for an empty sheet.
+ * (unless valuesOnly) cells with a format or fill, merged areas and, with
+ * `withStyled`, cells with only a font, border or alignment. Null for an empty sheet.
  */
-export function usedArea(sheet: SheetModel, valuesOnly = false): Area | null {
+export function usedArea(sheet: SheetModel, valuesOnly = false, withStyled = true): Area | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
@@ -154,6 +179,8 @@ export function usedArea(sheet: SheetModel, valuesOnly = false): Area | null {
     take(row, col, row, col);
   }
   if (!valuesOnly) for (const m of sheet.merges) take(m.top, m.left, m.bottom, m.right);
+  if (!valuesOnly && withStyled)
+    for (const a of sheet.styled ?? []) take(a.top, a.left, a.bottom, a.right);
   return bottom === 0 ? null : { top, left, bottom, right };
 }
 

@@ -36,12 +36,14 @@ import {
   type SimRequestContext,
 } from './client';
 import { interpretInput } from './input';
+import { shiftFormulas } from './formula-refs';
 import {
   GENERAL,
   cellKey,
   cellsIn,
   createSheet,
   findSheet,
+  addStyled,
   patchCell,
   usedArea,
   type CellModel,
@@ -76,8 +78,18 @@ const EXCEL_ERRORS = new Set([
   '#UNKNOWN!',
 ]);
 
-function guardWritable(sheet: SheetModel, location: string): void {
+/** A read-only or view-only workbook refuses every write; a protected sheet its own cells. */
+function guardWritable(exec: Exec, sheet: SheetModel, location: string): void {
+  guardDocument(exec, location);
   if (sheet.protected) throw simError(ErrorCodes.accessDenied, Messages.protectedSheet(), location);
+}
+
+function guardDocument(exec: Exec, location: string): void {
+  const mode = exec.state.options.documentMode;
+  if (mode === 'readOnly')
+    throw simError(ErrorCodes.accessDenied, Messages.readOnlyWorkbook(), location);
+  if (mode === 'viewOnly')
+    throw simError(ErrorCodes.accessDenied, Messages.viewOnlyWorkbook(), location);
 }
 
 function sheetStillThere(exec: Exec, sheet: SheetModel, location: string): void {
@@ -86,6 +98,7 @@ function sheetStillThere(exec: Exec, sheet: SheetModel, location: string): void 
 }
 
 function notifyStructure(exec: Exec, ch: StructuralChange): void {
+  if (exec.state.options.behaviours.shiftFormulaReferences) shiftFormulas(exec.state.model, ch);
   for (const live of exec.state.liveRanges) {
     if (live.sheet !== ch.sheet || live.deleted) continue;
     const next = adjustArea(live.area, ch);
@@ -116,6 +129,23 @@ function validateSheetName(
   const clash = model.sheets.find((s) => s !== self && s.name.toLowerCase() === name.toLowerCase());
   if (clash) throw simError(ErrorCodes.itemAlreadyExists, 'The resource already exists.', location);
   return name;
+}
+
+function withStyled(exec: Exec): boolean {
+  return exec.state.options.behaviours.formattedCellsInUsedRange;
+}
+
+/** The locale typed text is read in, unless that behaviour is switched off. */
+function typedLocale(exec: Exec): 'en-US' | 'id-ID' | undefined {
+  const { options } = exec.state;
+  return options.behaviours.localeInput ? options.inputLocale : undefined;
+}
+
+/** Excel refuses to read cell by cell a range of more cells than it supports (RangeExceedsLimit). */
+function guardCellCount(exec: Exec, area: Area, location: string): void {
+  const limit = exec.state.options.behaviours.cellLimit;
+  if (limit !== null && areaCells(area) > limit)
+    throw simError(ErrorCodes.rangeExceedsLimit, Messages.rangeExceedsLimit(), location);
 }
 
 /* ------------------------------------------------------------------ Collections */
@@ -780,14 +810,15 @@ export class SimWorksheet extends SimClientObject {
   getUsedRange(valuesOnly = false): SimRange {
     return this._range(
       `getUsedRange(${valuesOnly})`,
-      (_exec, sheet) => usedArea(sheet, valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 },
+      (_exec, sheet) =>
+        usedArea(sheet, valuesOnly, withStyled(_exec)) ?? { top: 1, left: 1, bottom: 1, right: 1 },
     );
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
     return this._range(
       `getUsedRangeOrNullObject(${valuesOnly})`,
-      (_exec, sheet) => usedArea(sheet, valuesOnly),
+      (_exec, sheet) => usedArea(sheet, valuesOnly, withStyled(_exec)),
       true,
     );
   }
@@ -984,6 +1015,7 @@ export class SimRange extends SimClientObject {
     }
     const reader = cellReader(prop, exec);
     if (!reader) return undefined;
+    guardCellCount(exec, area, `Range.${prop}`);
     // Each cell costs at least '"",' in the response: refuse before building an impossible grid.
     exec.precheck(areaCells(area), 3, `Range.${prop}`);
     const rows: unknown[][] = [];
@@ -1086,7 +1118,7 @@ export class SimRange extends SimClientObject {
         const t = this._resolve(exec);
         if (!t) return;
         const loc = `Range.${prop}`;
-        guardWritable(t.sheet, loc);
+        guardWritable(exec, t.sheet, loc);
         const { sheet, area } = t;
         if (input === null || input === undefined)
           throw simError(ErrorCodes.invalidArgument, Messages.invalidArgument(), loc);
@@ -1118,7 +1150,7 @@ export class SimRange extends SimClientObject {
             return;
           }
           const cur = sheet.cells[cellKey(r, c)];
-          const res = interpretInput(v, cur?.numberFormat, loc);
+          const res = interpretInput(v, cur?.numberFormat, loc, typedLocale(exec));
           const patch: Partial<CellModel> = { value: res.value, formula: res.formula };
           if (res.numberFormat) patch.numberFormat = res.numberFormat;
           patchCell(sheet, r, c, patch);
@@ -1321,8 +1353,8 @@ export class SimRange extends SimClientObject {
 
   /** The used part of this range; ItemNotFound when none of it is used. */
   getUsedRange(valuesOnly = false): SimRange {
-    return this._derive(`getUsedRange(${valuesOnly})`, (t) => {
-      const u = usedArea(t.sheet, valuesOnly);
+    return this._derive(`getUsedRange(${valuesOnly})`, (t, exec) => {
+      const u = usedArea(t.sheet, valuesOnly, withStyled(exec));
       return u ? intersection(u, t.area) : null;
     });
   }
@@ -1330,8 +1362,8 @@ export class SimRange extends SimClientObject {
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
     return this._derive(
       `getUsedRangeOrNullObject(${valuesOnly})`,
-      (t) => {
-        const u = usedArea(t.sheet, valuesOnly);
+      (t, exec) => {
+        const u = usedArea(t.sheet, valuesOnly, withStyled(exec));
         return u ? intersection(u, t.area) : null;
       },
       true,
@@ -1347,8 +1379,14 @@ export class SimRange extends SimClientObject {
       (exec) => {
         const t = this._resolve(exec);
         if (!t) return null;
+        // Excel lists only the merged areas whose top-left cell lies in the range (office-js #3611).
+        const byTopLeft = exec.state.options.behaviours.mergedAreasByTopLeft;
         const areas = t.sheet.merges
-          .filter((m) => intersects(m, t.area))
+          .filter((m) =>
+            byTopLeft
+              ? contains(t.area, { top: m.top, left: m.left, bottom: m.top, right: m.left })
+              : intersects(m, t.area),
+          )
           .sort((a, b) => a.top - b.top || a.left - b.left);
         return areas.length ? { sheet: t.sheet, areas: areas.map((a) => ({ ...a })) } : null;
       },
@@ -1380,7 +1418,7 @@ export class SimRange extends SimClientObject {
           result._target = null;
           return;
         }
-        guardWritable(t.sheet, 'Range.insert');
+        guardWritable(exec, t.sheet, 'Range.insert');
         const area = { ...t.area };
         const ch = describeChange(area, 'insert', dir, t.sheet);
         applyChange(ch, 'Range.insert');
@@ -1399,7 +1437,7 @@ export class SimRange extends SimClientObject {
       run: (exec) => {
         const t = this._resolve(exec);
         if (!t) return;
-        guardWritable(t.sheet, 'Range.delete');
+        guardWritable(exec, t.sheet, 'Range.delete');
         const ch = describeChange({ ...t.area }, 'delete', dir, t.sheet);
         applyChange(ch, 'Range.delete');
         notifyStructure(exec, ch);
@@ -1416,7 +1454,7 @@ export class SimRange extends SimClientObject {
       run: (exec) => {
         const t = this._resolve(exec);
         if (!t) return;
-        guardWritable(t.sheet, 'Range.clear');
+        guardWritable(exec, t.sheet, 'Range.clear');
         const contents = what === 'All' || what === 'Contents' || what === 'ResetContents';
         const formats = what === 'All' || what === 'Formats';
         if (!contents && !formats && what !== 'Hyperlinks' && what !== 'RemoveHyperlinks')
@@ -1440,7 +1478,7 @@ export class SimRange extends SimClientObject {
       run: (exec) => {
         const t = this._resolve(exec);
         if (!t) return;
-        guardWritable(t.sheet, 'Range.merge');
+        guardWritable(exec, t.sheet, 'Range.merge');
         const { sheet, area } = t;
         const blocks: Area[] = across
           ? Array.from({ length: areaRows(area) }, (_, i) => ({
@@ -1468,7 +1506,7 @@ export class SimRange extends SimClientObject {
       run: (exec) => {
         const t = this._resolve(exec);
         if (!t) return;
-        guardWritable(t.sheet, 'Range.unmerge');
+        guardWritable(exec, t.sheet, 'Range.unmerge');
         t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.area));
       },
       label: () => `${this._describe()}.unmerge()`,
@@ -1506,6 +1544,7 @@ export class SimRange extends SimClientObject {
         const t = this._resolve(exec);
         if (!t) return;
         const { sheet, area } = t;
+        guardCellCount(exec, area, 'Range.getCellProperties');
         exec.precheck(areaCells(area), 3, 'Range.getCellProperties');
         const rows: unknown[][] = [];
         for (let r = area.top; r <= area.bottom; r++) {
@@ -1559,7 +1598,7 @@ export class SimRange extends SimClientObject {
         const t = this._resolve(exec);
         if (!t) return;
         const loc = 'Range.setCellProperties';
-        guardWritable(t.sheet, loc);
+        guardWritable(exec, t.sheet, loc);
         const { sheet, area } = t;
         const grid = cellPropertiesData;
         const ok =
@@ -1666,7 +1705,10 @@ abstract class SimCosmetic extends SimClientObject {
       wire: { set: prop, value },
       run: (exec) => {
         const t = this._resolve(exec);
-        if (t) guardWritable(t.sheet, `${this._typeName}.${prop}`);
+        if (!t) return;
+        guardWritable(exec, t.sheet, `${this._typeName}.${prop}`);
+        // A font, alignment or wrap makes a cell part of the used range in Excel; a column width does not.
+        if (prop !== 'columnWidth' && prop !== 'rowHeight') addStyled(t.sheet, t.area);
       },
       label: () =>
         `${this._range._describe()}.${this._path.split('.').slice(-1)[0]}.${prop} = ${JSON.stringify(value)}`,
@@ -1848,7 +1890,7 @@ export class SimRangeFill extends SimClientObject {
         const t = this._resolve(exec);
         if (!t) return;
         const loc = 'RangeFill.color';
-        guardWritable(t.sheet, loc);
+        guardWritable(exec, t.sheet, loc);
         const fill = normaliseColor(value, loc);
         for (let r = t.area.top; r <= t.area.bottom; r++)
           for (let c = t.area.left; c <= t.area.right; c++) patchCell(t.sheet, r, c, { fill });
@@ -1867,7 +1909,7 @@ export class SimRangeFill extends SimClientObject {
       run: (exec) => {
         const t = this._resolve(exec);
         if (!t) return;
-        guardWritable(t.sheet, 'RangeFill.clear');
+        guardWritable(exec, t.sheet, 'RangeFill.clear');
         for (const { row, col } of cellsIn(t.sheet, t.area))
           patchCell(t.sheet, row, col, { fill: undefined });
       },
@@ -2053,7 +2095,7 @@ export class SimSetting extends SimClientObject {
       run: (exec) => {
         const key = this._resolve(exec);
         if (key === null) return;
-        exec.state.model.settings[key] = serialiseSetting(v);
+        storeSetting(exec, key, serialiseSetting(v), 'Setting.value');
       },
       label: () => `Setting(${this._target ?? this._path}).value = ${truncate(JSON.stringify(v))}`,
     });
@@ -2064,11 +2106,29 @@ export class SimSetting extends SimClientObject {
       wire: { method: 'delete' },
       run: (exec) => {
         const key = this._resolve(exec);
-        if (key !== null) delete exec.state.model.settings[key];
+        if (key === null) return;
+        guardDocument(exec, 'Setting.delete');
+        delete exec.state.model.settings[key];
       },
       label: () => `Setting(${this._target ?? this._path}).delete()`,
     });
   }
+}
+
+/**
+ * Keeps a setting, unless the workbook is read-only or the settings would pass
+ * their size limit: Excel then refuses with InvalidArgument and keeps the old
+ * value (office-js #3957; 2 MB documented, office-js #621).
+ */
+function storeSetting(exec: Exec, key: string, serialised: string, location: string): void {
+  guardDocument(exec, location);
+  const limit = exec.state.options.behaviours.settingsLimitBytes;
+  if (limit !== null) {
+    const next = { ...exec.state.model.settings, [key]: serialised };
+    if (jsonBytes(next) > limit)
+      throw simError(ErrorCodes.invalidArgument, Messages.settingsTooLarge(), location);
+  }
+  exec.state.model.settings[key] = serialised;
 }
 
 function serialiseSetting(v: unknown): string {
@@ -2130,7 +2190,7 @@ export class SimSettingCollection extends SimCollection<SimSetting> {
             Messages.invalidArgument(),
             'SettingCollection.add',
           );
-        exec.state.model.settings[key] = serialiseSetting(value);
+        storeSetting(exec, key, serialiseSetting(value), 'SettingCollection.add');
       },
       label: () =>
         `workbook.settings.add(${JSON.stringify(key)}, ${truncate(JSON.stringify(value))})`,

@@ -16,12 +16,14 @@ import {
   Exec,
   SimClientObject,
   SimClientResult,
+  jsonBytes,
   parseLoadOption,
   utf8Length,
   type RangeTarget,
   type SimRequestContext,
 } from '../client';
 import { SimRange } from '../objects';
+import { apiNotFoundMessage, missingSet } from './api-sets';
 import type { ExcelHost } from '../host';
 import {
   ActionType,
@@ -51,6 +53,8 @@ export interface WireStats {
   requests: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** The largest the workbook settings became, or would have become had an add been accepted (UTF-8 JSON). */
+  maxSettingsBytes: number;
   totalRequestBytes: number;
   totalResponseBytes: number;
   log: WireRequestLog[];
@@ -62,10 +66,12 @@ export function newWireStats(): WireStats {
     requests: 0,
     maxRequestBytes: 0,
     maxResponseBytes: 0,
+    maxSettingsBytes: 0,
     totalRequestBytes: 0,
     totalResponseBytes: 0,
     log: [],
     reset() {
+      stats.maxSettingsBytes = 0;
       stats.requests = 0;
       stats.maxRequestBytes = 0;
       stats.maxResponseBytes = 0;
@@ -201,6 +207,7 @@ export class WireExecutor {
       }
       await this.cellEdit.whenDone();
     }
+    this.measureSettings(body);
     const limit = this.host.options.payloadLimitBytes;
     let answer: ResponseBody;
     if (requestBytes > limit) {
@@ -229,6 +236,10 @@ export class WireExecutor {
       responseBytes = utf8Length(out);
     }
     this.record(requestBytes, responseBytes, body, answer.Error?.Code);
+    this.stats.maxSettingsBytes = Math.max(
+      this.stats.maxSettingsBytes,
+      jsonBytes(this.host.model.settings),
+    );
     return {
       HttpStatusCode: 200,
       ErrorCode: null,
@@ -236,6 +247,19 @@ export class WireExecutor {
       Headers: {},
       Body: JSON.parse(out) as ResponseBody,
     };
+  }
+
+  /** The settings as each settings.add of the request would leave them, accepted or not. */
+  private measureSettings(body: RequestBody): void {
+    const paths = body.ObjectPaths;
+    for (const p of Object.values(paths)) {
+      const parent = p.ParentObjectPathId === undefined ? undefined : paths[p.ParentObjectPathId];
+      if (p.ObjectPathType !== PathType.method || p.Name !== 'Add' || parent?.Name !== 'Settings')
+        continue;
+      const [key, value] = p.ArgumentInfo?.Arguments ?? [];
+      const next = { ...this.host.model.settings, [String(key)]: JSON.stringify(value) };
+      this.stats.maxSettingsBytes = Math.max(this.stats.maxSettingsBytes, jsonBytes(next));
+    }
   }
 
   private record(request: number, response: number, body: RequestBody, error?: string): void {
@@ -332,9 +356,28 @@ class WireRequest {
       this.deliveries.push(() => this.results.push({ ActionId: action.Id, Value: value() }));
   }
 
+  /** ApiNotFound for a member newer than the host's ExcelApi version. */
+  private gate(typeName: string, wireName: string): void {
+    const set = missingSet(typeName, wireName, this.sim._state.options.requirementSets);
+    if (set)
+      throw new SimOfficeError(
+        ErrorCodes.apiNotFound,
+        apiNotFoundMessage(`${typeName}.${camel(wireName)}`, set),
+        `${typeName}.${camel(wireName)}`,
+      );
+  }
+
   /** Returns, for actions with a result, the function that reads it after the run. */
   private translate(action: ActionInfo, index: number): (() => unknown) | undefined {
     const target = this.object(action.ObjectPathId);
+    if (
+      target &&
+      (action.ActionType === ActionType.method || action.ActionType === ActionType.setProperty)
+    )
+      this.gate(target._typeName, action.Name);
+    // Excel calculates before it answers a read: what a request wrote is calculated when it reads.
+    if (action.ActionType === ActionType.query || action.ActionType === ActionType.method)
+      this.sim._state.calculate();
     switch (action.ActionType) {
       case ActionType.instantiate: {
         if (target === null) return () => null;
@@ -440,6 +483,11 @@ class WireRequest {
     if (!info) throw new Error(`object path ${id} missing from the request`);
     const parent =
       info.ParentObjectPathId !== undefined ? this.object(info.ParentObjectPathId) : null;
+    if (
+      parent &&
+      (info.ObjectPathType === PathType.method || info.ObjectPathType === PathType.property)
+    )
+      this.gate(parent._typeName, info.Name);
     const named = (name: string) =>
       parent === null ? undefined : (parent as unknown as Record<string, unknown>)[name];
     let obj: unknown;

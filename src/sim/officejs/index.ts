@@ -13,7 +13,8 @@
  */
 import fs from 'fs';
 import vm from 'vm';
-import { createExcelHost, type ExcelHost, type HostOptions } from '../host';
+import { createExcelHost, type ExcelHost, type HostSettings } from '../host';
+import { HOST_PROFILES, type HostProfileName } from '../profiles';
 import type { WorkbookModel } from '../model';
 import { connectOfficeJs, type OfficeJsConnection, type OfficeJsGlobals } from './install';
 import type { WireStats } from './executor';
@@ -73,7 +74,10 @@ export function loadOfficeJsLibrary(): OfficeJsGlobals {
   return sandbox as unknown as OfficeJsGlobals;
 }
 
-export type OfficeJsOptions = Partial<HostOptions>;
+export type OfficeJsOptions = HostSettings & {
+  /** The Excel build to stand for: its requirement sets and platform (src/sim/profiles.ts). */
+  profile?: HostProfileName;
+};
 
 export interface InstalledOfficeJs extends OfficeJsConnection {
   /** Sizes of every request and response, as the real bodies. */
@@ -87,7 +91,15 @@ export function installOfficeJs(
   workbook: WorkbookModel | ExcelHost,
   options: OfficeJsOptions = {},
 ): InstalledOfficeJs {
-  const host = 'stats' in workbook ? workbook : createExcelHost(workbook, options);
+  const { profile, ...settings } = options;
+  const p = profile ? HOST_PROFILES[profile] : undefined;
+  const host =
+    'stats' in workbook
+      ? workbook
+      : createExcelHost(workbook, {
+          ...(p ? { requirementSets: { ...p.requirementSets }, platform: p.platform } : {}),
+          ...settings,
+        });
   const lib = loadOfficeJsLibrary();
   // The run's release of its kept ranges is awaited, so that counts read after Excel.run include it.
   lib.OfficeExtension.Utility._synchronousCleanup = true;
