@@ -7,7 +7,7 @@
  */
 import { recalculate, type CustomFunctions } from './calc';
 import type { HostState } from './client';
-import { sheetRevision, type WorkbookModel } from './model';
+import { formulaCells, sheetRevision, type WorkbookModel } from './model';
 
 const VOLATILE = /^=\s*(NOW|TODAY|RAND)\s*\(\s*\)\s*$/i;
 const CALL = /^=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\(/;
@@ -48,7 +48,7 @@ export class Calculation {
   private volatile(model: WorkbookModel): void {
     this.ticks++;
     for (const sheet of model.sheets)
-      for (const cell of Object.values(sheet.cells)) {
+      for (const cell of formulaCells(sheet)) {
         const m = cell.formula ? VOLATILE.exec(cell.formula) : null;
         if (!m) continue;
         const fn = m[1].toUpperCase();
@@ -69,7 +69,7 @@ export class Calculation {
 function markBusy(model: WorkbookModel, fns: CustomFunctions): void {
   const names = new Set(Object.keys(fns).map((k) => k.toUpperCase()));
   for (const sheet of model.sheets)
-    for (const cell of Object.values(sheet.cells)) {
+    for (const cell of formulaCells(sheet)) {
       const m = cell.formula ? CALL.exec(cell.formula) : null;
       if (m && names.has(m[1].toUpperCase()) && cell.value === '#NAME?') cell.value = '#BUSY!';
     }

@@ -9,10 +9,10 @@
  *   host.stats.syncCount; host.editCell('Sheet1', 'B2', 5);
  */
 import { parseAddress } from './a1';
+import { SimRequestContext } from './context';
 import {
   SimClientObject,
   SimClientResult,
-  SimRequestContext,
   type HostEvent,
   type HostOptions,
   type HostState,
@@ -104,7 +104,6 @@ export function createExcelHost(model: WorkbookModel, options: HostSettings = {}
     liveRanges: new Set(),
     sheetIds: new WeakMap(),
     nextSheetId: 0,
-    createWorkbook: (ctx) => new SimWorkbook(ctx),
     notify: (e) => {
       state.calculate();
       for (const l of [...listeners]) l(e);
@@ -135,8 +134,10 @@ export function createExcelHost(model: WorkbookModel, options: HostSettings = {}
     const first = args.length > 1 ? args[0] : undefined;
     let ctx: SimRequestContext;
     if (first instanceof SimRequestContext) ctx = first;
-    else if (first instanceof SimClientObject) ctx = first.context;
-    else if (Array.isArray(first) && first[0] instanceof SimClientObject) ctx = first[0].context;
+    // Every proxy's context is a SimRequestContext; ContextCore is what proxies see of it.
+    else if (first instanceof SimClientObject) ctx = first.context as SimRequestContext;
+    else if (Array.isArray(first) && first[0] instanceof SimClientObject)
+      ctx = first[0].context as SimRequestContext;
     else ctx = new RequestContext();
     if (typeof batch !== 'function')
       throw new SimOfficeError(

@@ -67,6 +67,32 @@ export function sheetRevision(sheet: SheetModel): number {
   return revisions.get(sheet) ?? 0;
 }
 
+/** The keys of a sheet's formula cells, kept up to date by patchCell, so that calculation does not walk every cell. */
+const formulaIndex = new WeakMap<SheetModel, { cells: SheetModel['cells']; keys: Set<string> }>();
+
+function indexOf(sheet: SheetModel) {
+  let idx = formulaIndex.get(sheet);
+  // Built on first use, and again when the cell map was replaced (rows inserted or deleted).
+  if (!idx || idx.cells !== sheet.cells) {
+    const keys = new Set<string>();
+    for (const [k, c] of Object.entries(sheet.cells)) if (c.formula !== undefined) keys.add(k);
+    idx = { cells: sheet.cells, keys };
+    formulaIndex.set(sheet, idx);
+  }
+  return idx;
+}
+
+/** The cells of a sheet that hold a formula. */
+export function formulaCells(sheet: SheetModel): CellModel[] {
+  const idx = indexOf(sheet);
+  const out: CellModel[] = [];
+  for (const k of idx.keys) {
+    const c = sheet.cells[k];
+    if (c?.formula !== undefined) out.push(c);
+  }
+  return out;
+}
+
 export function cellKey(row: number, col: number): string {
   return `${row},${col}`;
 }
@@ -128,6 +154,11 @@ export function patchCell(
   if (next.numberFormat === GENERAL) delete next.numberFormat;
   if (isEmptyCell(next)) delete sheet.cells[key];
   else sheet.cells[key] = next;
+  const idx = formulaIndex.get(sheet);
+  if (idx && idx.cells === sheet.cells) {
+    if (next.formula !== undefined && !isEmptyCell(next)) idx.keys.add(key);
+    else idx.keys.delete(key);
+  }
 }
 
 /** Sets a constant value (dropping any formula); "" blanks the cell's content. */

@@ -20,8 +20,8 @@ import {
   parseLoadOption,
   utf8Length,
   type RangeTarget,
-  type SimRequestContext,
 } from '../client';
+import type { SimRequestContext } from '../context';
 import { SimRange } from '../objects';
 import { apiNotFoundMessage, missingSet } from './api-sets';
 import type { ExcelHost } from '../host';
@@ -376,7 +376,10 @@ class WireRequest {
     )
       this.gate(target._typeName, action.Name);
     // Excel calculates before it answers a read: what a request wrote is calculated when it reads.
-    if (action.ActionType === ActionType.query || action.ActionType === ActionType.method)
+    if (
+      action.ActionType === ActionType.query ||
+      (action.ActionType === ActionType.method && action.Name.startsWith('Get'))
+    )
       this.sim._state.calculate();
     switch (action.ActionType) {
       case ActionType.instantiate: {
