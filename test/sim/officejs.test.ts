@@ -22,6 +22,9 @@ function open(...args: Parameters<typeof installOfficeJs>): InstalledOfficeJs {
   return o;
 }
 
+const cell = (o: InstalledOfficeJs, row: number, col: number) =>
+  o.host.model.sheets[0].cells[cellKey(row, col)];
+
 const twoSheets = () =>
   workbookOf(
     sheetFromRows('Data', [
@@ -140,5 +143,30 @@ describe('the add-in through Microsoft\u2019s client', () => {
     expect(o.host.model.sheets[0].cells[cellKey(3, 2)].value).toBe(5);
     // The run's end released the kept ranges.
     expect(o.executor.references.size).toBe(0);
+  });
+
+  test('a large array, which the library writes in slices of 1,500 cells, lands whole', async () => {
+    const o = open(twoSheets());
+    const sent = await Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Data');
+      s.getRange('D1:E2000').values = Array.from({ length: 2000 }, (_, i) => [i, `r${i}`]);
+      await ctx.sync();
+      return o.executor.lastRequest!;
+    });
+    expect(sent.Actions.some((a) => a.Name === '_ValidateArraySize')).toBe(true);
+    expect(o.wire.log[0].actions).toBeGreaterThan(10);
+    expect(cell(o, 2000, 5)).toEqual({ value: 'r1999' });
+  });
+
+  test('the items of a loaded collection are used in the next sync', async () => {
+    const o = open(twoSheets());
+    await Excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      sheets.items[1].getRange('B1').values = [['y']];
+      await ctx.sync();
+    });
+    expect(o.host.model.sheets[1].cells[cellKey(1, 2)]).toEqual({ value: 'y' });
   });
 });

@@ -55,6 +55,25 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
     );
   }
 
+  /** The sheet at a position: how Office.js addresses the items of a loaded collection. */
+  getItemAt(index: number): SimWorksheet {
+    return new SimWorksheet(
+      this.context,
+      this,
+      `workbook.worksheets.getItemAt(${index})`,
+      (exec) => {
+        const s = exec.state.model.sheets[index];
+        if (!s)
+          throw simError(
+            ErrorCodes.itemNotFound,
+            Messages.itemNotFound(),
+            'WorksheetCollection.getItemAt',
+          );
+        return s;
+      },
+    );
+  }
+
   getItem(key: string): SimWorksheet {
     return new SimWorksheet(
       this.context,

@@ -384,6 +384,7 @@ class WireRequest {
     switch (action.ActionType) {
       case ActionType.instantiate: {
         if (target === null) return () => null;
+        if (!(target instanceof SimClientObject)) return () => ({});
         let isNull = false;
         this.sim._enqueue({
           target,
@@ -421,6 +422,7 @@ class WireRequest {
       case ActionType.method: {
         if (target === null) return () => null;
         if (action.Name === '_KeepReference') return this.keepReference(target);
+        if (action.Name === '_ValidateArraySize') return this.validateArraySize(target, action);
         if (action.Name === '_RemoveReference') {
           const [id] = this.args(action.ArgumentInfo);
           const t = this.references.remove(String(id));
@@ -436,7 +438,7 @@ class WireRequest {
       }
       case ActionType.setProperty: {
         if (target === null) return undefined;
-        const [value] = this.args(action.ArgumentInfo);
+        const [value] = action.ArgumentInfo?.Arguments ?? [];
         try {
           (target as unknown as Record<string, unknown>)[camel(action.Name)] = value;
         } catch (e) {
@@ -473,10 +475,40 @@ class WireRequest {
     return () => null;
   }
 
+  /**
+   * Sent before a large values or formulas array, which the library then writes
+   * in slices of 1,500 cells (setRangePropertiesInBulk): Excel checks the whole
+   * array fits the range.
+   */
+  private validateArraySize(target: SimClientObject, action: ActionInfo): () => unknown {
+    const [rows, columns] = this.args(action.ArgumentInfo) as number[];
+    if (target instanceof SimRange)
+      this.sim._enqueue({
+        target,
+        wire: {},
+        run: (exec) => {
+          const t = target._resolve(exec);
+          if (!t) return;
+          const a = t.area;
+          if (a.bottom - a.top + 1 !== rows || a.right - a.left + 1 !== columns)
+            throw new SimOfficeError(
+              ErrorCodes.invalidArgument,
+              Messages.shapeMismatch(),
+              'Range._ValidateArraySize',
+            );
+        },
+        label: () => `${target._describe()}._ValidateArraySize(${rows}, ${columns})`,
+      });
+    return () => null;
+  }
+
+  /** A method's arguments: object paths become proxies, and an argument not given (sent as null) is undefined again. */
   private args(info: ArgumentInfo | undefined): unknown[] {
     const args = info?.Arguments ?? [];
     const refs = info?.ReferencedObjectPathIds;
-    return args.map((a, i) => (refs && refs[i] ? this.object(refs[i]) : a));
+    return args.map((a, i) =>
+      refs && refs[i] ? this.object(refs[i]) : a === null ? undefined : a,
+    );
   }
 
   /** The proxy for an object path, built once per request, its parents first. */
@@ -535,13 +567,15 @@ class WireRequest {
       default:
         obj = undefined;
     }
-    if (obj !== null && !(obj instanceof SimClientObject))
+    // Some steps of a path are plain objects in the simulation (a chart's series and points): only
+    // objects that actions run on need to be proxies.
+    if (obj === undefined || (obj !== null && typeof obj !== 'object'))
       throw new SimOfficeError(
         ErrorCodes.invalidArgument,
         Messages.notSimulated(`${parent?._typeName ?? 'object'}.${camel(info.Name) || 'getItem'}`),
       );
-    this.objects.set(id, obj);
-    return obj;
+    this.objects.set(id, obj as SimClientObject | null);
+    return obj as SimClientObject | null;
   }
 }
 
