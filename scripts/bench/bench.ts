@@ -22,6 +22,7 @@ import { readGrids } from '../../src/xlsx/lean-read';
 import { Package } from '../../src/xlsx/zip-parts';
 import { loadWorkbook, workbookGrids } from '../../src/xlsx/read';
 import { generateRecap, prng, writeRecapXlsx } from './generate';
+import { officeJsWire, type WireMeasure } from './officejs-wire';
 
 const ROOT = path.resolve(__dirname, '../..');
 // The engine as the checker runs it: its sources bundled in one scope (bin/load-ts.js).
@@ -213,6 +214,8 @@ async function main(): Promise<void> {
     maxPayloadBytes: 0,
     maxPayloadBytesBySize: {} as Record<string, number>,
     bundleGzipBytes: { functions: 0, taskpane: 0 },
+    /** Through Microsoft's Office.js client, every pane action (scripts/bench/officejs-wire.ts). */
+    officeJsWire: {} as Record<string, WireMeasure>,
     goals: {} as Record<string, boolean>,
   };
   try {
@@ -252,6 +255,9 @@ async function main(): Promise<void> {
         `${n} units: engine ${e.engineMs.toFixed(0)} ms / parse ${e.parseMs.toFixed(0)} ms = ${e.ratio.toFixed(3)} (lean read ${e.leanReadMs.toFixed(0)} ms); ` +
           `checker ${c.seconds.toFixed(1)} s, ${c.peakMB.toFixed(0)} MB (exit ${c.exit}); host ${h.syncs} syncs, ${(h.maxPayloadBytes / 1e6).toFixed(2)} MB max${h.ok ? '' : ' (refused)'}`,
       );
+      gc();
+      result.officeJsWire[n] = await officeJsWire(file);
+      log(`${n} units through Office.js: ${JSON.stringify(result.officeJsWire[n])}`);
       rmSync(file, { force: true });
     }
     result.ikm100kMs = round(ikm100k(), 1);

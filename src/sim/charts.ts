@@ -5,10 +5,10 @@
  */
 import { qualifiedAddress, parseAddress } from './a1';
 import { ErrorCodes, Messages, simError } from './errors';
-import { SimClientObject, type Exec, type SimRequestContext } from './client';
+import { SimClientObject, type ContextCore, type Exec } from './client';
 import type { ChartModel, SheetModel } from './model';
 import { normaliseColor } from './color';
-import type { SimRange, SimWorksheet } from './objects';
+import type { RangeLike, WorksheetLike } from './objects/shared';
 
 export const ChartType = {
   columnClustered: 'ColumnClustered',
@@ -38,7 +38,7 @@ function guard(sheet: SheetModel, location: string): void {
 function rangeAddress(
   exec: Exec,
   sheet: SheetModel,
-  r: SimRange | string,
+  r: RangeLike | string,
   location: string,
 ): string {
   if (typeof r === 'string') {
@@ -54,7 +54,7 @@ function rangeAddress(
 /** A part of a chart (title, legend, a point's fill): resolves through its chart. */
 abstract class SimChartPart extends SimClientObject {
   constructor(
-    ctx: SimRequestContext,
+    ctx: ContextCore,
     readonly _chart: SimChart,
     path: string,
   ) {
@@ -134,7 +134,7 @@ export class SimChartFill extends SimChartPart {
   readonly _scalarNames: readonly string[] = [];
 
   constructor(
-    ctx: SimRequestContext,
+    ctx: ContextCore,
     chart: SimChart,
     path: string,
     private readonly _series: number,
@@ -167,7 +167,7 @@ export class SimChartFill extends SimChartPart {
 }
 
 /** series.getItemAt(i).points.getItemAt(j).format.fill: only the fill of a point is kept. */
-function pointAccess(ctx: SimRequestContext, chart: SimChart, series: number) {
+function pointAccess(ctx: ContextCore, chart: SimChart, series: number) {
   const base = `${chart._path}.series.getItemAt(${series})`;
   return {
     points: {
@@ -195,7 +195,7 @@ export class SimChart extends SimClientObject {
   readonly series: { getItemAt(index: number): ReturnType<typeof pointAccess> };
 
   constructor(
-    ctx: SimRequestContext,
+    ctx: ContextCore,
     parent: SimClientObject,
     path: string,
     private readonly _locate: (exec: Exec) => ChartTarget | null,
@@ -231,7 +231,7 @@ export class SimChart extends SimClientObject {
   }
 
   /** Anchors the chart at a cell (or over a range), as Chart.setPosition does. */
-  setPosition(startCell: SimRange | string, endCell?: SimRange | string): void {
+  setPosition(startCell: RangeLike | string, endCell?: RangeLike | string): void {
     this._queue({
       wire: {
         method: 'setPosition',
@@ -274,8 +274,8 @@ export class SimChartCollection extends SimClientObject {
   _items: SimChart[] | undefined;
 
   constructor(
-    ctx: SimRequestContext,
-    readonly _sheet: SimWorksheet,
+    ctx: ContextCore,
+    readonly _sheet: WorksheetLike,
   ) {
     super(ctx, _sheet, `${_sheet._path}.charts`);
   }
@@ -294,7 +294,7 @@ export class SimChartCollection extends SimClientObject {
 
   add(
     type: string,
-    sourceData: SimRange | string,
+    sourceData: RangeLike | string,
     seriesBy: string = ChartSeriesBy.auto,
   ): SimChart {
     let created: ChartTarget | null = null;

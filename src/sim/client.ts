@@ -10,7 +10,7 @@ import type { CustomFunctions } from './calc';
 import type { NumberLocale } from './number-format';
 import type { Area } from './a1';
 import type { SheetModel } from './model';
-import type { SimWorkbook } from './objects';
+import type { DocumentMode, ExcelBehaviours } from './behaviours';
 
 export interface SimStats {
   /** Round trips: context.sync() calls that carried at least one operation (Office.js skips empty ones). */
@@ -40,6 +40,14 @@ export interface HostOptions {
   platform: string;
   /** Custom functions to calculate ("SKM.IKM" -> its implementation); without them such formulas read "#NAME?". */
   customFunctions?: CustomFunctions;
+  /** Where the host follows Excel (each can be switched off). */
+  behaviours: ExcelBehaviours;
+  /** Office.context.document.mode; read-only and view-only workbooks refuse every write. */
+  documentMode: DocumentMode;
+  /** How text typed or written through values is read (dates, decimals, currency). */
+  inputLocale: 'en-US' | 'id-ID';
+  /** Delay before custom functions deliver their results, when they calculate asynchronously. */
+  customFunctionDelayMs: number;
 }
 
 export type HostEvent = { kind: 'sync'; ok: boolean } | { kind: 'edit' };
@@ -60,8 +68,9 @@ export interface HostState {
   liveRanges: Set<RangeTarget>;
   sheetIds: WeakMap<SheetModel, string>;
   nextSheetId: number;
-  createWorkbook(ctx: SimRequestContext): SimWorkbook;
   notify(e: HostEvent): void;
+  /** Excel's automatic calculation, when something changed since the last one. */
+  calculate(): void;
 }
 
 export function utf8Length(s: string): number {
@@ -82,13 +91,27 @@ export function jsonBytes(v: unknown): number {
   return utf8Length(JSON.stringify(v) ?? '');
 }
 
+/**
+ * What proxies need of their request context: its queue, its epoch (objects
+ * expire with their Excel.run) and the ranges it located. The context itself,
+ * with its workbook, is in context.ts, above the objects.
+ */
+export interface ContextCore {
+  readonly _state: HostState;
+  _queueList: Op[];
+  _epoch: number;
+  _inRun: number;
+  _live: RangeTarget[];
+  _enqueue(op: Op): void;
+}
+
 /** The state of one sync while its operations run. */
 export class Exec {
   responseBytes = 0;
   readonly deliveries: (() => void)[] = [];
   constructor(
     readonly state: HostState,
-    readonly ctx: SimRequestContext,
+    readonly ctx: ContextCore,
   ) {}
 
   /** Adds to the response; past the limit the sync fails here, as the server stops. */
@@ -226,7 +249,7 @@ export abstract class SimClientObject {
   _valid = true;
 
   constructor(
-    readonly context: SimRequestContext,
+    readonly context: ContextCore,
     readonly _parent: SimClientObject | null,
     readonly _path: string,
   ) {
@@ -404,117 +427,5 @@ export class SimClientResult<T> {
   }
   toJSON(): unknown {
     return this._loaded ? { value: this._value } : {};
-  }
-}
-
-export class SimTrackedObjects {
-  add(obj: SimClientObject | SimClientObject[]): void {
-    for (const o of Array.isArray(obj) ? obj : [obj]) o.track();
-  }
-  remove(obj: SimClientObject | SimClientObject[]): void {
-    for (const o of Array.isArray(obj) ? obj : [obj]) o.untrack();
-  }
-}
-
-export class SimRequestContext {
-  readonly _state: HostState;
-  _queueList: Op[] = [];
-  _epoch = 0;
-  /** True while an Excel.run batch runs on this context: objects stay valid across its syncs. */
-  _inRun = 0;
-  readonly trackedObjects = new SimTrackedObjects();
-  /** Ranges this context has located; dropped when its Excel.run ends. */
-  _live: RangeTarget[] = [];
-  readonly workbook: SimWorkbook;
-  readonly application: {
-    suspendApiCalculationUntilNextSync(): void;
-    calculate(type?: unknown): void;
-  };
-
-  constructor(state: HostState) {
-    this._state = state;
-    this.workbook = state.createWorkbook(this);
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => undefined,
-      calculate: () => undefined,
-    };
-  }
-
-  _enqueue(op: Op): void {
-    this._queueList.push(op);
-  }
-
-  load<T extends SimClientObject>(obj: T, option?: unknown): T {
-    return obj.load(option);
-  }
-
-  trace(message: string): void {
-    this._state.stats.operations.push(`trace: ${message}`);
-  }
-
-  async sync<T>(passThroughValue?: T): Promise<T> {
-    const ops = this._queueList;
-    this._queueList = [];
-    if (ops.length === 0) return passThroughValue as T;
-    const state = this._state;
-    const { stats, options } = state;
-    await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
-    stats.syncCount++;
-    const n = stats.syncCount;
-    const requestBytes = jsonBytes({
-      Actions: ops.map((o) => ({ ObjectPath: o.target._path, ...o.wire })),
-    });
-    stats.lastRequestBytes = requestBytes;
-    stats.totalRequestBytes += requestBytes;
-    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
-    if (requestBytes > options.payloadLimitBytes) {
-      stats.operations.push(
-        `sync #${n} failed: ${ops.length} ops, request ${requestBytes} B > ${options.payloadLimitBytes} B (RequestPayloadSizeLimitExceeded)`,
-      );
-      throw simError(
-        ErrorCodes.requestPayloadSizeLimitExceeded,
-        Messages.requestTooLarge(),
-        'RequestContext.sync',
-      );
-    }
-    const exec = new Exec(state, this);
-    let failure: unknown = null;
-    for (const op of ops) {
-      try {
-        // Office.js instantiates every object an action refers to; the result tells null objects apart.
-        const resolved = op.target._resolve(exec);
-        exec.deliveries.push(() => {
-          if (op.target._isNull === undefined) op.target._isNull = resolved === null;
-        });
-        op.run(exec);
-        stats.operations.push(op.label());
-      } catch (e) {
-        failure = e;
-        if (e instanceof SimOfficeError) {
-          e.debugInfo.statement = op.label();
-          e.debugInfo.fullStatements = ops.map((o) => o.label());
-        }
-        stats.operations.push(
-          `${op.label()} -> ${e instanceof SimOfficeError ? e.code : String(e)}`,
-        );
-        break;
-      }
-    }
-    stats.lastResponseBytes = exec.responseBytes;
-    stats.totalResponseBytes += exec.responseBytes;
-    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, exec.responseBytes);
-    stats.operations.push(
-      `sync #${n}${failure ? ' failed' : ''}: ${ops.length} ops, request ${requestBytes} B, response ${exec.responseBytes} B`,
-    );
-    if (!this._inRun) {
-      for (const op of ops) {
-        for (let o: SimClientObject | null = op.target; o; o = o._parent)
-          if (o._invalidAfterRequest && !o._tracked) o._valid = false;
-      }
-    }
-    state.notify({ kind: 'sync', ok: failure === null });
-    if (failure) throw failure;
-    for (const d of exec.deliveries) d();
-    return passThroughValue as T;
   }
 }

@@ -18,6 +18,7 @@ export const ErrorCodes = {
   mergedRangeConflict: 'MergedRangeConflict',
   nonBlankCellOffSheet: 'NonBlankCellOffSheet',
   notImplemented: 'NotImplemented',
+  rangeExceedsLimit: 'RangeExceedsLimit',
   requestAborted: 'RequestAborted',
   requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
   responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
@@ -64,6 +65,15 @@ export const Messages = {
   protectedSheet: () =>
     "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
   mergedCell: () => "We can't do that to a merged cell.",
+  rangeExceedsLimit: () =>
+    'The cell count in the range has exceeded the maximum supported number. See https://aka.ms/excellimits for more information.',
+  // Office.js's general AccessDenied text, with what the user can do: the add-in tells these apart from
+  // a protected sheet by Office.context.document.mode and WorksheetProtection.protected.
+  readOnlyWorkbook: () =>
+    'You cannot perform the requested operation. The workbook is open read-only; save a copy to make changes.',
+  viewOnlyWorkbook: () =>
+    'You cannot perform the requested operation. The workbook is open for viewing only; switch to Editing to make changes.',
+  settingsTooLarge: () => 'The argument is invalid or missing or has an incorrect format.',
   notSimulated: (what: string) =>
     `${what} is not simulated by the SKM Rekap Excel host (src/sim). Add it there if the add-in needs it.`,
 };

@@ -9,10 +9,10 @@
  *   host.stats.syncCount; host.editCell('Sheet1', 'B2', 5);
  */
 import { parseAddress } from './a1';
+import { SimRequestContext } from './context';
 import {
   SimClientObject,
   SimClientResult,
-  SimRequestContext,
   type HostEvent,
   type HostOptions,
   type HostState,
@@ -42,23 +42,23 @@ import {
   SimWorksheetCollection,
 } from './objects';
 import { normaliseColor } from './color';
-import { recalculate } from './calc';
 import { ChartSeriesBy, ChartType, SimChart, SimChartCollection } from './charts';
 import { createOffice, type OfficeRecord, type SimOffice } from './office';
+import { EXCEL_BEHAVIOURS, type ExcelBehaviours } from './behaviours';
+import { Calculation } from './calculation';
+import { HOST_PROFILES } from './profiles';
 
 export const DEFAULT_OPTIONS: HostOptions = {
   displayLanguage: 'id-ID',
-  requirementSets: {
-    ExcelApi: '1.17',
-    ExcelApiOnline: '1.1',
-    SharedRuntime: '1.1',
-    DialogApi: '1.2',
-    RibbonApi: '1.1',
-  },
+  requirementSets: { ...HOST_PROFILES.web.requirementSets },
   payloadLimitBytes: 5_000_000,
   latencyMs: 0,
   numberLocale: EN_US,
   platform: 'OfficeOnline',
+  behaviours: EXCEL_BEHAVIOURS,
+  documentMode: 'readWrite',
+  inputLocale: 'en-US',
+  customFunctionDelayMs: 0,
 };
 
 function newStats(): SimStats {
@@ -85,22 +85,35 @@ function newStats(): SimStats {
   return stats;
 }
 
-export function createExcelHost(model: WorkbookModel, options: Partial<HostOptions> = {}) {
+export type HostSettings = Partial<Omit<HostOptions, 'behaviours'>> & {
+  behaviours?: Partial<ExcelBehaviours>;
+};
+
+export function createExcelHost(model: WorkbookModel, options: HostSettings = {}) {
   const listeners = new Set<(e: HostEvent) => void>();
+  const calculation = new Calculation();
   const state: HostState = {
     model,
-    options: { ...DEFAULT_OPTIONS, ...options },
+    options: {
+      ...DEFAULT_OPTIONS,
+      ...options,
+      behaviours: { ...EXCEL_BEHAVIOURS, ...options.behaviours },
+    },
     stats: newStats(),
     listeners,
     liveRanges: new Set(),
     sheetIds: new WeakMap(),
     nextSheetId: 0,
-    createWorkbook: (ctx) => new SimWorkbook(ctx),
     notify: (e) => {
-      // Like Excel's automatic calculation: after every change, before anyone looks.
-      if (state.options.customFunctions) recalculate(model, state.options.customFunctions);
+      state.calculate();
       for (const l of [...listeners]) l(e);
     },
+    // Like Excel's automatic calculation: after every change, before anyone looks
+    // (custom functions later, when they calculate asynchronously).
+    calculate: () =>
+      calculation.afterChange(state, () => {
+        for (const l of [...listeners]) l({ kind: 'edit' });
+      }),
   };
 
   class RequestContext extends SimRequestContext {
@@ -121,8 +134,10 @@ export function createExcelHost(model: WorkbookModel, options: Partial<HostOptio
     const first = args.length > 1 ? args[0] : undefined;
     let ctx: SimRequestContext;
     if (first instanceof SimRequestContext) ctx = first;
-    else if (first instanceof SimClientObject) ctx = first.context;
-    else if (Array.isArray(first) && first[0] instanceof SimClientObject) ctx = first[0].context;
+    // Every proxy's context is a SimRequestContext; ContextCore is what proxies see of it.
+    else if (first instanceof SimClientObject) ctx = first.context as SimRequestContext;
+    else if (Array.isArray(first) && first[0] instanceof SimClientObject)
+      ctx = first[0].context as SimRequestContext;
     else ctx = new RequestContext();
     if (typeof batch !== 'function')
       throw new SimOfficeError(
@@ -244,7 +259,13 @@ export function createExcelHost(model: WorkbookModel, options: Partial<HostOptio
           `${address} lies inside the merged area ${JSON.stringify(mergeAt(s, row, col))}; edit its top-left cell`,
         );
       const cur = s.cells[`${row},${col}`];
-      const res = interpretInput(value, cur?.numberFormat, 'editCell');
+      const { behaviours, inputLocale } = state.options;
+      const res = interpretInput(
+        value,
+        cur?.numberFormat,
+        'editCell',
+        behaviours.localeInput ? inputLocale : undefined,
+      );
       patchCell(s, row, col, {
         value: res.value,
         formula: res.formula,

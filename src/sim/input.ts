@@ -6,6 +6,7 @@
  */
 import { ErrorCodes, Messages, simError } from './errors';
 import type { CellScalar } from './model';
+import { parseTyped, type InputLocale } from './typed-input';
 
 export interface Interpreted {
   value: CellScalar;
@@ -31,10 +32,15 @@ export function formulaResult(formula: string): CellScalar {
   return '#NAME?';
 }
 
+/**
+ * With `locale`, text is read as Excel reads what is typed there (src/sim/typed-input.ts):
+ * dates, times, fractions, currency and grouped numbers become numbers.
+ */
 export function interpretInput(
   input: unknown,
   currentFormat: string | undefined,
   location: string,
+  locale?: InputLocale,
 ): Interpreted {
   if (typeof input === 'number') {
     if (!Number.isFinite(input))
@@ -50,7 +56,16 @@ export function interpretInput(
   if (input.startsWith('=') && input.length > 1)
     return { value: formulaResult(input), formula: input };
   const trimmed = input.trim();
-  if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
+  if (locale) {
+    if (locale === 'en-US' && NUMBER.test(trimmed)) return { value: Number(trimmed) };
+    const typed = parseTyped(trimmed, locale);
+    if (typed) {
+      const general = currentFormat === undefined || currentFormat === 'General';
+      return general && typed.numberFormat
+        ? { value: typed.value, numberFormat: typed.numberFormat }
+        : { value: typed.value };
+    }
+  } else if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
   const pct = PERCENT.exec(trimmed);
   if (pct) {
     const decimals = pct[1].includes('.') ? pct[1].split('.')[1].length : 0;

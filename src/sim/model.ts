@@ -42,6 +42,8 @@ export interface SheetModel {
   /** Merged areas; the value lives in the top-left cell only. */
   merges: Area[];
   charts?: ChartModel[];
+  /** Areas with a font, border or alignment but maybe nothing else: Excel counts them in the used range. */
+  styled?: Area[];
 }
 
 export interface WorkbookModel {
@@ -53,6 +55,43 @@ export interface WorkbookModel {
 }
 
 export const GENERAL = 'General';
+
+/** Changes per sheet, so that calculation runs after a change only (not after a read). */
+const revisions = new WeakMap<SheetModel, number>();
+
+export function touchSheet(sheet: SheetModel): void {
+  revisions.set(sheet, (revisions.get(sheet) ?? 0) + 1);
+}
+
+export function sheetRevision(sheet: SheetModel): number {
+  return revisions.get(sheet) ?? 0;
+}
+
+/** The keys of a sheet's formula cells, kept up to date by patchCell, so that calculation does not walk every cell. */
+const formulaIndex = new WeakMap<SheetModel, { cells: SheetModel['cells']; keys: Set<string> }>();
+
+function indexOf(sheet: SheetModel) {
+  let idx = formulaIndex.get(sheet);
+  // Built on first use, and again when the cell map was replaced (rows inserted or deleted).
+  if (!idx || idx.cells !== sheet.cells) {
+    const keys = new Set<string>();
+    for (const [k, c] of Object.entries(sheet.cells)) if (c.formula !== undefined) keys.add(k);
+    idx = { cells: sheet.cells, keys };
+    formulaIndex.set(sheet, idx);
+  }
+  return idx;
+}
+
+/** The cells of a sheet that hold a formula. */
+export function formulaCells(sheet: SheetModel): CellModel[] {
+  const idx = indexOf(sheet);
+  const out: CellModel[] = [];
+  for (const k of idx.keys) {
+    const c = sheet.cells[k];
+    if (c?.formula !== undefined) out.push(c);
+  }
+  return out;
+}
 
 export function cellKey(row: number, col: number): string {
   return `${row},${col}`;
@@ -105,6 +144,7 @@ export function patchCell(
   patch: Partial<CellModel>,
 ): void {
   const key = cellKey(row, col);
+  touchSheet(sheet);
   const next: CellModel = { ...(sheet.cells[key] ?? { value: '' }) };
   for (const [k, v] of Object.entries(patch) as [keyof CellModel, CellModel[keyof CellModel]][]) {
     if (v === undefined) delete next[k];
@@ -114,6 +154,11 @@ export function patchCell(
   if (next.numberFormat === GENERAL) delete next.numberFormat;
   if (isEmptyCell(next)) delete sheet.cells[key];
   else sheet.cells[key] = next;
+  const idx = formulaIndex.get(sheet);
+  if (idx && idx.cells === sheet.cells) {
+    if (next.formula !== undefined && !isEmptyCell(next)) idx.keys.add(key);
+    else idx.keys.delete(key);
+  }
 }
 
 /** Sets a constant value (dropping any formula); "" blanks the cell's content. */
@@ -133,11 +178,22 @@ export function isCoveredByMerge(sheet: SheetModel, row: number, col: number): b
   return m !== undefined && (m.top !== row || m.left !== col);
 }
 
+/** Records an area formatted (font, alignment, border), unless an area already recorded holds it. */
+export function addStyled(sheet: SheetModel, area: Area): void {
+  const list = (sheet.styled ??= []);
+  const held = list.some(
+    (a) =>
+      a.top <= area.top && area.bottom <= a.bottom && a.left <= area.left && area.right <= a.right,
+  );
+  if (!held) list.push({ ...area });
+}
+
 /**
  * The used range as Excel computes it: cells with a value or formula, and
- * (unless valuesOnly) cells with a format or fill and merged areas. Null for an empty sheet.
+ * (unless valuesOnly) cells with a format or fill, merged areas and, with
+ * `withStyled`, cells with only a font, border or alignment. Null for an empty sheet.
  */
-export function usedArea(sheet: SheetModel, valuesOnly = false): Area | null {
+export function usedArea(sheet: SheetModel, valuesOnly = false, withStyled = true): Area | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
@@ -154,6 +210,8 @@ export function usedArea(sheet: SheetModel, valuesOnly = false): Area | null {
     take(row, col, row, col);
   }
   if (!valuesOnly) for (const m of sheet.merges) take(m.top, m.left, m.bottom, m.right);
+  if (!valuesOnly && withStyled)
+    for (const a of sheet.styled ?? []) take(a.top, a.left, a.bottom, a.right);
   return bottom === 0 ? null : { top, left, bottom, right };
 }
 

@@ -4,6 +4,7 @@
  * addin.showAsTaskpane, recorded so tests can see what the add-in did.
  */
 import type { HostState } from './client';
+import { supports } from './profiles';
 
 export const HostType = {
   Word: 'Word',
@@ -23,17 +24,6 @@ export const PlatformType = {
   Android: 'Android',
   Universal: 'Universal',
 } as const;
-
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split('.').map(Number);
-  const b = want.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
-}
 
 export interface OfficeRecord {
   /** Functions registered with Office.actions.associate, by id. */
@@ -78,15 +68,18 @@ export function createOffice(state: HostState, record: OfficeRecord) {
       },
       requirements: {
         isSetSupported(name: string, minVersion?: string | number): boolean {
-          const entry = Object.entries(state.options.requirementSets).find(
-            ([k]) => k.toLowerCase() === name.toLowerCase(),
-          );
-          if (!entry) return false;
-          if (minVersion === undefined || minVersion === null || minVersion === '') return true;
-          return versionAtLeast(entry[1], String(minVersion));
+          const version =
+            minVersion === undefined || minVersion === null ? undefined : String(minVersion);
+          return supports(state.options.requirementSets, name, version);
         },
       },
-      document: { mode: 'readWrite', url: 'skm-rekap-simulated.xlsx' },
+      document: {
+        // Office reports both a read-only file and Excel on the web's viewing mode as "readOnly".
+        get mode() {
+          return state.options.documentMode === 'readWrite' ? 'readWrite' : 'readOnly';
+        },
+        url: 'skm-rekap-simulated.xlsx',
+      },
     },
     actions: {
       associate(actionId: string, fn: (...args: unknown[]) => unknown): void {

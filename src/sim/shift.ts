@@ -6,7 +6,7 @@
  */
 import { MAX_COLS, MAX_ROWS, type Area } from './a1';
 import { ErrorCodes, Messages, simError } from './errors';
-import { cellKey, parseCellKey, type CellModel, type SheetModel } from './model';
+import { cellKey, parseCellKey, touchSheet, type CellModel, type SheetModel } from './model';
 
 export type InsertShift = 'Down' | 'Right';
 export type DeleteShift = 'Up' | 'Left';
@@ -152,6 +152,7 @@ export function applyChange(ch: StructuralChange, location: string): void {
     }
   }
   sheet.cells = moved;
+  touchSheet(sheet);
   const merges: Area[] = [];
   for (const m of sheet.merges) {
     const next = adjustArea(m, ch);

@@ -12,6 +12,9 @@ import { readFileSync } from 'fs';
 
 const BANJAR = path.join(__dirname, '../../samples/rekap-skm-banjar-2025.xlsx');
 
+/** What the functions give, without waiting: Excel's asynchronous calculation is tested in excel-behaviours.test.ts. */
+const SYNC = { customFunctions: SKM_FUNCTIONS, behaviours: { asyncCustomFunctions: false } };
+
 describe('formulas calling the SKM functions', () => {
   it('splits arguments at the commas outside quotes and parentheses', () => {
     expect(splitArguments('E6:M7, N6, "a, b", F(1,2)')).toEqual([
@@ -26,7 +29,7 @@ describe('formulas calling the SKM functions', () => {
     const model = workbookOf(
       sheetFromRows('S', [[3.68, 3.79, 3.7, 3.94, 3.78, 3.76, 3.81, 3.78, 3.86, 84.58]]),
     );
-    const host = createExcelHost(model, { customFunctions: SKM_FUNCTIONS });
+    const host = createExcelHost(model, SYNC);
     await host.Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('S').getRange('K1:M1').formulas = [
         ['=SKM.IKM(A1:I1)', '=SKM.KATEGORI(K1)', '=SKM.PERIKSA(A1:I1, J1)'],
@@ -41,7 +44,7 @@ describe('formulas calling the SKM functions', () => {
 
   it('give the error code a function throws, and #NAME? without the functions', async () => {
     const model = workbookOf(sheetFromRows('S', [['teks']]));
-    const host = createExcelHost(model, { customFunctions: SKM_FUNCTIONS });
+    const host = createExcelHost(model, SYNC);
     host.editCell('S', 'B1', '=SKM.KATEGORI(A1)');
     expect(cellValue(findSheet(model, 'S')!, 1, 2)).toBe('#VALUE!');
     const plain = workbookOf(sheetFromRows('S', [[1]]));
@@ -51,7 +54,7 @@ describe('formulas calling the SKM functions', () => {
 
   it('make "Kolom Rumus" on the Banjar recap flag the IKM the checker flags (unit 10, N32)', async () => {
     const model = await loadXlsxFile(BANJAR);
-    const host = createExcelHost(model, { customFunctions: SKM_FUNCTIONS });
+    const host = createExcelHost(model, SYNC);
     const restore = host.install(globalThis as unknown as Record<string, unknown>);
     try {
       const excel =
