@@ -70,7 +70,7 @@ const AVERAGE_PATTERN = /^(rata rata|rata2|rerata|nilai rata rata)\b/;
  * first cell with text.
  */
 const FOOTER_PATTERN =
-  /^(jumlah|total|grand total|catatan|keterangan|ket|sumber|mengetahui|menyetujui|disetujui|disahkan|kepala|nip|ttd|tanda tangan|dibuat oleh|disusun oleh|diperiksa oleh|a n|an|plt|plh|pj|bupati|walikota|wali kota|gubernur)\b/;
+  /^(jumlah|total|grand total|catatan|keterangan|ket|sumber|mengetahui|menyetujui|disetujui|disahkan|kepala|nip|ttd|tanda tangan|dibuat oleh|disusun oleh|diperiksa oleh|a n|plt|plh|pj|bupati|walikota|wali kota|gubernur)\b/;
 const PLACE_DATE_PATTERN =
   /^[a-z ]+ \d{1,2} (januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) \d{4}$/;
 
@@ -566,7 +566,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     const covered = record !== null && row <= recordSpanEnd;
     if (g.rowIsBlank(row, g.left, lastCol)) continue;
     // A total row, notes or a signature block under the table end it: they are no units.
-    const footer = covered ? null : isFooterRow(g, row, lastCol);
+    const footer = covered || unit === null ? null : isFooterRow(g, row, lastCol);
     if (footer !== null) {
       end = { row, kind: 'footer', text: footer };
       break;
