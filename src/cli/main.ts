@@ -25,8 +25,6 @@ import {
 } from './options';
 import { clean, readingLines, readingReport, uncomputedSheet } from './reading';
 
-export { openWorkbook, readFileChecked, openMessages } from './open';
-export { langOf, parseRaw, optionMessages } from './options';
 
 export interface Io {
   stdout: (s: string) => void;
