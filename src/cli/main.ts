@@ -14,6 +14,7 @@ import { applyPlan, applySummary, contentAtRisk, sameFile, writeAtomically } fro
 import { summarise } from '../engine/summary';
 import { summaryLayout } from '../engine/summary-sheet';
 import { textReport } from './text-report';
+import { defaultIo, type Command, type Io } from './io';
 import { openWorkbook } from './open';
 import {
   CHECK_OPTIONS,
@@ -25,16 +26,7 @@ import {
 } from './options';
 import { clean, readingLines, readingReport, uncomputedSheet } from './reading';
 
-
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
-
-const defaultIo: Io = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-};
+export type { Io, Command } from './io';
 
 const USAGE: Text = {
   id: `Pemakaian:
@@ -97,9 +89,6 @@ const M = {
     en: `Checked copy written to ${f}`,
   }),
 };
-
-/** A command: its arguments after the command word, the output, and its exit code. */
-export type Command = (args: string[], io: Io) => Promise<number>;
 
 /**
  * The subcommands. Adding one is one line here and its own file (src/cli/<name>.ts) exporting a
