@@ -405,6 +405,7 @@ describe('the JSON report shape (§9)', () => {
       'district',
       'file',
       'findings',
+      'reading',
       'sheet',
       'table',
       'units',
