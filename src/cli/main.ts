@@ -11,6 +11,7 @@ import { writeCheckedCopy } from '../xlsx/copy/write-copy';
 import { textReport } from './text-report';
 import { olah } from './olah';
 import { laporan } from './laporan';
+import { defaultIo, type Command, type Io } from './io';
 import { openWorkbook } from './open';
 import {
   CHECK_OPTIONS,
@@ -22,18 +23,7 @@ import {
 } from './options';
 import { clean, readingLines, readingReport, uncomputedSheet } from './reading';
 
-export { openWorkbook, readFileChecked, openMessages } from './open';
-export { langOf, parseRaw, optionMessages } from './options';
-
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
-
-const defaultIo: Io = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-};
+export type { Io, Command } from './io';
 
 const USAGE: Text = {
   id: `Pemakaian:
@@ -69,9 +59,6 @@ Kode keluar: 0 tanpa galat, 1 ada galat, 2 berkas tidak dapat dibaca atau dituli
 Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read or written.
 `,
 };
-
-/** A command: its arguments after the command word, the output, and its exit code. */
-export type Command = (args: string[], io: Io) => Promise<number>;
 
 /**
  * The subcommands. Adding one is one line here and its own file (src/cli/<name>.ts) exporting a

@@ -36,6 +36,7 @@ import type {
 } from './model';
 import { problems, type Text } from './messages';
 import { tableProblems } from './reader-messages';
+import { isFooterText } from './table-end';
 import { gridWidth } from './grid';
 
 export interface ReadProblem {
@@ -64,16 +65,6 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
 ];
 const SERVICES_PATTERN = /\b(jenis layanan|jenis pelayanan|layanan|pelayanan)\b/;
 const AVERAGE_PATTERN = /^(rata rata|rata2|rerata|nilai rata rata)\b/;
-/**
- * Lines under a recap that end it: a total row, notes and sources, the signature block (place and
- * date, "Mengetahui", the signer's office, name and NIP). Read on the normalised text of the row's
- * first cell with text.
- */
-const FOOTER_PATTERN =
-  /^(jumlah|total|grand total|catatan|keterangan|ket|sumber|mengetahui|menyetujui|disetujui|disahkan|kepala|nip|ttd|tanda tangan|dibuat oleh|disusun oleh|diperiksa oleh|a n|an|plt|plh|pj|bupati|walikota|wali kota|gubernur)\b/;
-const PLACE_DATE_PATTERN =
-  /^[a-z ]+ \d{1,2} (januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember) \d{4}$/;
-
 const PLAIN: ParseOptions = {};
 const COUNTS: ParseOptions = { counts: true };
 
@@ -445,8 +436,7 @@ function isFooterRow(g: Grid, row: number, lastCol: number): string | null {
     const v = r[i];
     if (isBlank(v)) continue;
     if (typeof v !== 'string') return null;
-    const n = normalise(v);
-    return FOOTER_PATTERN.test(n) || PLACE_DATE_PATTERN.test(n) ? v.trim() : null;
+    return isFooterText(v) ? v.trim() : null;
   }
   return null;
 }
@@ -566,7 +556,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     const covered = record !== null && row <= recordSpanEnd;
     if (g.rowIsBlank(row, g.left, lastCol)) continue;
     // A total row, notes or a signature block under the table end it: they are no units.
-    const footer = covered ? null : isFooterRow(g, row, lastCol);
+    const footer = covered || unit === null ? null : isFooterRow(g, row, lastCol);
     if (footer !== null) {
       end = { row, kind: 'footer', text: footer };
       break;

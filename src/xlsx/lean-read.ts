@@ -20,12 +20,12 @@ import { DEFAULT_LIMITS, Package, WorkbookFormatError, type ReadLimits } from '.
 export { WorkbookFormatError, DEFAULT_LIMITS, type ReadLimits } from './zip-parts';
 export type { ReadNote } from './read-notes';
 
-const defaultNumFormat = // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (
-    require('exceljs/lib/xlsx/xform/style/numfmt-xform') as {
-      getDefaultFmtCode(id: number): string | undefined;
-    }
-  ).getDefaultFmtCode;
+// exceljs's own table of built-in formats, so that formats read exactly as through exceljs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const numFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform') as {
+  getDefaultFmtCode(id: number): string | undefined;
+};
+const defaultNumFormat = numFmtXform.getDefaultFmtCode;
 
 const REL_WORKSHEET = /\/worksheet$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;

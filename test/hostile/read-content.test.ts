@@ -12,6 +12,9 @@ import { BASE, OTHER, recap, tahunan, unit, type UnitSpec } from '../engine/grid
 import { run, tempDir } from '../cli/helpers';
 import { checkChild, esc, rawXlsx, rawZip, sharedStringsXml, sheetXml, NS } from './xlsx';
 
+// Child processes on a machine that may be shared: generous wall-clock limits, CPU time is checked.
+jest.setTimeout(300_000);
+
 const tmp = tempDir();
 afterAll(() => tmp.remove());
 
