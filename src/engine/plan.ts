@@ -152,7 +152,8 @@ export function planWrites(a: Analysis, grid: SheetGrid, lang: Lang = 'id'): Wri
           },
     );
   }
-  if (exists) for (const c of avgCells) delete c.format;
+  // An existing line keeps its own number formats; a cell left "General" would show 86 beside 87,23.
+  if (exists) for (const c of avgCells) if (!isGeneral(grid, c.row, c.col)) delete c.format;
 
   // The sentences: in the rows that already hold them, else in the first two free rows under the line.
   const texts = [district.sentences.lowest, district.sentences.mostPrioritised].filter(
@@ -193,4 +194,11 @@ export function planWrites(a: Analysis, grid: SheetGrid, lang: Lang = 'id'): Wri
     average: { row, exists, insert, cells: avgCells },
     sentences,
   };
+}
+
+/** Known to be "General"; where the reader gave no formats, nothing is assumed. */
+function isGeneral(grid: SheetGrid, row: number, col: number): boolean {
+  if (!grid.formats) return false;
+  const f = grid.formats?.[row - (grid.origin?.row ?? 1)]?.[col - (grid.origin?.col ?? 1)];
+  return !f || f === 'General';
 }

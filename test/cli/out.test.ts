@@ -98,7 +98,7 @@ describe('--out on the Banjar recap', () => {
       'Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 86,00.',
     );
     expect(ws.getCell('A337').value).toBe(
-      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (53 OPP).',
+      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (53 unit).',
     );
   });
 
@@ -283,7 +283,7 @@ describe('--out on a table without an average line', () => {
       'Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 79,10.',
     );
     expect(ws.getCell('A12').value).toBe(
-      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (2 OPP).',
+      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (2 unit).',
     );
   });
 });

@@ -67,12 +67,13 @@ export async function openPane(
   width: number,
   height = 520,
   query = '',
+  model: string = s.original,
 ): Promise<void> {
   await s.page.goto('about:blank');
   const res = await fetch(`${s.server.url}workbook.json`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json' },
-    body: s.original,
+    body: model,
   });
   if (res.status !== 204) throw new Error(`PUT workbook.json: ${res.status}`);
   await s.page.goto(`${s.server.url}?latency=5${query}`);

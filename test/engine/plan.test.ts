@@ -199,7 +199,7 @@ describe('the two sentences', () => {
         row: 10,
         col: 1,
         value:
-          'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (2 OPP).',
+          'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (2 unit).',
       },
     ]);
   });
@@ -219,7 +219,7 @@ describe('the two sentences', () => {
         ['Catatan: lihat lampiran'],
         ['Unsur terendah pada tingkat kabupaten adalah Persyaratan dengan nilai rata-rata 80,00.'],
         [
-          'Persyaratan merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (9 OPP).',
+          'Persyaratan merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (9 unit).',
         ],
       ],
     });
