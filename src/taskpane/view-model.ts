@@ -28,11 +28,15 @@ const ID_WORDS =
 export function workbookLang(session: Session): Lang {
   const { grid, analysis } = session;
   const origin = grid.origin ?? { row: 1, col: 1 };
+  // The unsur columns are left out: the reader knows them only by their Indonesian names.
+  const unsurCols = new Set(Object.values(analysis.table.columns.unsur));
   let en = 0;
   let id = 0;
   for (const row of analysis.table.headerRows) {
-    for (const v of grid.values[row - origin.row] ?? []) {
-      if (typeof v !== 'string') continue;
+    const cells = grid.values[row - origin.row] ?? [];
+    for (let i = 0; i < cells.length; i++) {
+      const v = cells[i];
+      if (typeof v !== 'string' || unsurCols.has(i + origin.col)) continue;
       if (EN_WORDS.test(v)) en++;
       if (ID_WORDS.test(v)) id++;
     }

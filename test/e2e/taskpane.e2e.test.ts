@@ -102,10 +102,26 @@ describe('the task pane on the Banjar recap', () => {
       String(reference.filter((f) => f.severity === s).length);
     expect(await page.getByTestId('summary-errors').textContent()).toBe(count('error'));
     expect(await page.getByTestId('summary-warnings').textContent()).toBe(count('warning'));
-    const cells = await page
-      .getByTestId('finding')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
-    expect(cells).toEqual(reference.map((f) => f.cell ?? ''));
+    // Each severity under its filter, every entry shown and every fold opened: the checker's cells, none lost.
+    for (const severity of ['error', 'warning', 'info'] as const) {
+      await page.getByTestId(`filter-${severity}`).click();
+      if (await page.getByTestId('btn-show-all').count())
+        await page.getByTestId('btn-show-all').click();
+      await page.$$eval('[data-testid="finding-more"][aria-expanded="false"]', (els) =>
+        els.forEach((e) => (e as HTMLElement).click()),
+      );
+      const cells = await page
+        .getByTestId('finding')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell') ?? ''));
+      expect({ severity, cells: cells.sort() }).toEqual({
+        severity,
+        cells: reference
+          .filter((f) => f.severity === severity)
+          .map((f) => f.cell ?? '')
+          .sort(),
+      });
+    }
+    await page.getByTestId('filter-problems').click();
     expect(await page.getByTestId('summary-ikm').textContent()).toMatch(/^\d+,\d+ [ABCD] \(/);
     await screenshot(page, 'taskpane.png');
   });

@@ -164,7 +164,7 @@ describe('the average line', () => {
     expect(p.average.insert).toBe(true);
   });
 
-  it('updates an existing line in place, keeping its formats and its blank category', () => {
+  it('updates an existing line in place, keeping its formats and its blank category; a General cell gets 0.00', () => {
     const p = plan(
       recap(FLAWED, {
         ...FRACTIONS,
@@ -178,8 +178,9 @@ describe('the average line', () => {
         row: 7,
         col: 5 + i,
         value,
+        format: '0.00',
       })),
-      { row: 7, col: 14, value: 85.03 },
+      { row: 7, col: 14, value: 85.03, format: '0.00' },
       { row: 7, col: 20, value: 0.9 },
     ]);
   });

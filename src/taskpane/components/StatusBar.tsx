@@ -1,18 +1,11 @@
 /**
  * The live region: each action's progress and result, announced politely
  * and shown at the bottom of the pane, where it stays in view wherever the
- * pane is scrolled; dismissible.
+ * pane is scrolled. The region holds only the text; the button that
+ * dismisses it sits beside it, so that it is not read out with every message.
  */
 import * as React from 'react';
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../engine/messages';
 import type { PaneState } from '../store';
 import { labels } from '../strings';
@@ -23,19 +16,37 @@ const useStyles = makeStyles({
     bottom: 0,
     zIndex: 2,
     backgroundColor: tokens.colorNeutralBackground1,
-    padding: '0 12px',
   },
-  filled: { paddingBottom: '8px', paddingTop: '4px' },
-  body: { overflowWrap: 'anywhere' },
-  progress: { display: 'flex', gap: '8px', alignItems: 'center', minHeight: '32px' },
+  filled: { padding: '4px 0 8px 0' },
+  box: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: '4px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: '1px solid transparent',
+  },
+  shown: { padding: '6px 4px 6px 10px' },
+  text: {
+    flex: 1,
+    minWidth: 0,
+    display: 'flex',
+    gap: '8px',
+    alignItems: 'center',
+    overflowWrap: 'anywhere',
+    minHeight: '24px',
+  },
+  success: { backgroundColor: '#f1faf1', border: '1px solid #9fd89f' },
+  error: { backgroundColor: '#fdf3f4', border: '1px solid #eeacb2' },
+  warning: { backgroundColor: '#fff9f5', border: '1px solid #fdcfb4' },
+  info: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  progress: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
-
-const INTENT = {
-  success: 'success',
-  error: 'error',
-  info: 'info',
-  warning: 'warning',
-} as const;
 
 export function StatusBar(props: {
   status: PaneState['status'];
@@ -45,36 +56,38 @@ export function StatusBar(props: {
   const { status, lang, onDismiss } = props;
   const styles = useStyles();
   return (
-    <div
-      className={status ? `${styles.bar} ${styles.filled}` : styles.bar}
-      role="status"
-      aria-live="polite"
-      data-testid="live-region"
-    >
-      {status?.kind === 'progress' && (
-        <div className={styles.progress} data-testid="progress">
-          <Spinner size="tiny" aria-hidden />
-          <span>{status.text[lang]}</span>
+    <div className={mergeClasses(styles.bar, status !== null && styles.filled)}>
+      <div
+        className={mergeClasses(
+          styles.box,
+          status !== null && styles.shown,
+          status !== null && styles[status.kind],
+        )}
+      >
+        <div
+          className={styles.text}
+          role="status"
+          aria-live="polite"
+          data-testid={status && status.kind !== 'progress' ? 'status' : 'live-region'}
+          data-kind={status?.kind ?? ''}
+        >
+          {status?.kind === 'progress' && (
+            <Spinner size="tiny" aria-hidden data-testid="progress" />
+          )}
+          {status ? status.text[lang] : ''}
         </div>
-      )}
-      {status && status.kind !== 'progress' && (
-        <MessageBar intent={INTENT[status.kind]} layout="multiline" data-testid="status">
-          <MessageBarBody className={styles.body}>{status.text[lang]}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                size="small"
-                aria-label={labels.dismiss[lang]}
-                data-testid="btn-dismiss"
-                onClick={onDismiss}
-              >
-                ✕
-              </Button>
-            }
-          />
-        </MessageBar>
-      )}
+        {status && status.kind !== 'progress' && (
+          <Button
+            appearance="transparent"
+            size="small"
+            aria-label={labels.dismiss[lang]}
+            data-testid="btn-dismiss"
+            onClick={onDismiss}
+          >
+            ✕
+          </Button>
+        )}
+      </div>
     </div>
   );
 }
