@@ -309,7 +309,7 @@ export function App({ api = paneApi }: { api?: PaneApi }): React.JSX.Element {
               </h2>
               <ActionRow
                 id="mark"
-                label={labels.mark}
+                label={marksStale ? labels.refreshMarks : labels.mark}
                 help={marksStale ? labels.marksStale : labels.markHelp}
                 reason={why(counts.error + counts.warning > 0, labels.whyNoFindings)}
                 busy={isBusy}

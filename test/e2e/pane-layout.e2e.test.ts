@@ -195,6 +195,23 @@ describe('every action', () => {
     // A message can be dismissed.
     await page.getByTestId('btn-dismiss').click();
     expect(await live(page)).toBe('');
+
+    // Marks made before a write that resolves findings are offered for refresh.
+    await act('btn-mark', /sel ditandai/);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="btn-unmark"]')?.getAttribute('aria-disabled') !==
+        'true',
+    );
+    await page.getByTestId('btn-average').click();
+    await page.getByTestId('btn-confirm-average').click();
+    await page
+      .getByTestId('status')
+      .filter({ hasText: /baris rata-rata/ })
+      .waitFor();
+    await settled(page);
+    expect(await page.getByTestId('btn-mark').textContent()).toBe('Perbarui Tanda');
+    expect(await page.getByTestId('help-mark').textContent()).toMatch(/usang/);
     expect(s.pageErrors).toEqual([]);
   }, 300_000);
 
