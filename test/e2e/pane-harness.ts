@@ -45,6 +45,8 @@ export async function launchPane(workbook: string = BANJAR): Promise<PaneSession
     new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
   );
   const page = await context.newPage();
+  // A busy machine can take longer than Playwright's 30 s for one action; no test asserts a duration.
+  page.setDefaultTimeout(120_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   return {

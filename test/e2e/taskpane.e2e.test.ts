@@ -40,6 +40,8 @@ beforeAll(async () => {
   // The first run builds dist/preview when the sources are newer.
   preview = await launchPreview();
   page = preview.page;
+  // A busy machine can take longer than Playwright's 30 s for one action; no test asserts a duration.
+  page.setDefaultTimeout(120_000);
   original = JSON.stringify(preview.server.model());
 }, 240_000);
 
