@@ -222,7 +222,11 @@ describe('small recaps', () => {
     model.sheets[0].cells['9,14'] = { value: 80, formula: '=AVERAGE(N3:N8)' };
     open(model);
     expect((await excel.writeDistrictLine(await validated())).ok).toBe(true);
-    expect(host.model.sheets[0].cells['9,14']).toEqual({ value: expect.any(Number) });
+    // A General cell of the line gets two decimals, so that it shows what was computed.
+    expect(host.model.sheets[0].cells['9,14']).toEqual({
+      value: expect.any(Number),
+      numberFormat: '0.00',
+    });
     expect((await excel.undo('average', 'Rekap SKM OPP 2025')).ok).toBe(true);
     // The simulated host cannot calculate AVERAGE; the formula itself is what must come back.
     expect(host.model.sheets[0].cells['9,14'].formula).toBe('=AVERAGE(N3:N8)');
