@@ -1,0 +1,121 @@
+/**
+ * Verifying before writing: the workbook may be co-authored, so the cells a
+ * write depends on are read again and compared with what the session read.
+ * Only cells a person could have changed count: a formula whose result moves
+ * by itself (volatile functions such as NOW() and RAND(), custom functions
+ * that Excel calculates asynchronously and shows as #BUSY! meanwhile:
+ * office-js #6930, #4152) is not a change. A constant, or a formula of
+ * another kind whose result differs, is.
+ */
+import { a1, type Area } from '../../engine/address';
+import { bounding, cellAt, gridArea } from '../../engine/grid';
+import type { SheetGrid } from '../../engine/model';
+import type { CellValue } from '../../engine/numbers';
+import { sameValue, type Fill } from '../ledger';
+import type { Session } from './common';
+import { readArea, type AreaRead } from './read';
+
+/** Functions whose result changes without any cell changing, or arrives later. */
+const MOVING =
+  /(?:^|[^A-Z0-9_.])(?:NOW|TODAY|RAND|RANDBETWEEN|RANDARRAY|OFFSET|INDIRECT|CELL|INFO|WEBSERVICE|STOCKHISTORY|IMAGE)\s*\(/i;
+/** A custom function is called with its namespace: =SKM.IKM(...), =CONTOSO.ADD(...). */
+const CUSTOM = /(?:^|[^A-Z0-9_.])[A-Z_][A-Z0-9_]*\.[A-Z_][A-Z0-9_.]*\s*\(/i;
+/** Values Excel shows while a result is still coming. */
+const PENDING = /^#(BUSY!|GETTING_DATA)$/i;
+
+/** True when a formula's result may differ between two reads with no one editing. */
+export function isMovingFormula(formula: unknown): boolean {
+  if (typeof formula !== 'string' || !formula.startsWith('=')) return false;
+  // Text in quotes is not a call: ="NOW()" is a constant.
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  return MOVING.test(code) || CUSTOM.test(code);
+}
+
+export function isPending(value: CellValue): boolean {
+  return typeof value === 'string' && PENDING.test(value);
+}
+
+export function gridValue(grid: SheetGrid, row: number, col: number): CellValue {
+  return cellAt(grid, row, col) ?? '';
+}
+
+export function gridFormat(grid: SheetGrid, row: number, col: number): string {
+  return (
+    grid.formats?.[row - (grid.origin?.row ?? 1)]?.[col - (grid.origin?.col ?? 1)] ?? 'General'
+  );
+}
+
+/**
+ * Reads again the area the session read plus the cells about to be written
+ * (with their formulas, to tell moving results from edits, and their fills
+ * when marks are to be set), and whatever `alsoQueue` adds to the first sync:
+ * one sync for a sheet of the usual size.
+ */
+export async function reread(
+  context: Excel.RequestContext,
+  session: Session,
+  extra: Area[],
+  withFills: boolean,
+  alsoQueue: (sheet: Excel.Worksheet) => void = () => undefined,
+): Promise<{ data: AreaRead; sheet: Excel.Worksheet }> {
+  const sheet = context.workbook.worksheets.getItem(session.sheet);
+  const base = gridArea(session.grid);
+  const area = bounding(base ? [base, ...extra] : extra);
+  const data = await readArea(
+    context,
+    sheet,
+    area,
+    { fills: withFills, formulas: true, formats: true },
+    () => {
+      sheet.protection.load('protected');
+      alsoQueue(sheet);
+    },
+  );
+  return { data, sheet };
+}
+
+export function readValue(r: AreaRead, row: number, col: number): CellValue {
+  return r.values[row - r.area.top]?.[col - r.area.left] ?? '';
+}
+
+export function readFormat(r: AreaRead, row: number, col: number): string {
+  return r.formats?.[row - r.area.top]?.[col - r.area.left] ?? 'General';
+}
+
+/**
+ * The formula a cell holds, where the read has its formulas and it is one. Text that starts with
+ * "=" (typed with Excel's text prefix) reads back the same in formulas and values: that is no formula.
+ */
+export function readFormula(r: AreaRead, row: number, col: number): string | undefined {
+  const f = r.formulas
+    ? r.formulas[row - r.area.top]?.[col - r.area.left]
+    : r.bandFormulas?.rows[row - r.area.top]?.[col - r.bandFormulas.left];
+  return typeof f === 'string' && f.startsWith('=') && f !== readValue(r, row, col) ? f : undefined;
+}
+
+export function readFill(r: AreaRead, row: number, col: number): Fill | null {
+  return r.fills?.[row - r.area.top]?.[col - r.area.left] ?? null;
+}
+
+/** True when a cell holds what the add-in wrote: its value, or its formula for a formula the add-in wrote. */
+export function holds(r: AreaRead, row: number, col: number, after: CellValue): boolean {
+  if (sameValue(readValue(r, row, col), after)) return true;
+  const formula = r.formulas?.[row - r.area.top]?.[col - r.area.left];
+  return typeof after === 'string' && typeof formula === 'string' && formula === after;
+}
+
+/** The first cell a person changed since the session read it, if any. */
+export function firstChange(session: Session, r: AreaRead): string | null {
+  for (let row = r.area.top; row <= r.area.bottom; row++) {
+    for (let col = r.area.left; col <= r.area.right; col++) {
+      const then = gridValue(session.grid, row, col);
+      const now = readValue(r, row, col);
+      if (sameValue(then, now) || isPending(now)) continue;
+      // A result that was still coming, or moves by itself; a constant typed over it is a change.
+      const formula = readFormula(r, row, col);
+      if (formula !== undefined && (isPending(then) || isMovingFormula(formula))) continue;
+      return a1(row, col);
+    }
+  }
+  return null;
+}
