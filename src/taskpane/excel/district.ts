@@ -13,7 +13,7 @@ import { ui } from '../strings';
 import { payloadBytes, WriteQueue } from './budget';
 import { cellArea, exclusive, explain, fail, run, type Outcome, type Session } from './common';
 import { planLedger, queueLedger, saveLedger, type LedgerHandle } from './ledger-store';
-import { firstChange, gridFormat, gridValue, readFormat, readFormula, reread } from './verify';
+import { firstChange, gridFormat, gridValue, readValue, reread } from './verify';
 
 export interface AverageChange {
   address: string;
@@ -82,14 +82,36 @@ async function writeLine(session: Session): Promise<Outcome<{ written: number; r
       }));
       const nowArea: Area = bounding(now.map(cellArea));
       let handle: LedgerHandle | null = null;
-      const { data, sheet } = await reread(context, session, [nowArea], false, () => {
+      let lineRange: Excel.Range | null = null;
+      const { data, sheet } = await reread(context, session, [nowArea], false, null, (ws) => {
         handle = queueLedger(context, 'average', session.sheet);
+        // A RATA-RATA line is often =AVERAGE(...): its formulas are kept so that it can be restored as formulas.
+        lineRange = ws.getRangeByIndexes(
+          nowArea.top - 1,
+          nowArea.left - 1,
+          nowArea.bottom - nowArea.top + 1,
+          nowArea.right - nowArea.left + 1,
+        );
+        lineRange.load(['formulas', 'numberFormat']);
       });
+      const line = lineRange as Excel.Range | null;
+      if (!line) throw new Error('the line was not queued');
+      const lineFormulas = line.formulas as unknown[][];
+      const lineFormats = line.numberFormat as string[][];
+      const formatAt = (row: number, col: number): string =>
+        lineFormats[row - nowArea.top]?.[col - nowArea.left] ?? 'General';
+      const formulaAt = (row: number, col: number): string | undefined => {
+        const f = lineFormulas[row - nowArea.top]?.[col - nowArea.left];
+        // Text typed as "=x" reads back as its own value; a formula reads back as its result.
+        return typeof f === 'string' && f.startsWith('=') && f !== readValue(data, row, col)
+          ? f
+          : undefined;
+      };
       const ledgerHandle = handle as LedgerHandle | null;
       if (!ledgerHandle) throw new Error('the ledger was not queued');
       const loaded = await ledgerHandle.read();
       if (sheet.protection.protected) return fail<Result>(ui.sheetProtected());
-      const changed = firstChange(session, data);
+      const changed = await firstChange(context, sheet, session, data);
       if (changed) return fail<Result>(ui.changedSinceRead(session.sheet, changed));
       const previous = loaded.state === 'ok' ? loaded.ledger : null;
       const prevCells = new Map((previous?.cells ?? []).map((c) => [c.address, c]));
@@ -100,7 +122,7 @@ async function writeLine(session: Session): Promise<Outcome<{ written: number; r
         const c = targets.find((t) => a1(t.row, t.col) === ch.address)!;
         const at = rowBeforeInsert(plan, c.row);
         // Where the line is written over a Text cell, text goes as it is (a "'" would stay in it).
-        const cellFormat = at === null ? 'General' : readFormat(data, at, c.col);
+        const cellFormat = at === null ? 'General' : formatAt(at, c.col);
         writes.push({ address: ch.address, value: c.value, format: c.format, text: cellFormat });
         const prev = prevCells.get(ch.address);
         prevCells.delete(ch.address);
@@ -109,7 +131,7 @@ async function writeLine(session: Session): Promise<Outcome<{ written: number; r
           continue;
         }
         // A RATA-RATA line is often =AVERAGE(...): kept so that it can be restored as a formula.
-        const beforeFormula = at === null ? undefined : readFormula(data, at, c.col);
+        const beforeFormula = at === null ? undefined : formulaAt(at, c.col);
         const beforeFormat = c.format
           ? at === null
             ? 'General'

@@ -75,14 +75,14 @@ async function addFormulas(
   try {
     return await run(async (context) => {
       let handle: LedgerHandle | null = null;
-      const { data, sheet } = await reread(context, session, cellsArea(cells), false, () => {
+      const { data, sheet } = await reread(context, session, cellsArea(cells), false, null, () => {
         handle = queueLedger(context, 'formulas', session.sheet);
       });
       const ledgerHandle = handle as LedgerHandle | null;
       if (!ledgerHandle) throw new Error('the ledger was not queued');
       const loaded = await ledgerHandle.read();
       if (sheet.protection.protected) return fail<Result>(ui.sheetProtected());
-      const changed = firstChange(session, data);
+      const changed = await firstChange(context, sheet, session, data);
       if (changed) return fail<Result>(ui.changedSinceRead(session.sheet, changed));
       // Written again, the columns keep the values from before the first run for "Hapus Kolom Rumus".
       const previous = loaded.state === 'ok' ? loaded.ledger : null;

@@ -67,9 +67,18 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
     return await run(async (context) => {
       const planned = [...plan.marks, ...plan.notes.cells];
       let handle: LedgerHandle | null = null;
-      let { data, sheet } = await reread(context, session, cellsArea(planned), true, () => {
-        handle = queueLedger(context, 'marks', session.sheet);
-      });
+      // The notes column's formulas and formats too: a note written over a formula puts the formula back on "Hapus Tanda".
+      const notesBand = { left: plan.notes.col, right: plan.notes.col };
+      let { data, sheet } = await reread(
+        context,
+        session,
+        cellsArea(planned),
+        true,
+        notesBand,
+        () => {
+          handle = queueLedger(context, 'marks', session.sheet);
+        },
+      );
       const ledgerHandle = handle as LedgerHandle | null;
       if (!ledgerHandle) throw new Error('the ledger was not queued');
       const loaded = await ledgerHandle.read();
@@ -85,10 +94,11 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
           session,
           cellsArea([...planned, ...earlier]),
           true,
+          notesBand,
         ));
       }
       if (sheet.protection.protected) return fail<MarkResult>(ui.sheetProtected());
-      const changed = firstChange(session, data);
+      const changed = await firstChange(context, sheet, session, data);
       if (changed) return fail<MarkResult>(ui.changedSinceRead(session.sheet, changed));
 
       const fills: LedgerFill[] = [];
@@ -200,7 +210,7 @@ async function undoLedger(kind: Ledger['kind'], sheetName: string): Promise<Outc
     return await run(async (context) => {
       const handle = queueLedger(context, kind, sheetName);
       const sheet = context.workbook.worksheets.getItem(sheetName);
-      sheet.protection.load('protected');
+      sheet.load('protection/protected');
       await context.sync();
       const loaded = await handle.read();
       if (loaded.state === 'none') return fail<UndoResult>(ui.nothingToUndo(kind));
@@ -208,15 +218,20 @@ async function undoLedger(kind: Ledger['kind'], sheetName: string): Promise<Outc
         return fail<UndoResult>(adapterText.ledgerDamaged(kind, sheetName, loaded.problem));
       const { ledger } = loaded;
       if (sheet.protection.protected) return fail<UndoResult>(ui.sheetProtected());
-      const cells = [
-        ...ledger.fills.map((f) => cellOf(f.address)),
-        ...ledger.cells.map((c) => cellOf(c.address)),
-      ];
+      // Fills and cells are read apart: a marks ledger's fills cover the table, its cells one column.
+      const fillCells = ledger.fills.map((f) => cellOf(f.address));
+      const valueCells = ledger.cells.map((c) => cellOf(c.address));
+      const fillData =
+        fillCells.length > 0
+          ? await readArea(context, sheet, bounding(fillCells.map(cellArea)), {
+              values: false,
+              fills: true,
+            })
+          : null;
       // Formulas the add-in wrote are compared as formulas: their values are whatever Excel calculated.
       const data =
-        cells.length > 0
-          ? await readArea(context, sheet, bounding(cells.map(cellArea)), {
-              fills: ledger.fills.length > 0,
+        valueCells.length > 0
+          ? await readArea(context, sheet, bounding(valueCells.map(cellArea)), {
               formulas: true,
               formats: true,
             })
@@ -227,7 +242,7 @@ async function undoLedger(kind: Ledger['kind'], sheetName: string): Promise<Outc
       const fillWrites: { row: number; col: number; fill: Fill | null }[] = [];
       for (const f of ledger.fills) {
         const { row, col } = cellOf(f.address);
-        if (!data || !isMark(readFill(data, row, col), f.after)) {
+        if (!fillData || !isMark(readFill(fillData, row, col), f.after)) {
           keptChanged.push(f.address);
           continue;
         }

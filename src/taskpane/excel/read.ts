@@ -9,6 +9,7 @@ import { analyseSheet, analyseWorkbook } from '../../engine/analyse';
 import type { SheetGrid } from '../../engine/model';
 import type { CellValue } from '../../engine/numbers';
 import { fillOf, type Fill } from '../ledger';
+import { utf8Length } from './budget';
 import { ui } from '../strings';
 import {
   areaKey,
@@ -33,6 +34,14 @@ import type { Lang } from '../../engine/messages';
 export const CHUNK_CELLS = 40000;
 /** Rows of a sheet read in the first request; a recap of the usual size has far fewer. */
 export const HEAD_ROWS = 2000;
+/**
+ * What one response may carry. After the first chunk, the next ones are sized
+ * from the bytes per row the previous chunk really took, so that a sheet costs
+ * about its size over this budget in syncs, not a sync per CHUNK_CELLS.
+ */
+export const RESPONSE_BUDGET = 3_800_000;
+/** Cells per read at most, far under Excel's RangeExceedsLimit. */
+const MAX_READ_CELLS = 1_000_000;
 /** Beyond this a sheet is refused: it cannot be a recap a person keeps by hand (and Excel refuses such a read, RangeExceedsLimit). */
 export const MAX_CELLS = 5_000_000;
 
@@ -44,19 +53,22 @@ export interface AreaRead {
   area: Area;
   values: CellValue[][];
   formulas: unknown[][] | null;
-  /** Formulas of a band of columns only (`want.formulaCols`), rows as in `values`. */
-  bandFormulas: { left: number; rows: unknown[][] } | null;
   formats: string[][] | null;
+  /** Formulas and number formats of a band of columns only (`want.band`), rows as in `values`. */
+  band: { left: number; formulas: unknown[][]; formats: string[][] } | null;
   fills: (Fill | null)[][] | null;
   merges: Area[];
 }
 
 export interface Want {
+  /** Values too (the default). */
+  values?: boolean;
   formulas?: boolean;
   formats?: boolean;
   fills?: boolean;
   merges?: boolean;
-  formulaCols?: { left: number; right: number };
+  /** Columns whose formulas and number formats are wanted (the cells about to be written). */
+  band?: { left: number; right: number };
 }
 
 /**
@@ -76,24 +88,27 @@ export async function readArea(
   prelude: () => void = () => undefined,
 ): Promise<AreaRead> {
   const cols = area.right - area.left + 1;
-  // A band of columns whose formulas are wanted, within the area (all formulas are read anyway with `formulas`).
-  const band =
-    want.formulaCols && !want.formulas
-      ? {
-          left: Math.max(area.left, want.formulaCols.left),
-          right: Math.min(area.right, want.formulaCols.right),
-        }
-      : null;
+  const withValues = want.values !== false;
+  const band = want.band
+    ? {
+        left: Math.max(area.left, want.band.left),
+        right: Math.min(area.right, want.band.right),
+      }
+    : null;
   const bandWidth = band && band.right >= band.left ? band.right - band.left + 1 : 0;
   const weight =
-    1 + (want.formulas ? 1 : 0) + (want.formats ? 1 : 0) + (want.fills ? 2 : 0) + bandWidth / cols;
-  let rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / (cols * weight)));
+    (withValues ? 1 : 0) +
+    (want.formulas ? 1 : 0) +
+    (want.formats ? 1 : 0) +
+    (want.fills ? 2 : 0) +
+    (2 * bandWidth) / cols;
+  let rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / (cols * Math.max(weight, 0.5))));
   const out: AreaRead = {
     area,
     values: [],
     formulas: want.formulas ? [] : null,
-    bandFormulas: bandWidth > 0 && band ? { left: band.left, rows: [] } : null,
     formats: want.formats ? [] : null,
+    band: bandWidth > 0 && band ? { left: band.left, formulas: [], formats: [] } : null,
     fills: want.fills ? [] : null,
     merges: [],
   };
@@ -103,14 +118,14 @@ export async function readArea(
     const rows = Math.min(rowsPerChunk, area.bottom - top + 1);
     if (!preluded) prelude();
     const range = sheet.getRangeByIndexes(top - 1, area.left - 1, rows, cols);
-    range.load('values');
+    if (withValues) range.load('values');
     if (want.formulas) range.load('formulas');
     if (want.formats) range.load('numberFormat');
     const props = want.fills ? range.getCellProperties({ format: { fill: FILL_READ } }) : null;
-    const bandRange = out.bandFormulas
-      ? sheet.getRangeByIndexes(top - 1, out.bandFormulas.left - 1, rows, bandWidth)
+    const bandRange = out.band
+      ? sheet.getRangeByIndexes(top - 1, out.band.left - 1, rows, bandWidth)
       : null;
-    bandRange?.load('formulas');
+    bandRange?.load(['formulas', 'numberFormat']);
     const merged = want.merges ? range.getMergedAreasOrNullObject() : null;
     merged?.load('address');
     try {
@@ -122,11 +137,25 @@ export async function readArea(
       continue;
     }
     preluded = true;
-    out.values.push(...(range.values as CellValue[][]));
+    const got =
+      (withValues ? jsonBytes(range.values) : 0) +
+      (want.formulas ? jsonBytes(range.formulas) : 0) +
+      (want.formats ? jsonBytes(range.numberFormat) : 0) +
+      (props ? jsonBytes(props.value) : 0) +
+      (bandRange ? jsonBytes(bandRange.formulas) + jsonBytes(bandRange.numberFormat) : 0);
+    // Excel answers in JSON much like this; a tenth more for its wrapping.
+    const perRow = Math.max(1, (1.1 * got) / rows);
+    rowsPerChunk = Math.max(
+      1,
+      Math.min(Math.floor(RESPONSE_BUDGET / perRow), Math.floor(MAX_READ_CELLS / cols)),
+    );
+    if (withValues) out.values.push(...(range.values as CellValue[][]));
     if (out.formulas) out.formulas.push(...(range.formulas as unknown[][]));
-    if (out.bandFormulas && bandRange)
-      out.bandFormulas.rows.push(...(bandRange.formulas as unknown[][]));
     if (out.formats) out.formats.push(...(range.numberFormat as string[][]));
+    if (out.band && bandRange) {
+      out.band.formulas.push(...(bandRange.formulas as unknown[][]));
+      out.band.formats.push(...(bandRange.numberFormat as string[][]));
+    }
     if (out.fills && props)
       out.fills.push(...props.value.map((row) => row.map((p) => fillOf(p.format?.fill))));
     // A merged area crossing two chunks is listed by the one holding its top-left cell.
@@ -137,6 +166,8 @@ export async function readArea(
   out.merges = [...merges.values()];
   return out;
 }
+
+const jsonBytes = (v: unknown) => utf8Length(JSON.stringify(v) ?? '');
 
 interface SheetProbe {
   used: Excel.Range;

@@ -221,9 +221,9 @@ async function summary(session: Session): Promise<Outcome<{ sheet: string; chart
         if (!c.style) continue;
         const style = c.style;
         await queue.add(2 * ACTION_BYTES, () => {
-          const font = ws.getRange(a1(c.row, c.col)).format.font;
-          font.bold = true;
-          if (style === 'title') font.size = 14;
+          const range = ws.getRange(a1(c.row, c.col));
+          range.format.font.bold = true;
+          if (style === 'title') range.format.font.size = 14;
         });
       }
       for (const [col, width] of Object.entries(layout.widths)) {

@@ -47,15 +47,16 @@ export function gridFormat(grid: SheetGrid, row: number, col: number): string {
 
 /**
  * Reads again the area the session read plus the cells about to be written
- * (with their formulas, to tell moving results from edits, and their fills
- * when marks are to be set), and whatever `alsoQueue` adds to the first sync:
- * one sync for a sheet of the usual size.
+ * (with the formulas and number formats of the columns written, `band`, and
+ * fills when marks are to be set), and whatever `alsoQueue` adds to the first
+ * sync: one sync for a sheet of the usual size.
  */
 export async function reread(
   context: Excel.RequestContext,
   session: Session,
   extra: Area[],
   withFills: boolean,
+  band: { left: number; right: number } | null,
   alsoQueue: (sheet: Excel.Worksheet) => void = () => undefined,
 ): Promise<{ data: AreaRead; sheet: Excel.Worksheet }> {
   const sheet = context.workbook.worksheets.getItem(session.sheet);
@@ -65,7 +66,7 @@ export async function reread(
     context,
     sheet,
     area,
-    { fills: withFills, formulas: true, formats: true },
+    { fills: withFills, ...(band ? { band } : {}) },
     () => {
       sheet.protection.load('protected');
       alsoQueue(sheet);
@@ -79,7 +80,10 @@ export function readValue(r: AreaRead, row: number, col: number): CellValue {
 }
 
 export function readFormat(r: AreaRead, row: number, col: number): string {
-  return r.formats?.[row - r.area.top]?.[col - r.area.left] ?? 'General';
+  const f = r.formats
+    ? r.formats[row - r.area.top]?.[col - r.area.left]
+    : r.band?.formats[row - r.area.top]?.[col - r.band.left];
+  return f ?? 'General';
 }
 
 /**
@@ -89,7 +93,7 @@ export function readFormat(r: AreaRead, row: number, col: number): string {
 export function readFormula(r: AreaRead, row: number, col: number): string | undefined {
   const f = r.formulas
     ? r.formulas[row - r.area.top]?.[col - r.area.left]
-    : r.bandFormulas?.rows[row - r.area.top]?.[col - r.bandFormulas.left];
+    : r.band?.formulas[row - r.area.top]?.[col - r.band.left];
   return typeof f === 'string' && f.startsWith('=') && f !== readValue(r, row, col) ? f : undefined;
 }
 
@@ -104,18 +108,62 @@ export function holds(r: AreaRead, row: number, col: number, after: CellValue): 
   return typeof after === 'string' && typeof formula === 'string' && formula === after;
 }
 
-/** The first cell a person changed since the session read it, if any. */
-export function firstChange(session: Session, r: AreaRead): string | null {
+/**
+ * The first cell a person changed since the session read it, if any. Cells
+ * whose value differs have their formulas read (one column at a time, only
+ * where the read lacks them) to tell a moving result from an edit.
+ */
+export async function firstChange(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  session: Session,
+  r: AreaRead,
+): Promise<string | null> {
+  const differing: { row: number; col: number; then: CellValue }[] = [];
   for (let row = r.area.top; row <= r.area.bottom; row++) {
     for (let col = r.area.left; col <= r.area.right; col++) {
       const then = gridValue(session.grid, row, col);
       const now = readValue(r, row, col);
-      if (sameValue(then, now) || isPending(now)) continue;
-      // A result that was still coming, or moves by itself; a constant typed over it is a change.
-      const formula = readFormula(r, row, col);
-      if (formula !== undefined && (isPending(then) || isMovingFormula(formula))) continue;
-      return a1(row, col);
+      // Still calculating: not a value anyone typed.
+      if (!sameValue(then, now) && !isPending(now)) differing.push({ row, col, then });
     }
+  }
+  if (differing.length === 0) return null;
+  const known = (col: number) =>
+    r.formulas !== null ||
+    (r.band !== null &&
+      col >= r.band.left &&
+      col < r.band.left + (r.band.formulas[0]?.length ?? 0));
+  const formulas = new Map<string, string | undefined>();
+  const byCol = new Map<number, number[]>();
+  for (const d of differing) {
+    if (known(d.col)) formulas.set(a1(d.row, d.col), readFormula(r, d.row, d.col));
+    else byCol.set(d.col, [...(byCol.get(d.col) ?? []), d.row]);
+  }
+  for (const [col, rows] of byCol) {
+    const top = Math.min(...rows);
+    const bottom = Math.max(...rows);
+    const read = await readArea(
+      context,
+      sheet,
+      { top, left: col, bottom, right: col },
+      {
+        formulas: true,
+      },
+    );
+    for (const row of rows) {
+      const f = read.formulas?.[row - top]?.[0];
+      formulas.set(
+        a1(row, col),
+        typeof f === 'string' && f.startsWith('=') && f !== readValue(r, row, col) ? f : undefined,
+      );
+    }
+  }
+  for (const d of differing) {
+    const formula = formulas.get(a1(d.row, d.col));
+    // A result that was still coming, or moves by itself; a constant typed over it is a change.
+    if (formula !== undefined && (isPending(d.then) || isMovingFormula(formula))) continue;
+    return a1(d.row, d.col);
   }
   return null;
 }
