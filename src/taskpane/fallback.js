@@ -8,7 +8,7 @@
  * origin only. index.tsx sets window.skmRekapStarted once the pane renders.
  */
 (function () {
-  var WAIT_MS = 8000;
+  var WAIT_MS = 6000;
   var shown = false;
 
   var TEXT = {
