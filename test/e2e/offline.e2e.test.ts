@@ -170,7 +170,7 @@ describe('the task pane page where Office cannot run it', () => {
     const code = readFileSync(path.join(DIST, 'fallback.js'), 'utf8');
     expect(() => parse(code, { ecmaVersion: 5 })).not.toThrow();
     expect(readFileSync(path.join(DIST, 'taskpane.html'), 'utf8')).toMatch(
-      /<script[^>]*src="fallback\.js"[^>]*><\/script>\s*<script[^>]*office\.js/,
+      /<script[^>]*src="?fallback\.js"?[^>]*><\/script>\s*<script[^>]*office\.js/,
     );
   });
 });

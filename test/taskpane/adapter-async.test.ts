@@ -201,6 +201,20 @@ describe('ledgers', () => {
   });
 });
 
+describe('one write at a time', () => {
+  it('refuses a second write while one runs (the ribbon and the pane share one page), then writes again', async () => {
+    open(smallRecap());
+    const session = await validated();
+    const [first, second] = await Promise.all([
+      excel.markFindings(session),
+      excel.writeDistrictLine(session),
+    ]);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toEqual({ ok: false, message: adapterText.busy() });
+    expect(await excel.writeDistrictLine(await validated())).toMatchObject({ ok: true });
+  });
+});
+
 describe('"Buat Ringkasan" on a large workbook', () => {
   it('reads every sheet in batches, halving a batch Excel refuses for its size', async () => {
     const generated = generateRecap(1500);

@@ -131,8 +131,17 @@ function mockExcel(
             getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
               if (row === 0 && col === width && cols === 1 && rows === values.length)
                 return this.notesFormulas;
+              // The fills of the cells about to be marked, a block of nearby rows at a time: none filled.
               if (row !== 0 || col !== 0 || rows !== values.length)
-                throw new Error(`the mock has no chunk at ${row},${col} of ${rows} rows`);
+                return {
+                  getCellProperties: () => ({
+                    value: Array.from({ length: rows }, () =>
+                      Array.from({ length: cols }, () => ({
+                        format: { fill: { color: '#FFFFFF', pattern: 'None' } },
+                      })),
+                    ),
+                  }),
+                };
               return this.chunks[`w${cols}`];
             },
           },

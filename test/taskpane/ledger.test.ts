@@ -3,6 +3,7 @@
  * read back from a workbook, where it is kept, and text that stays text.
  */
 import { parseArea } from '../../src/engine/address';
+import { isSizeError } from '../../src/taskpane/excel/common';
 import { isLedgerSheet, ledgerSheetName, planLedger } from '../../src/taskpane/excel/ledger-store';
 import { isMovingFormula } from '../../src/taskpane/excel/verify';
 import {
@@ -222,6 +223,16 @@ describe('formulas whose result moves by itself', () => {
   it.each(['=A1+1', '=AVERAGE(N3:N8)', '="NOW()"', '=SUM(SKM)', 'NOW()'])('%s is not', (f) =>
     expect(isMovingFormula(f)).toBe(false),
   );
+});
+
+describe("Excel's refusals for size", () => {
+  it('include RangeExceedsLimit (an area of too many cells) with the payload limits', () => {
+    const err = (code: string) => Object.assign(new Error('x'), { code });
+    expect(isSizeError(err('RangeExceedsLimit'))).toBe(true);
+    expect(isSizeError(err('ResponsePayloadSizeLimitExceeded'))).toBe(true);
+    expect(isSizeError(err('RequestPayloadSizeLimitExceeded'))).toBe(true);
+    expect(isSizeError(err('AccessDenied'))).toBe(false);
+  });
 });
 
 describe('addresses Excel gives', () => {

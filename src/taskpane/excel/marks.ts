@@ -36,7 +36,18 @@ import {
 } from './ledger-store';
 import { adapterText } from './messages';
 import { readArea, type AreaRead } from './read';
-import { firstChange, holds, readFill, readFormat, readFormula, readValue, reread } from './verify';
+import {
+  fewFills,
+  firstChange,
+  holds,
+  queueFills,
+  readFills,
+  readFormat,
+  readFormula,
+  readValue,
+  reread,
+  type FillsRead,
+} from './verify';
 import type { Fill } from '../ledger';
 
 export interface MarkResult {
@@ -67,18 +78,24 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
     return await run(async (context) => {
       const planned = [...plan.marks, ...plan.notes.cells];
       let handle: LedgerHandle | null = null;
+      // The fills of the cells to mark, kept for "Hapus Tanda": in the first sync when they are few.
+      const markCells = plan.marks.map((m) => ({ row: m.row, col: m.col }));
+      let fillsOf: (() => FillsRead) | null = null;
       // The notes column's formulas and formats too: a note written over a formula puts the formula back on "Hapus Tanda".
       const notesBand = { left: plan.notes.col, right: plan.notes.col };
       let { data, sheet } = await reread(
         context,
         session,
         cellsArea(planned),
-        true,
+        false,
         notesBand,
-        () => {
+        (ws) => {
           handle = queueLedger(context, 'marks', session.sheet);
+          if (fewFills(markCells)) fillsOf = queueFills(ws, markCells);
         },
       );
+      const queued = fillsOf as (() => FillsRead) | null;
+      const fillsNow = queued ? queued() : await readFills(context, sheet, markCells);
       const ledgerHandle = handle as LedgerHandle | null;
       if (!ledgerHandle) throw new Error('the ledger was not queued');
       const loaded = await ledgerHandle.read();
@@ -93,7 +110,7 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
           context,
           session,
           cellsArea([...planned, ...earlier]),
-          true,
+          false,
           notesBand,
         ));
       }
@@ -107,7 +124,7 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
       for (const [address, after] of newFills) {
         const { row, col } = cellOf(address);
         const prev = prevFills.get(address);
-        const before = prev ? prev.before : readFill(data, row, col);
+        const before = prev ? prev.before : (fillsNow.get(address) ?? null);
         fills.push({ address, before, after });
         fillWrites.push({ row, col, fill: { color: after } });
       }
@@ -221,13 +238,7 @@ async function undoLedger(kind: Ledger['kind'], sheetName: string): Promise<Outc
       // Fills and cells are read apart: a marks ledger's fills cover the table, its cells one column.
       const fillCells = ledger.fills.map((f) => cellOf(f.address));
       const valueCells = ledger.cells.map((c) => cellOf(c.address));
-      const fillData =
-        fillCells.length > 0
-          ? await readArea(context, sheet, bounding(fillCells.map(cellArea)), {
-              values: false,
-              fills: true,
-            })
-          : null;
+      const fillData = await readFills(context, sheet, fillCells);
       // Formulas the add-in wrote are compared as formulas: their values are whatever Excel calculated.
       const data =
         valueCells.length > 0
@@ -242,7 +253,7 @@ async function undoLedger(kind: Ledger['kind'], sheetName: string): Promise<Outc
       const fillWrites: { row: number; col: number; fill: Fill | null }[] = [];
       for (const f of ledger.fills) {
         const { row, col } = cellOf(f.address);
-        if (!fillData || !isMark(readFill(fillData, row, col), f.after)) {
+        if (!isMark(fillData.get(f.address) ?? null, f.after)) {
           keptChanged.push(f.address);
           continue;
         }

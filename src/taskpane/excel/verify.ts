@@ -11,7 +11,7 @@ import { a1, type Area } from '../../engine/address';
 import { bounding, cellAt, gridArea } from '../../engine/grid';
 import type { SheetGrid } from '../../engine/model';
 import type { CellValue } from '../../engine/numbers';
-import { sameValue, type Fill } from '../ledger';
+import { fillOf, sameValue, type Fill } from '../ledger';
 import type { Session } from './common';
 import { readArea, type AreaRead } from './read';
 
@@ -166,4 +166,101 @@ export async function firstChange(
     return a1(d.row, d.col);
   }
   return null;
+}
+
+/** Cells of fills read per sync: about 55 bytes of response each. */
+const FILL_CELLS_PER_READ = 60_000;
+/** Rows between two cells read as one block rather than two. */
+const FILL_GAP = 2;
+
+/** Scattered cells as blocks of nearby rows, each spanning its cells' columns. */
+function fillBlocks(cells: { row: number; col: number }[]): Area[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row);
+  const out: Area[] = [];
+  let block: Area | null = null;
+  for (const c of sorted) {
+    if (block && c.row - block.bottom <= FILL_GAP) {
+      block.bottom = c.row;
+      block.left = Math.min(block.left, c.col);
+      block.right = Math.max(block.right, c.col);
+    } else {
+      if (block) out.push(block);
+      block = { top: c.row, left: c.col, bottom: c.row, right: c.col };
+    }
+  }
+  if (block) out.push(block);
+  return out;
+}
+
+const areaCells = (a: Area) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
+
+export type FillsRead = Map<string, Fill | null>;
+
+/** Queues the fills of blocks (getCellProperties, ExcelApi 1.9); the function returned reads them after the sync. */
+function queueBlocks(sheet: Excel.Worksheet, blocks: Area[], into: FillsRead): () => void {
+  const results = blocks.map((b) => ({
+    b,
+    props: sheet
+      .getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1)
+      .getCellProperties({ format: { fill: { color: true, pattern: true } } }),
+  }));
+  return () => {
+    for (const { b, props } of results)
+      props.value.forEach((row, i) =>
+        row.forEach((p, j) => into.set(a1(b.top + i, b.left + j), fillOf(p.format?.fill))),
+      );
+  };
+}
+
+/** True when the fills of these cells fit in the sync of a reread. */
+export function fewFills(cells: { row: number; col: number }[]): boolean {
+  return fillBlocks(cells).reduce((n, b) => n + areaCells(b), 0) <= FILL_CELLS_PER_READ;
+}
+
+/** Queues the fills of a few cells into a sync the caller makes. */
+export function queueFills(
+  sheet: Excel.Worksheet,
+  cells: { row: number; col: number }[],
+): () => FillsRead {
+  const fills: FillsRead = new Map();
+  const deliver = queueBlocks(sheet, fillBlocks(cells), fills);
+  return () => {
+    deliver();
+    return fills;
+  };
+}
+
+/** The fills of scattered cells, in syncs of at most FILL_CELLS_PER_READ cells. */
+export async function readFills(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  cells: { row: number; col: number }[],
+): Promise<FillsRead> {
+  const fills: FillsRead = new Map();
+  const pending = fillBlocks(cells);
+  while (pending.length > 0) {
+    const batch: Area[] = [];
+    let n = 0;
+    while (
+      pending.length > 0 &&
+      (batch.length === 0 || n + areaCells(pending[0]) <= FILL_CELLS_PER_READ)
+    ) {
+      const b = pending.shift()!;
+      // A block larger than a read is split by rows.
+      const rows = Math.max(1, Math.floor(FILL_CELLS_PER_READ / (b.right - b.left + 1)));
+      if (b.bottom - b.top + 1 > rows) {
+        pending.unshift({ ...b, top: b.top + rows });
+        batch.push({ ...b, bottom: b.top + rows - 1 });
+        n += rows * (b.right - b.left + 1);
+      } else {
+        batch.push(b);
+        n += areaCells(b);
+      }
+    }
+    const deliver = queueBlocks(sheet, batch, fills);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per bounded read keeps each response under the payload limit
+    await context.sync();
+    deliver();
+  }
+  return fills;
 }
