@@ -74,7 +74,7 @@ export async function explain(err: unknown): Promise<Text> {
   if (/protect/i.test(message)) return ui.sheetProtected();
   if (code !== 'AccessDenied') return ui.excelError(message);
   try {
-    const readOnly = await Excel.run(async (context) => {
+    const readOnly = await run(async (context) => {
       context.workbook.load('readOnly');
       await context.sync();
       return context.workbook.readOnly;
