@@ -161,7 +161,7 @@ const config = async (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           // Plain ES5, loaded before everything else (see the file).
-          { from: 'src/taskpane/fallback.js', to: 'fallback.js' },
+          { from: 'src/taskpane/fallback.js', to: 'assets/fallback.js' },
           // The manifest's SupportUrl.
           { from: 'src/taskpane/support.html', to: 'support.html' },
           {

@@ -13,6 +13,9 @@ import { z } from 'zod';
 import { a1, parseArea } from '../engine/address';
 import type { CellValue } from '../engine/numbers';
 
+// No code generation: the pane's CSP has no 'unsafe-eval', and zod's JIT would only probe for it.
+z.config({ jitless: true });
+
 export const LEDGER_VERSION = 2;
 
 export type LedgerKind = 'marks' | 'formulas' | 'average';

@@ -18,7 +18,7 @@ import { CHROMIUM, requireChromium } from './browser';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
-const OUTPUTS = ['taskpane.html', 'taskpane.js', 'fallback.js', 'support.html'];
+const OUTPUTS = ['taskpane.html', 'taskpane.js', 'assets/fallback.js', 'support.html'];
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -167,10 +167,10 @@ describe('the task pane page where Office cannot run it', () => {
   }, 30_000);
 
   it('keeps the fallback script to ES5, so that Internet Explorer 11 parses it', () => {
-    const code = readFileSync(path.join(DIST, 'fallback.js'), 'utf8');
+    const code = readFileSync(path.join(DIST, 'assets', 'fallback.js'), 'utf8');
     expect(() => parse(code, { ecmaVersion: 5 })).not.toThrow();
     expect(readFileSync(path.join(DIST, 'taskpane.html'), 'utf8')).toMatch(
-      /<script[^>]*src="?fallback\.js"?[^>]*><\/script>\s*<script[^>]*office\.js/,
+      /<script[^>]*src="?assets\/fallback\.js"?[^>]*><\/script>\s*<script[^>]*office\.js/,
     );
   });
 });
