@@ -39,7 +39,7 @@ export const HEAD_ROWS = 2000;
  * from the bytes per row the previous chunk really took, so that a sheet costs
  * about its size over this budget in syncs, not a sync per CHUNK_CELLS.
  */
-export const RESPONSE_BUDGET = 3_800_000;
+export const RESPONSE_BUDGET = 3_000_000;
 /** Cells per read at most, far under Excel's RangeExceedsLimit. */
 const MAX_READ_CELLS = 1_000_000;
 /** Beyond this a sheet is refused: it cannot be a recap a person keeps by hand (and Excel refuses such a read, RangeExceedsLimit). */
@@ -143,8 +143,8 @@ export async function readArea(
       (want.formats ? jsonBytes(range.numberFormat) : 0) +
       (props ? jsonBytes(props.value) : 0) +
       (bandRange ? jsonBytes(bandRange.formulas) + jsonBytes(bandRange.numberFormat) : 0);
-    // Excel answers in JSON much like this; a tenth more for its wrapping.
-    const perRow = Math.max(1, (1.1 * got) / rows);
+    // Excel answers in JSON much like this, with its own wrapping: a quarter more, measured against the simulated host.
+    const perRow = Math.max(1, (1.25 * got) / rows);
     rowsPerChunk = Math.max(
       1,
       Math.min(Math.floor(RESPONSE_BUDGET / perRow), Math.floor(MAX_READ_CELLS / cols)),
