@@ -14,6 +14,10 @@ if (typeof Office === 'undefined') {
   root?.render(<p style={{ padding: 12 }}>{labels.officeMissing[lang]}</p>);
 } else {
   Office.onReady(() => {
+    // The pane runs: fallback.js (taskpane.html) need not say it cannot.
+    (window as unknown as { skmRekapStarted?: boolean }).skmRekapStarted = true;
+    const fallback = document.getElementById('skm-fallback');
+    if (fallback) fallback.style.display = 'none';
     root?.render(
       <FluentProvider theme={webLightTheme}>
         <App />
