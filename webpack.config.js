@@ -128,6 +128,11 @@ const config = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // zod's eval-based compiler and its probe, made inert (see the loader's comment).
+          test: /[\\/]node_modules[\\/]zod[\\/].*\.c?js$/,
+          loader: path.resolve(__dirname, 'scripts/webpack/no-function-constructor.js'),
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {

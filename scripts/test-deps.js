@@ -43,7 +43,10 @@ if (!mayInstall) {
 
 console.error(`Memasang paket untuk tes (installing test packages): ${missing.join(', ')}`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-for (const args of [['update', '-q'], ['install', '-y', '-q', ...missing]]) {
+for (const args of [
+  ['update', '-q'],
+  ['install', '-y', '-q', ...missing],
+]) {
   const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
   if (r.status !== 0) {
     console.error(`Gagal: apt-get ${args.join(' ')} (failed); pasang dengan: ${line}`);

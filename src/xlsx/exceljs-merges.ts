@@ -28,12 +28,11 @@ interface Dimensions {
   right: number;
 }
 const covered = new WeakMap<object, Set<number>>();
-const worksheetProto = (
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('exceljs/lib/doc/worksheet') as {
-    prototype: Record<string, (...args: never[]) => unknown>;
-  }
-).prototype;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const worksheetModule = require('exceljs/lib/doc/worksheet') as {
+  prototype: Record<string, (...args: never[]) => unknown>;
+};
+const worksheetProto = worksheetModule.prototype;
 worksheetProto._mergeCellsInternal = function mergeCellsIndexed(
   this: MergingWorksheet,
   d: Dimensions,
