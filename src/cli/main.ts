@@ -11,6 +11,7 @@ import { writeCheckedCopy } from '../xlsx/copy/write-copy';
 import { textReport } from './text-report';
 import { olah } from './olah';
 import { laporan } from './laporan';
+import { schemaText } from './schema';
 import { defaultIo, type Command, type Io } from './io';
 import { openWorkbook } from './open';
 import {
@@ -30,6 +31,7 @@ const USAGE: Text = {
   skm-rekap check BERKAS.xlsx [--sheet NAMA] [--json] [--lang id|en] [--out SALINAN.xlsx [--summary] [--force]]
   skm-rekap olah BERKAS.xlsx|BERKAS.csv [--by tahun|semester|triwulan|KOLOM] [--populasi N] [--json] (skm-rekap olah --help)
   skm-rekap laporan BERKAS.xlsx --out LAPORAN.docx [--sheet NAMA] [--lang id|en] [--abaikan-galat]
+  skm-rekap schema   (JSON Schema laporan --json)
 
   check        memeriksa tabel rekap SKM dalam BERKAS dan mencetak laporannya
   --sheet      nama lembar yang memuat tabel rekap (bawaan: dicari otomatis)
@@ -46,6 +48,7 @@ Kode keluar: 0 tanpa galat, 1 ada galat, 2 berkas tidak dapat dibaca atau dituli
   skm-rekap check FILE.xlsx [--sheet NAME] [--json] [--lang id|en] [--out COPY.xlsx [--summary] [--force]]
   skm-rekap olah FILE.xlsx|FILE.csv [--by tahun|semester|triwulan|COLUMN] [--populasi N] [--json] (skm-rekap olah --help)
   skm-rekap laporan FILE.xlsx --out REPORT.docx [--sheet NAME] [--lang id|en] [--abaikan-galat]
+  skm-rekap schema   (the JSON Schema of the --json report)
 
   check        checks the SKM recap table in FILE and prints the report
   --sheet      the sheet holding the recap table (default: found automatically)
@@ -68,6 +71,10 @@ const COMMANDS: Record<string, Command> = {
   check: runCheck,
   olah,
   laporan,
+  schema: async (_args, io) => {
+    io.stdout(schemaText());
+    return 0;
+  },
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
