@@ -10,6 +10,7 @@ import path from 'path';
 import { parseArgs } from 'util';
 import { z } from 'zod';
 import { analyseWorkbook } from '../engine/analyse';
+import { tableProblems } from '../engine/reader-messages';
 import { say, type Lang, type Text } from '../engine/messages';
 import { draftReport, packReport } from '../report/build';
 import { LAPORAN_USAGE, R } from '../report/messages';
@@ -135,6 +136,8 @@ export async function laporan(argv: string[], io: LaporanIo): Promise<number> {
   }
   const analysis = analyseWorkbook(grids, o.sheet);
   if (!analysis.ok) return fail(analysis.problem.message);
+  if (analysis.table.units.length === 0)
+    return fail(tableProblems.noUnits(analysis.table.sheet, analysis.table.headerRows));
 
   // The folder first: a report that cannot be written is said before the seconds spent drafting it.
   try {

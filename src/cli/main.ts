@@ -7,6 +7,7 @@ import path from 'path';
 import { analyseWorkbook } from '../engine/analyse';
 import { say, type Lang, type Text } from '../engine/messages';
 import { jsonReport } from '../engine/report';
+import { tableProblems } from '../engine/reader-messages';
 import { writeCheckedCopy } from '../xlsx/copy/write-copy';
 import { textReport } from './text-report';
 import { olah } from './olah';
@@ -164,6 +165,9 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const uncomputed = uncomputedSheet(read, result.ok ? result.table.sheet : o.sheet);
   if (uncomputed) return fail(uncomputed);
   if (!result.ok) return fail(result.problem.message);
+  // Headers and no units: nothing to check, which a script must not read as "no errors".
+  if (result.table.units.length === 0)
+    return fail(tableProblems.noUnits(result.table.sheet, result.table.headerRows));
 
   const name = path.basename(o.file);
   const reading = readingReport(result, read, o.lang);

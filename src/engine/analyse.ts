@@ -72,8 +72,17 @@ export function analyseWorkbook(sheets: SheetGrid[], sheetName?: string): Analys
     ...sheets.filter((s) => stateOf(s) === 'visible'),
     ...sheets.filter((s) => stateOf(s) !== 'visible'),
   ];
+  let withoutUnits: AnalysisResult | null = null;
   for (const sheet of ordered) {
     const result = analyseSheet(sheet);
+    if (result.ok && result.table.units.length === 0) {
+      // A table of headers only is the answer only where no sheet's table lists units.
+      if (!withoutUnits) {
+        result.sheetChoice = choiceOf(sheets, sheet);
+        withoutUnits = result;
+      }
+      continue;
+    }
     if (result.ok) {
       result.sheetChoice = choiceOf(sheets, sheet);
       return result;
@@ -88,6 +97,7 @@ export function analyseWorkbook(sheets: SheetGrid[], sheetName?: string): Analys
       firstProblem = result.problem;
     }
   }
+  if (withoutUnits) return withoutUnits;
   if (firstProblem && firstProblem.code !== 'no-table' && firstProblem.code !== 'empty-sheet')
     return { ok: false, problem: firstProblem };
   // A workbook of one empty sheet is said to be empty, by the sheet's name.

@@ -35,12 +35,11 @@ import type {
   Unit,
 } from './model';
 import { problems, type Text } from './messages';
-import { tableProblems } from './reader-messages';
 import { isFooterText } from './table-end';
 import { gridWidth } from './grid';
 
 export interface ReadProblem {
-  code: 'empty-sheet' | 'no-table' | 'unsur-columns-missing' | 'no-unit-column' | 'no-units';
+  code: 'empty-sheet' | 'no-table' | 'unsur-columns-missing' | 'no-unit-column';
   sheet: string;
   message: Text;
 }
@@ -372,17 +371,9 @@ export function readRecap(sheet: SheetGrid): ReadResult {
       },
     };
   }
+  // A table without units is still a table: the shells say so (the checker exits 2, the pane offers
+  // no write), and analyseWorkbook prefers a sheet whose table lists units.
   const table = readBody(g, header);
-  if (table.units.length === 0) {
-    return {
-      ok: false,
-      problem: {
-        code: 'no-units',
-        sheet: sheet.name,
-        message: tableProblems.noUnits(sheet.name, header.rows),
-      },
-    };
-  }
   const hiddenColumns = hiddenHeaderColumns(g, columns);
   if (hiddenColumns.length > 0) table.hiddenColumns = hiddenColumns;
   return { ok: true, table };

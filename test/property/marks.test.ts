@@ -115,10 +115,11 @@ describe('marking then unmarking restores the sheet exactly', () => {
   });
 });
 
-describe('a formula in the notes column', () => {
-  // The ledger keeps the formula a note was written over: "Hapus Tanda" puts back "=5", not the number 5.
-  it('restores a formula that stood where a note was written', async () => {
-    // Unit 1's IKM is wrong, so its first row (3) gets a note in the column after the table (V).
+describe('a formula in the column after the table', () => {
+  // Staff content after the table is never written over (issue 15): the notes take the first column
+  // with no content, and "Hapus Tanda" leaves the workbook as it was, the formula included.
+  it('stays as it was: the notes go to the next free column, and undo clears them', async () => {
+    // Unit 1's IKM is wrong, so its first row (3) gets a note; column U (21) holds a formula.
     const { grid } = recap([
       unit(1, 'DINAS A', tahunan({ ...BASE, ikm: 80 })),
       unit(2, 'DINAS B', tahunan(OTHER)),
@@ -131,8 +132,10 @@ describe('a formula in the notes column', () => {
     const session = await validate('id');
     if (!session.ok) throw new Error(session.message.en);
     expect((await markFindings(session.value)).ok).toBe(true);
-    expect(host.model.sheets[0].cells['3,21'].value).toMatch(/^\[Galat\]/);
+    expect(host.model.sheets[0].cells['3,21']).toEqual(before.sheets[0].cells['3,21']);
+    expect(host.model.sheets[0].cells['3,22'].value).toMatch(/^\[Galat\]/);
     expect((await undo('marks', session.value.sheet)).ok).toBe(true);
     expect(host.model.sheets[0].cells['3,21']).toEqual(before.sheets[0].cells['3,21']);
+    expect(host.model.sheets[0].cells['3,22']?.value ?? null).toBeNull();
   });
 });
