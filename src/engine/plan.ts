@@ -354,7 +354,7 @@ export function planWrites(
     ? []
     : avgCells.filter((c) => {
         const area = exists ? blockingMerge(lineMerges, c.row, c.col) : null;
-        if (area) skipped.push({ ...c, reason: 'merged', area });
+        if (area) skipped.push({ row: c.row, col: c.col, value: c.value, reason: 'merged', area });
         return !area;
       });
 

@@ -242,8 +242,10 @@ describe('dist/taskpane.html, the shared runtime page', () => {
   const html = () => readFileSync(join(DIST, 'taskpane.html'), 'utf8');
   const scripts = () => [...html().matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
 
-  it('loads Office.js, then the functions, the commands and the task pane', () => {
+  it('loads the ES5 fallback notice, Office.js, then the functions, the commands and the task pane', () => {
+    // fallback.js first: it must run where the bundles cannot parse or Office.js cannot load.
     expect(scripts()).toEqual([
+      'assets/fallback.js',
       'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
       'functions.js',
       'commands.js',
