@@ -62,7 +62,39 @@ async function httpsOptions() {
   }
 }
 
-module.exports = async (env = {}, argv = {}) => {
+/**
+ * functions.json as custom-functions-metadata writes it, less the flag it
+ * always sets: allowCustomDataForDataTypeAny would hand the functions
+ * data-type entities (a Stocks or Geography cell) instead of values, which
+ * they do not read. Without it Excel passes such a cell's display value.
+ */
+function functionsMetadata(json) {
+  const data = JSON.parse(json);
+  delete data.allowCustomDataForDataTypeAny;
+  return JSON.stringify(data, null, 4);
+}
+
+/** Applies functionsMetadata to the emitted functions.json. */
+class FunctionsMetadataFix {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('FunctionsMetadataFix', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'FunctionsMetadataFix', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          const asset = assets['functions.json'];
+          if (!asset) return;
+          compilation.updateAsset(
+            'functions.json',
+            new sources.RawSource(functionsMetadata(asset.source().toString())),
+          );
+        },
+      );
+    });
+  }
+}
+
+const config = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const prodBase = production ? productionBaseUrl(env) : null;
   if (production && !prodBase) {
@@ -116,6 +148,7 @@ module.exports = async (env = {}, argv = {}) => {
         output: 'functions.json',
         input: './src/functions/functions.ts',
       }),
+      new FunctionsMetadataFix(),
       // One page for the shared runtime: functions first, so they are
       // associated before Excel asks for them.
       new HtmlWebpackPlugin({
@@ -127,6 +160,10 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // Plain ES5, loaded before everything else (see the file).
+          { from: 'src/taskpane/fallback.js', to: 'assets/fallback.js' },
+          // The manifest's SupportUrl.
+          { from: 'src/taskpane/support.html', to: 'support.html' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -154,3 +191,6 @@ module.exports = async (env = {}, argv = {}) => {
       : undefined,
   };
 };
+
+module.exports = config;
+module.exports.functionsMetadata = functionsMetadata;

@@ -41,18 +41,48 @@ export interface Area {
   right: number;
 }
 
-/** Parses "A4:A5" (or a single cell). */
+/** Excel's last row and column (a sheet is 1,048,576 rows by XFD columns). */
+export const MAX_ROW = 1_048_576;
+export const MAX_COL = 16_384;
+
+/**
+ * One end of an area: a cell ("B12"), a whole row ("12") or a whole column ("B"),
+ * with or without "$".
+ */
+function parseEnd(text: string): { row: number | null; col: number | null } | null {
+  const m = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/.exec(text.trim());
+  if (!m || (!m[1] && !m[2])) return null;
+  return { row: m[2] ? Number(m[2]) : null, col: m[1] ? columnNumber(m[1]) : null };
+}
+
+/**
+ * Parses "A4:A5" (or a single cell), with or without a sheet name, and the
+ * whole rows and columns Excel gives for used ranges and entire rows
+ * ("Sheet1!1:335", "A:T").
+ */
 export function parseArea(address: string): Area | null {
   const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
-  const [a, b = a] = bare.split(':');
-  const p = parseA1(a);
-  const q = parseA1(b);
+  const [a, b = a, extra] = bare.split(':');
+  if (extra !== undefined) return null;
+  const p = parseEnd(a);
+  const q = parseEnd(b);
   if (!p || !q) return null;
+  // Both ends of one kind: cells, rows (1:335) or columns (A:T); "5" alone is no address.
+  const rowsOnly = p.col === null && q.col === null;
+  const colsOnly = p.row === null && q.row === null;
+  if ((p.col === null || q.col === null) && !rowsOnly) return null;
+  if ((p.row === null || q.row === null) && !colsOnly) return null;
+  if (rowsOnly && a === bare) return null;
+  if (colsOnly && a === bare) return null;
+  const r1 = p.row ?? 1;
+  const r2 = q.row ?? MAX_ROW;
+  const c1 = p.col ?? 1;
+  const c2 = q.col ?? MAX_COL;
   return {
-    top: Math.min(p.row, q.row),
-    left: Math.min(p.col, q.col),
-    bottom: Math.max(p.row, q.row),
-    right: Math.max(p.col, q.col),
+    top: Math.min(r1, r2),
+    left: Math.min(c1, c2),
+    bottom: Math.max(r1, r2),
+    right: Math.max(c1, c2),
   };
 }
 

@@ -11,6 +11,7 @@
  * custom functions metadata rules (ids of A-Z, 0-9, '.', '_').
  */
 import { DOMParser } from '@xmldom/xmldom';
+import { highestExcelApi } from '../taskpane/excel/requirements';
 
 export type ProblemCode =
   | 'xml-malformed'
@@ -21,6 +22,7 @@ export type ProblemCode =
   | 'resid-too-long'
   | 'string-too-long'
   | 'shared-runtime'
+  | 'requirements'
   | 'url-not-https'
   | 'url-outside-base'
   | 'icon-size'
@@ -256,6 +258,20 @@ export function validateManifest(xml: string, options: ManifestOptions = {}): Pr
     add('shared-runtime', 'Requirements must include the SharedRuntime set.');
   if (!sets.includes('CustomFunctionsRuntime'))
     add('structure', 'Requirements must include the CustomFunctionsRuntime set.');
+  // The add-in calls ExcelApi members up to this version without checking for them.
+  const excelApi = named('Set').find((e) => e.getAttribute('Name') === 'ExcelApi');
+  const declared = excelApi?.getAttribute('MinVersion') ?? null;
+  const needed = highestExcelApi();
+  if (!declared || Number(declared.split('.')[1]) < Number(needed.split('.')[1]))
+    add(
+      'requirements',
+      `Requirements must declare ExcelApi MinVersion="${needed}" (the highest version the add-in calls); found ${declared ?? 'none'}.`,
+    );
+  if (named('SupportUrl').length === 0)
+    add(
+      'structure',
+      'The manifest has no SupportUrl (AppSource and the admin center ask for one).',
+    );
   const runtimeResid = runtime?.getAttribute('resid') ?? null;
   const uses: [string, string | null][] = [
     ['FunctionFile', named('FunctionFile')[0]?.getAttribute('resid') ?? null],
@@ -414,6 +430,12 @@ export function validateFunctionsMetadata(json: string): Problem[] {
   if (!Array.isArray(data.functions) || data.functions.length === 0) {
     return [{ code: 'functions-json', message: 'functions.json has no functions.' }];
   }
+  if ((data as { allowCustomDataForDataTypeAny?: unknown }).allowCustomDataForDataTypeAny === true)
+    problems.push({
+      code: 'functions-json',
+      message:
+        'functions.json sets allowCustomDataForDataTypeAny: data-type entities would reach functions that read values.',
+    });
   const seen = new Set<string>();
   for (const f of data.functions as FunctionMetadata[]) {
     const id = typeof f.id === 'string' ? f.id : '';

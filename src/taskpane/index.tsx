@@ -8,6 +8,10 @@ const container = document.getElementById('container');
 const root = container ? createRoot(container) : null;
 
 Office.onReady(() => {
+  // The pane runs: fallback.js (taskpane.html) need not say it cannot.
+  (window as unknown as { skmRekapStarted?: boolean }).skmRekapStarted = true;
+  const fallback = document.getElementById('skm-fallback');
+  if (fallback) fallback.style.display = 'none';
   root?.render(
     <FluentProvider theme={webLightTheme}>
       <App />

@@ -108,7 +108,8 @@ describe('a broken manifest', () => {
       baseUrl: 'https://skm.example.go.id/addin',
     });
     expect(codes(problems)).toEqual(['url-outside-base']);
-    expect(problems).toHaveLength(9);
+    // Every URL of the manifest, the SupportUrl included.
+    expect(problems).toHaveLength(10);
   });
 
   it('gives the FunctionFile another resid than the shared runtime', () => {

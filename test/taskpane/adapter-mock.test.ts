@@ -15,6 +15,7 @@ import { analyseSheet } from '../../src/engine/analyse';
 import type { SheetGrid } from '../../src/engine/model';
 import type { CellValue } from '../../src/engine/numbers';
 import * as excel from '../../src/taskpane/excel';
+import { adapterText } from '../../src/taskpane/excel/messages';
 import { ui } from '../../src/taskpane/strings';
 import { recap } from '../engine/grid';
 import { SMALL_UNITS } from './workbook';
@@ -36,6 +37,9 @@ function block(
   );
 }
 
+/** The options of every Excel.run of the current test. */
+const runOptions: unknown[] = [];
+
 interface Mocked {
   Excel: OfficeMockObject & Record<string, any>;
   syncs: () => number;
@@ -48,7 +52,7 @@ interface Mocked {
  */
 function mockExcel(
   sheetGrid: SheetGrid,
-  options: { protected?: boolean; refuse?: (n: number) => unknown } = {},
+  options: { protected?: boolean; readOnly?: boolean; refuse?: (n: number) => unknown } = {},
 ): Mocked {
   const values = sheetGrid.values;
   const formats = (sheetGrid.formats ?? []).map((r) => r.map((f) => f ?? 'General'));
@@ -74,6 +78,7 @@ function mockExcel(
             rows: {
               values: [[]],
               format: { fill: { color: '', clear() {} } },
+              setCellProperties() {},
               head: {
                 address,
                 values,
@@ -93,6 +98,8 @@ function mockExcel(
                 `w${cols}`,
                 {
                   values: block(values, 1, 1, values.length, cols, ''),
+                  // Constants only: a constant's formula is its value.
+                  formulas: block(values, 1, 1, values.length, cols, ''),
                   numberFormat: block(formats, 1, 1, values.length, cols, 'General'),
                   merged: { address: merges },
                   getMergedAreasOrNullObject() {
@@ -116,13 +123,25 @@ function mockExcel(
             getRange() {
               return this.rows;
             },
-            // The formulas of the notes column (right of the table), which markFindings reads to restore them later.
-            notesFormulas: { formulas: Array.from({ length: values.length }, () => ['']) },
+            // The formulas and formats of the notes column (right of the table), which markFindings reads to restore them later.
+            notesFormulas: {
+              formulas: Array.from({ length: values.length }, () => ['']),
+              numberFormat: Array.from({ length: values.length }, () => ['General']),
+            },
             getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
               if (row === 0 && col === width && cols === 1 && rows === values.length)
                 return this.notesFormulas;
+              // The fills of the cells about to be marked, a block of nearby rows at a time: none filled.
               if (row !== 0 || col !== 0 || rows !== values.length)
-                throw new Error(`the mock has no chunk at ${row},${col} of ${rows} rows`);
+                return {
+                  getCellProperties: () => ({
+                    value: Array.from({ length: rows }, () =>
+                      Array.from({ length: cols }, () => ({
+                        format: { fill: { color: '#FFFFFF', pattern: 'None' } },
+                      })),
+                    ),
+                  }),
+                };
               return this.chunks[`w${cols}`];
             },
           },
@@ -133,16 +152,23 @@ function mockExcel(
             return this.recap;
           },
         },
+        readOnly: Boolean(options.readOnly),
         settings: {
           ledger: { value: '' },
           getItemOrNullObject() {
             return this.ledger;
           },
+          getCount() {
+            return { value: 0 };
+          },
           add,
         },
       },
     },
-    run: async function (batch: (context: unknown) => Promise<unknown>) {
+    // Excel.run(options, batch): the options are kept for the tests to see.
+    run: async function (...args: unknown[]) {
+      runOptions.push(args.length > 1 ? args[0] : undefined);
+      const batch = args[args.length - 1] as (context: unknown) => Promise<unknown>;
       return batch(this.context);
     },
   };
@@ -177,6 +203,7 @@ const globals = globalThis as unknown as Record<string, unknown>;
 
 afterEach(() => {
   delete globals.Excel;
+  runOptions.length = 0;
 });
 
 function install(m: Mocked): Mocked {
@@ -267,6 +294,33 @@ describe('writing on office-addin-mock', () => {
       message: ui.sheetProtected(),
     });
     expect(m.syncs()).toBe(3);
+  });
+
+  it('tells a read-only workbook from one open for viewing when Excel answers AccessDenied', async () => {
+    const denied = (n: number) => n === 3 && refusal('AccessDenied', 'Access denied.');
+    install(mockExcel(grid, { readOnly: true, refuse: denied }));
+    await expect(excel.markFindings(await session())).resolves.toEqual({
+      ok: false,
+      message: adapterText.readOnlyWorkbook(),
+    });
+    install(mockExcel(grid, { readOnly: false, refuse: denied }));
+    await expect(excel.markFindings(await session())).resolves.toEqual({
+      ok: false,
+      message: adapterText.viewOnly(),
+    });
+    expect(adapterText.readOnlyWorkbook().id).not.toEqual(adapterText.viewOnly().id);
+    expect(adapterText.viewOnly().id).not.toEqual(ui.sheetProtected().id);
+  });
+
+  it('runs every batch with delayForCellEdit, so that a cell being edited delays it instead of failing it', async () => {
+    install(mockExcel(grid));
+    await excel.markFindings(await session());
+    await excel.selectCell(SHEET, 'N7');
+    await excel.ledgersOf(SHEET);
+    expect(runOptions.length).toBeGreaterThanOrEqual(4);
+    expect(runOptions.every((o) => (o as { delayForCellEdit?: boolean })?.delayForCellEdit)).toBe(
+      true,
+    );
   });
 
   it('never throws: every action answers a failing Excel with a message', async () => {

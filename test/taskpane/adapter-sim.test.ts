@@ -28,7 +28,8 @@ import { THIRD, sheetOfGrid, smallRecap, workbookOfGrids } from './workbook';
 
 const BANJAR = path.join(__dirname, '../../samples/rekap-skm-banjar-2025.xlsx');
 const SHEET = 'Rekap SKM OPP 2025';
-const LIMIT = 5_000_000;
+/** What the adapter allows itself per request and response, under Excel on the web's 5 MB. */
+const BUDGET = 4_000_000;
 
 let banjar: WorkbookModel;
 let host: ExcelHost;
@@ -305,7 +306,7 @@ describe('small recaps', () => {
 });
 
 describe('a national recap', () => {
-  it('is read, marked and unmarked in chunks, every request and response under 5 MB, with the findings of the whole grid', async () => {
+  it('is read, marked and unmarked in chunks, every request and response under 4 MB and settings under 1 MB, with the findings of the whole grid', async () => {
     const generated = generateRecap(20000);
     open(workbookOf(sheetOfGrid(generated.grid)));
     const before = JSON.stringify(host.model);
@@ -319,8 +320,10 @@ describe('a national recap', () => {
     const marked = await excel.markFindings(session);
     expect(marked.ok).toBe(true);
     expect(syncLines().filter((l) => l.includes('failed'))).toEqual([]);
-    expect(host.stats.maxRequestBytes).toBeLessThan(LIMIT);
-    expect(host.stats.maxResponseBytes).toBeLessThan(LIMIT);
+    expect(host.stats.maxRequestBytes).toBeLessThanOrEqual(BUDGET);
+    expect(host.stats.maxResponseBytes).toBeLessThanOrEqual(BUDGET);
+    // The ledger of 20,000 units: on a very hidden sheet, settings under 1 MB.
+    expect(JSON.stringify(host.model.settings).length).toBeLessThan(1_000_000);
     expect(host.stats.syncCount).toBeGreaterThan(3);
     expect(
       Object.values(host.model.sheets[0].cells).filter((c) => c.fill === '#F4B6B6').length,
@@ -331,8 +334,8 @@ describe('a national recap', () => {
       value: { keptChanged: [] },
     });
     expect(syncLines().filter((l) => l.includes('failed'))).toEqual([]);
-    expect(host.stats.maxRequestBytes).toBeLessThan(LIMIT);
-    expect(host.stats.maxResponseBytes).toBeLessThan(LIMIT);
+    expect(host.stats.maxRequestBytes).toBeLessThanOrEqual(BUDGET);
+    expect(host.stats.maxResponseBytes).toBeLessThanOrEqual(BUDGET);
     expect(JSON.stringify(host.model) === before).toBe(true);
-  }, 120_000);
+  }, 600_000);
 });

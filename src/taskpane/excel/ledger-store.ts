@@ -1,0 +1,251 @@
+/**
+ * Where a ledger is kept. A small one (the Banjar recap's) is one workbook
+ * setting. Settings are limited (about 2 MB documented, failures reported
+ * from about 1 MB: office-js #621, #3957), so a ledger over INLINE_BYTES goes
+ * to a very hidden sheet of its own, as text in column A, and its setting
+ * only points there. Both travel with the file: undo works after reopening,
+ * on any computer. Settings stay under 1,000,000 bytes at any size: at most
+ * MAX_INLINE ledgers of INLINE_BYTES each, the rest pointers of ~150 bytes.
+ */
+import { decodeLedger, encodeLedger, ledgerKey, type Ledger, type LedgerKind } from '../ledger';
+import { adapterText } from './messages';
+import {
+  ACTION_BYTES,
+  payloadBytes,
+  setValues,
+  utf8Length,
+  writeBlock,
+  type WriteQueue,
+} from './budget';
+import type { Text } from '../../engine/messages';
+import { run } from './common';
+
+/** The largest ledger kept in a setting. */
+export const INLINE_BYTES = 60_000;
+/** Settings of ours beyond which every ledger goes to a sheet: 15 x 60 KB stays under 1 MB. */
+export const MAX_INLINE = 15;
+/** Characters of ledger text per cell (Excel keeps 32,767 at most). */
+export const PART_CHARS = 20_000;
+/** Cells of ledger text read per sync: 25 x 20,000 characters stays under 4 MB even escaped. */
+const PARTS_PER_READ = 25;
+/** A ledger larger than this is refused before anything is written. */
+export const MAX_LEDGER_BYTES = 200_000_000;
+
+const SHEET_PREFIX = 'SKM Rekap ';
+
+/** A hidden ledger sheet, which validation and the summary skip. */
+export function isLedgerSheet(name: string): boolean {
+  return name.startsWith(SHEET_PREFIX) && /^SKM Rekap [mfa] [0-9a-f]{8}$/.test(name);
+}
+
+/** FNV-1a, 32 bits: a short, stable sheet name for a recap sheet's ledger. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+export function ledgerSheetName(kind: LedgerKind, sheet: string): string {
+  return `${SHEET_PREFIX}${kind[0]} ${hash(`${kind}\u0000${sheet}`)}`;
+}
+
+/** What a setting holds when the ledger is on a sheet. */
+interface Pointer {
+  store: 'sheet';
+  sheet: string;
+  parts: number;
+  bytes: number;
+}
+
+function pointerOf(raw: unknown): Pointer | null {
+  let v = raw;
+  if (typeof raw === 'string') {
+    try {
+      v = JSON.parse(raw);
+    } catch {
+      return null;
+    }
+  }
+  const p = v as Partial<Pointer> | null;
+  return p &&
+    p.store === 'sheet' &&
+    typeof p.sheet === 'string' &&
+    isLedgerSheet(p.sheet) &&
+    Number.isInteger(p.parts) &&
+    (p.parts as number) > 0
+    ? (p as Pointer)
+    : null;
+}
+
+export type Loaded =
+  | { state: 'none' }
+  | { state: 'bad'; problem: string; pointer: Pointer | null }
+  | { state: 'ok'; ledger: Ledger; pointer: Pointer | null };
+
+export interface LedgerHandle {
+  /** After the sync of the queued loads: the ledger (a second read where it is on a sheet). */
+  read(): Promise<Loaded>;
+  /** How many settings the add-in keeps, after the same sync. */
+  settingsCount(): number;
+}
+
+/** Queues the load of a ledger's setting and the settings count; read() after the sync. */
+export function queueLedger(
+  context: Excel.RequestContext,
+  kind: LedgerKind,
+  sheet: string,
+): LedgerHandle {
+  const item = context.workbook.settings.getItemOrNullObject(ledgerKey(kind, sheet));
+  item.load('value');
+  const count = context.workbook.settings.getCount();
+  // The loads are read after the caller's sync, which the lint rules cannot follow across functions.
+  return {
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- synced by the caller
+    settingsCount: () => count.value,
+    async read() {
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- synced by the caller
+      const stored: unknown = item.isNullObject ? null : item.value;
+      if (stored === null) return { state: 'none' };
+      const pointer = pointerOf(stored);
+      const text = pointer ? await readParts(context, pointer) : stored;
+      if (text === null)
+        return { state: 'bad', problem: `sheet "${pointer?.sheet}" missing`, pointer };
+      const decoded = decodeLedger(text, kind, sheet);
+      return decoded.ok
+        ? { state: 'ok', ledger: decoded.ledger, pointer }
+        : { state: 'bad', problem: decoded.problem, pointer };
+    },
+  };
+}
+
+/** The ledger text kept on a sheet, PARTS_PER_READ cells per sync; null when the sheet is gone. */
+async function readParts(context: Excel.RequestContext, p: Pointer): Promise<string | null> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(p.sheet);
+  ws.load('name');
+  await context.sync();
+  if (ws.isNullObject) return null;
+  const parts: string[] = [];
+  for (let top = 0; top < p.parts; top += PARTS_PER_READ) {
+    const range = ws.getRangeByIndexes(top, 0, Math.min(PARTS_PER_READ, p.parts - top), 1);
+    range.load('values');
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per bounded read keeps each response under the payload limit
+    await context.sync();
+    for (const row of range.values) parts.push(String(row[0] ?? ''));
+  }
+  return parts.join('');
+}
+
+/** How a ledger is to be stored, decided before anything is written. */
+export type LedgerPlan =
+  | { ok: true; key: string; inline: string | null; parts: string[]; bytes: number }
+  | { ok: false; message: Text };
+
+export function planLedger(ledger: Ledger, settingsCount: number): LedgerPlan {
+  const text = JSON.stringify(encodeLedger(ledger));
+  const bytes = utf8Length(text);
+  const key = ledgerKey(ledger.kind, ledger.sheet);
+  if (bytes > MAX_LEDGER_BYTES) return { ok: false, message: adapterText.ledgerTooLarge(bytes) };
+  if (bytes <= INLINE_BYTES && settingsCount < MAX_INLINE)
+    return { ok: true, key, inline: text, parts: [], bytes };
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i += PART_CHARS) parts.push(text.slice(i, i + PART_CHARS));
+  return { ok: true, key, inline: null, parts, bytes };
+}
+
+/**
+ * Writes a planned ledger through the queue: its sheet's text first (cleared
+ * or made very hidden), then the setting. An earlier ledger sheet no longer
+ * needed is deleted (made visible first: Excel cannot delete a very hidden sheet).
+ */
+export async function saveLedger(
+  context: Excel.RequestContext,
+  queue: WriteQueue,
+  ledger: Ledger,
+  plan: Extract<LedgerPlan, { ok: true }>,
+  previous: Pointer | null,
+): Promise<void> {
+  const settings = context.workbook.settings;
+  if (plan.inline !== null) {
+    const text = plan.inline;
+    await queue.add(payloadBytes(text), () => settings.add(plan.key, text));
+    if (previous) await dropSheet(context, queue, previous.sheet);
+    return;
+  }
+  const name = ledgerSheetName(ledger.kind, ledger.sheet);
+  const sheets = context.workbook.worksheets;
+  let ws: Excel.Worksheet;
+  if (previous?.sheet === name) {
+    ws = sheets.getItem(name);
+    const old = ws;
+    await queue.add(ACTION_BYTES, () => old.getRange('A:A').clear());
+  } else {
+    if (previous) await dropSheet(context, queue, previous.sheet);
+    ws = sheets.add(name);
+    const added = ws;
+    await queue.add(2 * ACTION_BYTES, () => {
+      added.visibility = Excel.SheetVisibility.veryHidden;
+    });
+    // A sheet added in a request is not addressable by its proxy in a later one: look it up by name again.
+    ws = sheets.getItem(name);
+  }
+  // Text prefix: a part may begin with "=", "-" or digits.
+  const rows = plan.parts.map((p) => [`'${p}`]);
+  await writeBlock(queue, ws, 1, 1, rows, setValues);
+  const pointer: Pointer = {
+    store: 'sheet',
+    sheet: name,
+    parts: plan.parts.length,
+    bytes: plan.bytes,
+  };
+  const stored = JSON.stringify(pointer);
+  await queue.add(payloadBytes(stored), () => settings.add(plan.key, stored));
+}
+
+async function dropSheet(
+  context: Excel.RequestContext,
+  queue: WriteQueue,
+  name: string,
+): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(name);
+  await queue.add(2 * ACTION_BYTES, () => {
+    ws.visibility = Excel.SheetVisibility.hidden;
+    ws.delete();
+  });
+}
+
+/** Removes a ledger: its setting and its sheet. */
+export async function deleteLedger(
+  context: Excel.RequestContext,
+  queue: WriteQueue,
+  kind: LedgerKind,
+  sheet: string,
+  pointer: Pointer | null,
+): Promise<void> {
+  await queue.add(ACTION_BYTES, () =>
+    context.workbook.settings.getItemOrNullObject(ledgerKey(kind, sheet)).delete(),
+  );
+  if (pointer) await dropSheet(context, queue, pointer.sheet);
+}
+
+/** Which ledgers the workbook holds for a sheet, to enable the undo buttons after reopening. */
+export async function ledgersOf(sheetName: string): Promise<Record<LedgerKind, boolean>> {
+  try {
+    return await run(async (context) => {
+      const items = (['marks', 'formulas', 'average'] as const).map((k) => {
+        const item = context.workbook.settings.getItemOrNullObject(ledgerKey(k, sheetName));
+        item.load('key');
+        return [k, item] as const;
+      });
+      await context.sync();
+      return Object.fromEntries(items.map(([k, item]) => [k, !item.isNullObject])) as Record<
+        LedgerKind,
+        boolean
+      >;
+    });
+  } catch {
+    return { marks: false, formulas: false, average: false };
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * "Tandai di Lembar" and the undo of every write ("Hapus Tanda", "Hapus
+ * Kolom Rumus", "Pulihkan Nilai Lama"): exactly what a ledger records is put
+ * back, where the cells still hold what the add-in wrote.
+ */
+import { a1, columnLetters } from '../../engine/address';
+import { bounding } from '../../engine/grid';
+import { FILL, planWrites } from '../../engine/plan';
+import { isMark, LEDGER_VERSION, type Ledger, type LedgerCell, type LedgerFill } from '../ledger';
+import { ui } from '../strings';
+import {
+  ACTION_BYTES,
+  payloadBytes,
+  WriteQueue,
+  writeCells,
+  writeFills,
+  type CellWrite,
+} from './budget';
+import {
+  cellArea,
+  cellOf,
+  exclusive,
+  explain,
+  fail,
+  run,
+  within,
+  type Outcome,
+  type Session,
+} from './common';
+import {
+  deleteLedger,
+  planLedger,
+  queueLedger,
+  saveLedger,
+  type LedgerHandle,
+} from './ledger-store';
+import { adapterText } from './messages';
+import { readArea, type AreaRead } from './read';
+import {
+  fewFills,
+  firstChange,
+  holds,
+  queueFills,
+  readFills,
+  readFormat,
+  readFormula,
+  readValue,
+  reread,
+  type FillsRead,
+} from './verify';
+import type { Fill } from '../ledger';
+
+export interface MarkResult {
+  marked: number;
+  notes: number;
+  notesColumn: string;
+}
+
+const hex = (argb: string) => `#${argb.slice(2)}`;
+
+export function cellsArea(cells: { row: number; col: number }[]) {
+  return cells.length === 0 ? [] : [bounding(cells.map(cellArea))];
+}
+
+/**
+ * Fills the offending cells and writes the "Catatan Validasi" column. Marks of
+ * an earlier run are replaced, and the fills from before the first run are
+ * what "Hapus Tanda" restores. Two syncs for a recap of the usual size:
+ * verify (with the earlier ledger), then write.
+ */
+export function markFindings(session: Session): Promise<Outcome<MarkResult>> {
+  return exclusive(() => mark(session));
+}
+
+async function mark(session: Session): Promise<Outcome<MarkResult>> {
+  const plan = planWrites(session.analysis, session.grid, session.lang);
+  try {
+    return await run(async (context) => {
+      const planned = [...plan.marks, ...plan.notes.cells];
+      let handle: LedgerHandle | null = null;
+      // The fills of the cells to mark, kept for "Hapus Tanda": in the first sync when they are few.
+      const markCells = plan.marks.map((m) => ({ row: m.row, col: m.col }));
+      let fillsOf: (() => FillsRead) | null = null;
+      // The notes column's formulas and formats too: a note written over a formula puts the formula back on "Hapus Tanda".
+      const notesBand = { left: plan.notes.col, right: plan.notes.col };
+      let { data, sheet } = await reread(
+        context,
+        session,
+        cellsArea(planned),
+        false,
+        notesBand,
+        (ws) => {
+          handle = queueLedger(context, 'marks', session.sheet);
+          if (fewFills(markCells)) fillsOf = queueFills(ws, markCells);
+        },
+      );
+      const queued = fillsOf as (() => FillsRead) | null;
+      const fillsNow = queued ? queued() : await readFills(context, sheet, markCells);
+      const ledgerHandle = handle as LedgerHandle | null;
+      if (!ledgerHandle) throw new Error('the ledger was not queued');
+      const loaded = await ledgerHandle.read();
+      // A damaged or foreign ledger is not trusted: this run's ledger replaces it.
+      const previous = loaded.state === 'ok' ? loaded.ledger : null;
+      const prevFills = new Map((previous?.fills ?? []).map((f) => [f.address, f]));
+      const prevCells = new Map((previous?.cells ?? []).map((c) => [c.address, c]));
+      const earlier = [...prevFills.keys(), ...prevCells.keys()].map(cellOf);
+      if (earlier.some((c) => !within(data.area, c))) {
+        // Marks of an earlier run beyond the table as it is now: verify those cells too before writing over them.
+        ({ data, sheet } = await reread(
+          context,
+          session,
+          cellsArea([...planned, ...earlier]),
+          false,
+          notesBand,
+        ));
+      }
+      if (sheet.protection.protected) return fail<MarkResult>(ui.sheetProtected());
+      const changed = await firstChange(context, sheet, session, data);
+      if (changed) return fail<MarkResult>(ui.changedSinceRead(session.sheet, changed));
+
+      const fills: LedgerFill[] = [];
+      const fillWrites: { row: number; col: number; fill: Fill | null }[] = [];
+      const newFills = new Map(plan.marks.map((m) => [a1(m.row, m.col), hex(FILL[m.severity])]));
+      for (const [address, after] of newFills) {
+        const { row, col } = cellOf(address);
+        const prev = prevFills.get(address);
+        const before = prev ? prev.before : (fillsNow.get(address) ?? null);
+        fills.push({ address, before, after });
+        fillWrites.push({ row, col, fill: { color: after } });
+      }
+      for (const [address, f] of prevFills)
+        if (!newFills.has(address)) fillWrites.push({ ...cellOf(address), fill: f.before });
+
+      const cells: LedgerCell[] = [];
+      const valueWrites: CellWrite[] = [];
+      const newCells = new Set(plan.notes.cells.map((c) => a1(c.row, c.col)));
+      for (const c of plan.notes.cells) {
+        const address = a1(c.row, c.col);
+        const prev = prevCells.get(address);
+        const before = prev ? prev.before : readValue(data, c.row, c.col);
+        const beforeFormula = prev ? prev.beforeFormula : readFormula(data, c.row, c.col);
+        cells.push({
+          address,
+          before,
+          after: c.value,
+          ...(beforeFormula !== undefined ? { beforeFormula } : {}),
+        });
+        valueWrites.push({ ...c, format: readFormat(data, c.row, c.col) });
+      }
+      // Notes of an earlier run where this one writes none: put back what they were written over.
+      const restores = [...prevCells.values()].filter((c) => !newCells.has(c.address));
+
+      const ledger: Ledger = {
+        version: LEDGER_VERSION,
+        kind: 'marks',
+        sheet: session.sheet,
+        createdAt: new Date().toISOString(),
+        fills,
+        cells,
+        insertedRow: null,
+      };
+      const stored = planLedger(ledger, ledgerHandle.settingsCount());
+      if (!stored.ok) return fail<MarkResult>(stored.message);
+      const queue = new WriteQueue(context);
+      // The ledger first: should a later request of a large sheet fail, "Hapus Tanda" still knows every cell it may have to restore.
+      await saveLedger(
+        context,
+        queue,
+        ledger,
+        stored,
+        loaded.state === 'none' ? null : loaded.pointer,
+      );
+      await writeFills(queue, sheet, fillWrites);
+      for (const c of restores) await restoreBefore(queue, sheet, c, valueWrites, data);
+      await writeCells(queue, sheet, valueWrites);
+      await queue.flush();
+      return {
+        ok: true as const,
+        value: {
+          marked: fills.length,
+          notes: cells.filter((c) => c.after !== '').length - 1,
+          notesColumn: columnLetters(plan.notes.col),
+        },
+      };
+    });
+  } catch (err) {
+    return fail(await explain(err));
+  }
+}
+
+/**
+ * Puts back what a ledger cell held before the add-in wrote it: its formula,
+ * else its value (batched into valueWrites, as text that stays text).
+ */
+export async function restoreBefore(
+  queue: WriteQueue,
+  sheet: Excel.Worksheet,
+  c: LedgerCell,
+  valueWrites: CellWrite[],
+  data: AreaRead | null,
+): Promise<void> {
+  const { row, col } = cellOf(c.address);
+  if (c.beforeFormula === undefined) {
+    const format = c.beforeFormat ?? (data ? readFormat(data, row, col) : undefined);
+    valueWrites.push({ row, col, value: c.before, format });
+    return;
+  }
+  const formula = c.beforeFormula;
+  await queue.add(payloadBytes(formula), () => {
+    sheet.getRange(c.address).formulas = [[formula]];
+  });
+}
+
+export interface UndoResult {
+  restored: number;
+  /** Cells someone changed after the add-in wrote them: left as they are. */
+  keptChanged: string[];
+}
+
+/** Removes exactly what a ledger records, where the cells still hold what the add-in wrote. Three syncs. */
+export function undo(kind: Ledger['kind'], sheetName: string): Promise<Outcome<UndoResult>> {
+  return exclusive(() => undoLedger(kind, sheetName));
+}
+
+async function undoLedger(kind: Ledger['kind'], sheetName: string): Promise<Outcome<UndoResult>> {
+  try {
+    return await run(async (context) => {
+      const handle = queueLedger(context, kind, sheetName);
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.load('protection/protected');
+      await context.sync();
+      const loaded = await handle.read();
+      if (loaded.state === 'none') return fail<UndoResult>(ui.nothingToUndo(kind));
+      if (loaded.state === 'bad')
+        return fail<UndoResult>(adapterText.ledgerDamaged(kind, sheetName, loaded.problem));
+      const { ledger } = loaded;
+      if (sheet.protection.protected) return fail<UndoResult>(ui.sheetProtected());
+      // Fills and cells are read apart: a marks ledger's fills cover the table, its cells one column.
+      const fillCells = ledger.fills.map((f) => cellOf(f.address));
+      const valueCells = ledger.cells.map((c) => cellOf(c.address));
+      const fillData = await readFills(context, sheet, fillCells);
+      // Formulas the add-in wrote are compared as formulas: their values are whatever Excel calculated.
+      const data =
+        valueCells.length > 0
+          ? await readArea(context, sheet, bounding(valueCells.map(cellArea)), {
+              formulas: true,
+              formats: true,
+            })
+          : null;
+      const keptChanged: string[] = [];
+      let restored = 0;
+      const queue = new WriteQueue(context);
+      const fillWrites: { row: number; col: number; fill: Fill | null }[] = [];
+      for (const f of ledger.fills) {
+        const { row, col } = cellOf(f.address);
+        if (!isMark(fillData.get(f.address) ?? null, f.after)) {
+          keptChanged.push(f.address);
+          continue;
+        }
+        fillWrites.push({ row, col, fill: f.before });
+        restored++;
+      }
+      await writeFills(queue, sheet, fillWrites);
+      const valueWrites: CellWrite[] = [];
+      for (const c of ledger.cells) {
+        const { row, col } = cellOf(c.address);
+        if (!data || !holds(data, row, col, c.after)) {
+          keptChanged.push(c.address);
+          continue;
+        }
+        if (c.beforeFormat !== undefined) {
+          // The format first: a value restored into a Text cell is written as it is.
+          const format = c.beforeFormat;
+          await queue.add(payloadBytes(format), () => {
+            sheet.getRange(c.address).numberFormat = [[format]];
+          });
+        }
+        await restoreBefore(queue, sheet, c, valueWrites, data);
+        restored++;
+      }
+      await writeCells(queue, sheet, valueWrites);
+      // After its cells are restored, a row the add-in inserted goes again, unless someone wrote in it since.
+      if (ledger.insertedRow !== null && keptChanged.length === 0) {
+        const row = ledger.insertedRow;
+        await queue.add(ACTION_BYTES, () =>
+          sheet.getRange(`${row}:${row}`).delete(Excel.DeleteShiftDirection.up),
+        );
+      }
+      await deleteLedger(context, queue, kind, sheetName, loaded.pointer);
+      await queue.flush();
+      return { ok: true as const, value: { restored, keptChanged } };
+    });
+  } catch (err) {
+    return fail(await explain(err));
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * "Buat Ringkasan": the sheet "Ringkasan SKM" from a fresh read of every
+ * sheet, read in batches under the payload limit (a batch refused for its
+ * size is halved), with native charts.
+ */
+import { a1, type Area } from '../../engine/address';
+import { analyseSheet } from '../../engine/analyse';
+import type { SheetGrid } from '../../engine/model';
+import type { CellValue } from '../../engine/numbers';
+import { summarise } from '../../engine/summary';
+import { SUMMARY_SHEET, summaryLayout, type SummaryLayout } from '../../engine/summary-sheet';
+import { asText } from '../ledger';
+import { ui } from '../strings';
+import { ACTION_BYTES, payloadBytes, setValues, WriteQueue, writeBlock } from './budget';
+import {
+  areaOf,
+  exclusive,
+  explain,
+  fail,
+  isSizeError,
+  run,
+  type Outcome,
+  type Session,
+} from './common';
+import { isLedgerSheet } from './ledger-store';
+import { CHUNK_CELLS, MAX_CELLS } from './read';
+
+const HIGHLIGHT = '#C00000';
+
+/** The layout's cells as one 2-D block of values and one of number formats, from A1. */
+export function summaryBlock(layout: SummaryLayout): {
+  values: (string | number)[][];
+  formats: string[][];
+  rows: number;
+  cols: number;
+} {
+  const rows = Math.max(...layout.cells.map((c) => c.row));
+  const cols = Math.max(...layout.cells.map((c) => c.col));
+  const values: (string | number)[][] = Array.from({ length: rows }, () =>
+    new Array(cols).fill(''),
+  );
+  const formats: string[][] = Array.from({ length: rows }, () => new Array(cols).fill('General'));
+  for (const c of layout.cells) {
+    values[c.row - 1][c.col - 1] = asText(c.value, c.format);
+    if (c.format) formats[c.row - 1][c.col - 1] = c.format;
+  }
+  return { values, formats, rows, cols };
+}
+
+/** A part of a sheet to read: whole for a small sheet, a band of rows of a large one. */
+interface Piece {
+  sheet: number;
+  area: Area;
+}
+
+const cellsOf = (a: Area) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
+
+/** Splits each used area into row bands of at most CHUNK_CELLS cells. */
+export function piecesOf(areas: (Area | null)[]): Piece[] {
+  const out: Piece[] = [];
+  areas.forEach((area, sheet) => {
+    if (!area) return;
+    const width = area.right - area.left + 1;
+    const rows = Math.max(1, Math.floor(CHUNK_CELLS / width));
+    for (let top = area.top; top <= area.bottom; top += rows)
+      out.push({ sheet, area: { ...area, top, bottom: Math.min(area.bottom, top + rows - 1) } });
+  });
+  return out;
+}
+
+/** Pieces grouped so that each batch reads at most CHUNK_CELLS cells. */
+function batchesOf(pieces: Piece[]): Piece[][] {
+  const out: Piece[][] = [];
+  let batch: Piece[] = [];
+  let cells = 0;
+  for (const p of pieces) {
+    if (batch.length > 0 && cells + cellsOf(p.area) > CHUNK_CELLS) {
+      out.push(batch);
+      batch = [];
+      cells = 0;
+    }
+    batch.push(p);
+    cells += cellsOf(p.area);
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
+/** A batch refused for its size, in two: its pieces, or the rows of its one piece. */
+function halve(batch: Piece[]): Piece[][] | null {
+  if (batch.length > 1) {
+    const mid = Math.ceil(batch.length / 2);
+    return [batch.slice(0, mid), batch.slice(mid)];
+  }
+  const [p] = batch;
+  if (p.area.top === p.area.bottom) return null;
+  const mid = p.area.top + Math.floor((p.area.bottom - p.area.top + 1) / 2) - 1;
+  return [
+    [{ sheet: p.sheet, area: { ...p.area, bottom: mid } }],
+    [{ sheet: p.sheet, area: { ...p.area, top: mid + 1 } }],
+  ];
+}
+
+/**
+ * The values of every used area, batch by batch (one sync each); a batch
+ * refused for its size is halved and read again.
+ */
+async function readAll(
+  context: Excel.RequestContext,
+  worksheets: Excel.Worksheet[],
+  areas: (Area | null)[],
+): Promise<CellValue[][][]> {
+  const rows: Map<number, CellValue[]>[] = areas.map(() => new Map());
+  const queue = batchesOf(piecesOf(areas));
+  while (queue.length > 0) {
+    const batch = queue.shift()!;
+    const ranges = batch.map((p) => {
+      const r = worksheets[p.sheet].getRangeByIndexes(
+        p.area.top - 1,
+        p.area.left - 1,
+        p.area.bottom - p.area.top + 1,
+        p.area.right - p.area.left + 1,
+      );
+      r.load('values');
+      return r;
+    });
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch keeps each response under the payload limit
+      await context.sync();
+    } catch (err) {
+      const halves = isSizeError(err) ? halve(batch) : null;
+      if (!halves) throw err;
+      queue.unshift(...halves);
+      continue;
+    }
+    batch.forEach((p, i) =>
+      (ranges[i].values as CellValue[][]).forEach((row, j) =>
+        rows[p.sheet].set(p.area.top + j, row),
+      ),
+    );
+  }
+  return areas.map((area, i) => {
+    if (!area) return [];
+    const out: CellValue[][] = [];
+    for (let r = area.top; r <= area.bottom; r++) out.push(rows[i].get(r) ?? []);
+    return out;
+  });
+}
+
+/**
+ * Writes the sheet "Ringkasan SKM" from a fresh read of the workbook (the unit
+ * list and other years' recaps included), replacing an earlier one at the same
+ * position, with its charts. Three syncs for a workbook of the usual size.
+ */
+export function writeSummary(
+  session: Session,
+): Promise<Outcome<{ sheet: string; charts: number }>> {
+  return exclusive(() => summary(session));
+}
+
+async function summary(session: Session): Promise<Outcome<{ sheet: string; charts: number }>> {
+  type Result = { sheet: string; charts: number };
+  try {
+    return await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/position');
+      await context.sync();
+      const sources = sheets.items.filter(
+        (ws) => ws.name !== SUMMARY_SHEET && !isLedgerSheet(ws.name),
+      );
+      const used = sources.map((ws) => {
+        const u = ws.getUsedRangeOrNullObject(true);
+        u.load('address');
+        return u;
+      });
+      await context.sync();
+      const areas: (Area | null)[] = [];
+      for (let i = 0; i < sources.length; i++) {
+        const area = used[i].isNullObject ? null : areaOf(used[i].address);
+        const cells = area ? cellsOf(area) : 0;
+        // A sheet too large to be a recap is left out, unless it is the recap itself.
+        if (cells > MAX_CELLS) {
+          if (sources[i].name === session.sheet)
+            return fail<Result>(ui.sheetTooLarge(session.sheet, cells));
+          areas.push(null);
+        } else areas.push(area);
+      }
+      const values = await readAll(context, sources, areas);
+      const grids: SheetGrid[] = sources.map((ws, i) => {
+        const area = areas[i];
+        return area
+          ? { name: ws.name, values: values[i], origin: { row: area.top, col: area.left } }
+          : { name: ws.name, values: [] };
+      });
+      const recap = grids.find((g) => g.name === session.sheet);
+      const analysis = recap ? analyseSheet({ ...recap, merges: session.grid.merges }) : null;
+      if (!analysis || !analysis.ok)
+        return fail<Result>(analysis && !analysis.ok ? analysis.problem.message : ui.noTable());
+      const layout = summaryLayout(summarise(analysis, grids));
+
+      const queue = new WriteQueue(context);
+      const old = sheets.items.find((ws) => ws.name === SUMMARY_SHEET);
+      const position = old
+        ? old.position
+        : sheets.items.find((ws) => ws.name === session.sheet)!.position + 1;
+      const visibleCount = sheets.items.length - (old ? 1 : 0);
+      await queue.add(3 * ACTION_BYTES, () => {
+        if (old) old.delete();
+        const added = sheets.add(SUMMARY_SHEET);
+        added.position = Math.min(position, visibleCount);
+        // Staff asked for the summary: show it.
+        added.activate();
+      });
+      const ws = sheets.getItem(SUMMARY_SHEET);
+      const block = summaryBlock(layout);
+      await writeBlock(queue, ws, 1, 1, block.values, setValues);
+      await writeBlock(queue, ws, 1, 1, block.formats, (range, piece) => {
+        range.numberFormat = piece;
+      });
+      for (const c of layout.cells) {
+        if (!c.style) continue;
+        const style = c.style;
+        await queue.add(2 * ACTION_BYTES, () => {
+          const range = ws.getRange(a1(c.row, c.col));
+          range.format.font.bold = true;
+          if (style === 'title') range.format.font.size = 14;
+        });
+      }
+      for (const [col, width] of Object.entries(layout.widths)) {
+        await queue.add(ACTION_BYTES, () => {
+          // Column width in points; a character of the default font is about 7 points wide.
+          ws.getRangeByIndexes(0, Number(col) - 1, 1, 1).format.columnWidth = width * 7;
+        });
+      }
+      for (const spec of layout.charts) {
+        await queue.add(payloadBytes(spec) + 6 * ACTION_BYTES, () => {
+          const chart = ws.charts.add(
+            spec.type as Excel.ChartType,
+            ws.getRange(spec.data),
+            Excel.ChartSeriesBy.columns,
+          );
+          chart.title.text = spec.title;
+          chart.legend.visible = false;
+          chart.setPosition(spec.anchor);
+          if (spec.highlight !== null)
+            chart.series
+              .getItemAt(0)
+              .points.getItemAt(spec.highlight)
+              .format.fill.setSolidColor(HIGHLIGHT);
+        });
+      }
+      await queue.flush();
+      return { ok: true as const, value: { sheet: SUMMARY_SHEET, charts: layout.charts.length } };
+    });
+  } catch (err) {
+    return fail(await explain(err));
+  }
+}

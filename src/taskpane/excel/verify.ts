@@ -1,0 +1,266 @@
+/**
+ * Verifying before writing: the workbook may be co-authored, so the cells a
+ * write depends on are read again and compared with what the session read.
+ * Only cells a person could have changed count: a formula whose result moves
+ * by itself (volatile functions such as NOW() and RAND(), custom functions
+ * that Excel calculates asynchronously and shows as #BUSY! meanwhile:
+ * office-js #6930, #4152) is not a change. A constant, or a formula of
+ * another kind whose result differs, is.
+ */
+import { a1, type Area } from '../../engine/address';
+import { bounding, cellAt, gridArea } from '../../engine/grid';
+import type { SheetGrid } from '../../engine/model';
+import type { CellValue } from '../../engine/numbers';
+import { fillOf, sameValue, type Fill } from '../ledger';
+import type { Session } from './common';
+import { readArea, type AreaRead } from './read';
+
+/** Functions whose result changes without any cell changing, or arrives later. */
+const MOVING =
+  /(?:^|[^A-Z0-9_.])(?:NOW|TODAY|RAND|RANDBETWEEN|RANDARRAY|OFFSET|INDIRECT|CELL|INFO|WEBSERVICE|STOCKHISTORY|IMAGE)\s*\(/i;
+/** A custom function is called with its namespace: =SKM.IKM(...), =CONTOSO.ADD(...). */
+const CUSTOM = /(?:^|[^A-Z0-9_.])[A-Z_][A-Z0-9_]*\.[A-Z_][A-Z0-9_.]*\s*\(/i;
+/** Values Excel shows while a result is still coming. */
+const PENDING = /^#(BUSY!|GETTING_DATA)$/i;
+
+/** True when a formula's result may differ between two reads with no one editing. */
+export function isMovingFormula(formula: unknown): boolean {
+  if (typeof formula !== 'string' || !formula.startsWith('=')) return false;
+  // Text in quotes is not a call: ="NOW()" is a constant.
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  return MOVING.test(code) || CUSTOM.test(code);
+}
+
+export function isPending(value: CellValue): boolean {
+  return typeof value === 'string' && PENDING.test(value);
+}
+
+export function gridValue(grid: SheetGrid, row: number, col: number): CellValue {
+  return cellAt(grid, row, col) ?? '';
+}
+
+export function gridFormat(grid: SheetGrid, row: number, col: number): string {
+  return (
+    grid.formats?.[row - (grid.origin?.row ?? 1)]?.[col - (grid.origin?.col ?? 1)] ?? 'General'
+  );
+}
+
+/**
+ * Reads again the area the session read plus the cells about to be written
+ * (with the formulas and number formats of the columns written, `band`, and
+ * fills when marks are to be set), and whatever `alsoQueue` adds to the first
+ * sync: one sync for a sheet of the usual size.
+ */
+export async function reread(
+  context: Excel.RequestContext,
+  session: Session,
+  extra: Area[],
+  withFills: boolean,
+  band: { left: number; right: number } | null,
+  alsoQueue: (sheet: Excel.Worksheet) => void = () => undefined,
+): Promise<{ data: AreaRead; sheet: Excel.Worksheet }> {
+  const sheet = context.workbook.worksheets.getItem(session.sheet);
+  const base = gridArea(session.grid);
+  const area = bounding(base ? [base, ...extra] : extra);
+  const data = await readArea(
+    context,
+    sheet,
+    area,
+    { fills: withFills, ...(band ? { band } : {}) },
+    () => {
+      sheet.protection.load('protected');
+      alsoQueue(sheet);
+    },
+  );
+  return { data, sheet };
+}
+
+export function readValue(r: AreaRead, row: number, col: number): CellValue {
+  return r.values[row - r.area.top]?.[col - r.area.left] ?? '';
+}
+
+export function readFormat(r: AreaRead, row: number, col: number): string {
+  const f = r.formats
+    ? r.formats[row - r.area.top]?.[col - r.area.left]
+    : r.band?.formats[row - r.area.top]?.[col - r.band.left];
+  return f ?? 'General';
+}
+
+/**
+ * The formula a cell holds, where the read has its formulas and it is one. Text that starts with
+ * "=" (typed with Excel's text prefix) reads back the same in formulas and values: that is no formula.
+ */
+export function readFormula(r: AreaRead, row: number, col: number): string | undefined {
+  const f = r.formulas
+    ? r.formulas[row - r.area.top]?.[col - r.area.left]
+    : r.band?.formulas[row - r.area.top]?.[col - r.band.left];
+  return typeof f === 'string' && f.startsWith('=') && f !== readValue(r, row, col) ? f : undefined;
+}
+
+export function readFill(r: AreaRead, row: number, col: number): Fill | null {
+  return r.fills?.[row - r.area.top]?.[col - r.area.left] ?? null;
+}
+
+/** True when a cell holds what the add-in wrote: its value, or its formula for a formula the add-in wrote. */
+export function holds(r: AreaRead, row: number, col: number, after: CellValue): boolean {
+  if (sameValue(readValue(r, row, col), after)) return true;
+  const formula = r.formulas?.[row - r.area.top]?.[col - r.area.left];
+  return typeof after === 'string' && typeof formula === 'string' && formula === after;
+}
+
+/**
+ * The first cell a person changed since the session read it, if any. Cells
+ * whose value differs have their formulas read (one column at a time, only
+ * where the read lacks them) to tell a moving result from an edit.
+ */
+export async function firstChange(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  session: Session,
+  r: AreaRead,
+): Promise<string | null> {
+  const differing: { row: number; col: number; then: CellValue }[] = [];
+  for (let row = r.area.top; row <= r.area.bottom; row++) {
+    for (let col = r.area.left; col <= r.area.right; col++) {
+      const then = gridValue(session.grid, row, col);
+      const now = readValue(r, row, col);
+      // Still calculating: not a value anyone typed.
+      if (!sameValue(then, now) && !isPending(now)) differing.push({ row, col, then });
+    }
+  }
+  if (differing.length === 0) return null;
+  const known = (col: number) =>
+    r.formulas !== null ||
+    (r.band !== null &&
+      col >= r.band.left &&
+      col < r.band.left + (r.band.formulas[0]?.length ?? 0));
+  const formulas = new Map<string, string | undefined>();
+  const byCol = new Map<number, number[]>();
+  for (const d of differing) {
+    if (known(d.col)) formulas.set(a1(d.row, d.col), readFormula(r, d.row, d.col));
+    else byCol.set(d.col, [...(byCol.get(d.col) ?? []), d.row]);
+  }
+  for (const [col, rows] of byCol) {
+    const top = Math.min(...rows);
+    const bottom = Math.max(...rows);
+    const read = await readArea(
+      context,
+      sheet,
+      { top, left: col, bottom, right: col },
+      {
+        formulas: true,
+      },
+    );
+    for (const row of rows) {
+      const f = read.formulas?.[row - top]?.[0];
+      formulas.set(
+        a1(row, col),
+        typeof f === 'string' && f.startsWith('=') && f !== readValue(r, row, col) ? f : undefined,
+      );
+    }
+  }
+  for (const d of differing) {
+    const formula = formulas.get(a1(d.row, d.col));
+    // A result that was still coming, or moves by itself; a constant typed over it is a change.
+    if (formula !== undefined && (isPending(d.then) || isMovingFormula(formula))) continue;
+    return a1(d.row, d.col);
+  }
+  return null;
+}
+
+/** Cells of fills read per sync: about 55 bytes of response each. */
+const FILL_CELLS_PER_READ = 60_000;
+/** Rows between two cells read as one block rather than two. */
+const FILL_GAP = 2;
+
+/** Scattered cells as blocks of nearby rows, each spanning its cells' columns. */
+function fillBlocks(cells: { row: number; col: number }[]): Area[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row);
+  const out: Area[] = [];
+  let block: Area | null = null;
+  for (const c of sorted) {
+    if (block && c.row - block.bottom <= FILL_GAP) {
+      block.bottom = c.row;
+      block.left = Math.min(block.left, c.col);
+      block.right = Math.max(block.right, c.col);
+    } else {
+      if (block) out.push(block);
+      block = { top: c.row, left: c.col, bottom: c.row, right: c.col };
+    }
+  }
+  if (block) out.push(block);
+  return out;
+}
+
+const areaCells = (a: Area) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
+
+export type FillsRead = Map<string, Fill | null>;
+
+/** Queues the fills of blocks (getCellProperties, ExcelApi 1.9); the function returned reads them after the sync. */
+function queueBlocks(sheet: Excel.Worksheet, blocks: Area[], into: FillsRead): () => void {
+  const results = blocks.map((b) => ({
+    b,
+    props: sheet
+      .getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1)
+      .getCellProperties({ format: { fill: { color: true, pattern: true } } }),
+  }));
+  return () => {
+    for (const { b, props } of results)
+      props.value.forEach((row, i) =>
+        row.forEach((p, j) => into.set(a1(b.top + i, b.left + j), fillOf(p.format?.fill))),
+      );
+  };
+}
+
+/** True when the fills of these cells fit in the sync of a reread. */
+export function fewFills(cells: { row: number; col: number }[]): boolean {
+  return fillBlocks(cells).reduce((n, b) => n + areaCells(b), 0) <= FILL_CELLS_PER_READ;
+}
+
+/** Queues the fills of a few cells into a sync the caller makes. */
+export function queueFills(
+  sheet: Excel.Worksheet,
+  cells: { row: number; col: number }[],
+): () => FillsRead {
+  const fills: FillsRead = new Map();
+  const deliver = queueBlocks(sheet, fillBlocks(cells), fills);
+  return () => {
+    deliver();
+    return fills;
+  };
+}
+
+/** The fills of scattered cells, in syncs of at most FILL_CELLS_PER_READ cells. */
+export async function readFills(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  cells: { row: number; col: number }[],
+): Promise<FillsRead> {
+  const fills: FillsRead = new Map();
+  const pending = fillBlocks(cells);
+  while (pending.length > 0) {
+    const batch: Area[] = [];
+    let n = 0;
+    while (
+      pending.length > 0 &&
+      (batch.length === 0 || n + areaCells(pending[0]) <= FILL_CELLS_PER_READ)
+    ) {
+      const b = pending.shift()!;
+      // A block larger than a read is split by rows.
+      const rows = Math.max(1, Math.floor(FILL_CELLS_PER_READ / (b.right - b.left + 1)));
+      if (b.bottom - b.top + 1 > rows) {
+        pending.unshift({ ...b, top: b.top + rows });
+        batch.push({ ...b, bottom: b.top + rows - 1 });
+        n += rows * (b.right - b.left + 1);
+      } else {
+        batch.push(b);
+        n += areaCells(b);
+      }
+    }
+    const deliver = queueBlocks(sheet, batch, fills);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per bounded read keeps each response under the payload limit
+    await context.sync();
+    deliver();
+  }
+  return fills;
+}

@@ -1,0 +1,247 @@
+/**
+ * The undo ledger as data: its compact stored form, the zod check of what is
+ * read back from a workbook, where it is kept, and text that stays text.
+ */
+import { parseArea } from '../../src/engine/address';
+import { isSizeError } from '../../src/taskpane/excel/common';
+import { isLedgerSheet, ledgerSheetName, planLedger } from '../../src/taskpane/excel/ledger-store';
+import { isMovingFormula } from '../../src/taskpane/excel/verify';
+import {
+  asText,
+  compactAddresses,
+  decodeLedger,
+  encodeLedger,
+  expandAddresses,
+  fillOf,
+  type Ledger,
+} from '../../src/taskpane/ledger';
+
+const SHEET = 'Rekap SKM OPP 2025';
+
+const marks: Ledger = {
+  version: 2,
+  kind: 'marks',
+  sheet: SHEET,
+  createdAt: '2026-01-05T08:00:00.000Z',
+  fills: [
+    { address: 'N8', before: null, after: '#F4B6B6' },
+    { address: 'N9', before: null, after: '#F4B6B6' },
+    { address: 'N10', before: null, after: '#F4B6B6' },
+    { address: 'O12', before: { color: '#FFFF00' }, after: '#FFF2B3' },
+    {
+      address: 'E4',
+      before: { color: '#DDEBF7', pattern: 'Gray25', patternColor: '#000000' },
+      after: '#F4B6B6',
+    },
+  ],
+  cells: [
+    { address: 'U4', before: '', after: 'Catatan Validasi' },
+    { address: 'U8', before: '=HYPERLINK("x")', after: 'IKM tidak sesuai', beforeFormula: '=A1' },
+  ],
+  insertedRow: null,
+};
+
+/** A "Kolom Rumus" ledger of a generated national recap: three formulas per unit. */
+function formulaLedger(units: number): Ledger {
+  const cells = [];
+  for (let u = 0; u < units; u++) {
+    const row = 6 + 4 * u;
+    cells.push(
+      { address: `V${row}`, before: '', after: `=SKM.IKM(E${row}:M${row + 3})` },
+      { address: `W${row}`, before: '', after: `=SKM.KATEGORI(V${row})` },
+      {
+        address: `X${row}`,
+        before: '',
+        after: `=SKM.PERIKSA(E${row}:M${row + 3}, N${row}, O${row})`,
+      },
+    );
+  }
+  return { ...marks, kind: 'formulas', fills: [], cells };
+}
+
+describe('the stored form', () => {
+  it('writes runs down a column as one range, and reads them back cell by cell', () => {
+    expect(compactAddresses(['N8', 'N9', 'N10', 'P9', 'N12'])).toBe('N8:N10,N12,P9');
+    expect(expandAddresses('N8:N10,N12,P9')).toEqual(['N8', 'N9', 'N10', 'N12', 'P9']);
+    expect(expandAddresses('N8:P9')).toBeNull();
+  });
+
+  it('round-trips a ledger, exact fills (pattern and pattern colour) included', () => {
+    const stored = JSON.stringify(encodeLedger(marks));
+    const back = decodeLedger(stored, 'marks', SHEET);
+    expect(back.ok && back.ledger.fills).toEqual(
+      expect.arrayContaining(marks.fills.map((f) => expect.objectContaining(f))),
+    );
+    expect(back.ok && back.ledger.cells).toEqual(marks.cells);
+    // Grouped: three red fills over blank cells are one entry.
+    expect(encodeLedger(marks).fills).toHaveLength(3);
+  });
+
+  it('still reads a ledger of version 1, kept by the add-in before', () => {
+    const v1 = {
+      version: 1,
+      kind: 'marks',
+      sheet: SHEET,
+      createdAt: '2025-12-01T00:00:00.000Z',
+      fills: [{ address: 'N8', before: '#ffff00', after: '#F4B6B6' }],
+      cells: [{ address: 'U8', before: '', after: 'x' }],
+      insertedRow: null,
+    };
+    const back = decodeLedger(JSON.stringify(v1), 'marks', SHEET);
+    expect(back).toEqual({
+      ok: true,
+      ledger: expect.objectContaining({
+        fills: [{ address: 'N8', before: { color: '#FFFF00' }, after: '#F4B6B6' }],
+      }),
+    });
+  });
+});
+
+describe('a ledger read back is not trusted', () => {
+  const good = encodeLedger(marks);
+  const cases: [string, unknown, RegExp][] = [
+    ['text that is not JSON', '{"version":2,', /not JSON/],
+    ['a version from the future', { ...good, version: 7 }, /version 7/],
+    ['no version at all', { kind: 'marks' }, /./],
+    [
+      'an address that is no cell',
+      { ...good, cells: [{ address: 'ZZZZ1', after: 'x' }] },
+      /cells\.0\.address/,
+    ],
+    [
+      'a colour that is no colour',
+      { ...good, fills: [{ cells: 'N8', before: null, after: 'red' }] },
+      /fills\.0\.after/,
+    ],
+    [
+      'a fill list that is no address list',
+      { ...good, fills: [{ cells: 'N8:P9', before: null, after: '#F4B6B6' }] },
+      /no address list/,
+    ],
+    ['an unknown field', { ...good, script: 'x' }, /script|unrecognized/i],
+    ['another kind', { ...good, kind: 'average' }, /kind average/],
+    ['another sheet', { ...good, sheet: 'Lain' }, /sheet "Lain"/],
+    ['an inserted row of zero', { ...good, insertedRow: 0 }, /insertedRow/],
+    ['null', null, /./],
+    ['a number', 42, /./],
+  ];
+  it.each(cases)('reports %s with what is wrong', (_name, raw, problem) => {
+    const back = decodeLedger(typeof raw === 'string' ? raw : JSON.stringify(raw), 'marks', SHEET);
+    expect(back.ok).toBe(false);
+    expect(!back.ok && back.problem).toMatch(problem);
+  });
+});
+
+describe('where a ledger is kept', () => {
+  it('keeps a small ledger in one setting', () => {
+    const plan = planLedger(marks, 0);
+    expect(plan).toMatchObject({ ok: true, parts: [] });
+    expect(plan.ok && plan.inline !== null && plan.inline.length).toBeLessThan(60_000);
+  });
+
+  it('keeps the "Kolom Rumus" ledger of a 20,000-unit recap on a very hidden sheet: settings stay under 1 MB', () => {
+    const ledger = formulaLedger(20_000);
+    const plan = planLedger(ledger, 0);
+    if (!plan.ok) throw new Error('refused');
+    expect(plan.inline).toBeNull();
+    expect(plan.bytes).toBeGreaterThan(2_000_000);
+    expect(plan.parts.join('')).toBe(JSON.stringify(encodeLedger(ledger)));
+    expect(plan.parts.every((p) => p.length <= 20_000)).toBe(true);
+    // What the setting then holds: a pointer to the sheet.
+    const pointer = JSON.stringify({
+      store: 'sheet',
+      sheet: ledgerSheetName('formulas', SHEET),
+      parts: plan.parts.length,
+      bytes: plan.bytes,
+    });
+    expect(pointer.length).toBeLessThan(200);
+    // Even with every kind on fifteen sheets, settings hold at most 15 ledgers of 60 KB and pointers.
+    expect(15 * 60_000 + 3 * 30 * 200).toBeLessThan(1_000_000);
+  });
+
+  it('sends a small ledger to a sheet too once fifteen settings are taken', () => {
+    const plan = planLedger(marks, 15);
+    expect(plan.ok && plan.inline).toBeNull();
+  });
+
+  it("names ledger sheets so that they cannot be a user's sheet name by chance, and tells them apart", () => {
+    const name = ledgerSheetName('marks', SHEET);
+    expect(name).toMatch(/^SKM Rekap m [0-9a-f]{8}$/);
+    expect(name.length).toBeLessThanOrEqual(31);
+    expect(isLedgerSheet(name)).toBe(true);
+    expect(isLedgerSheet('SKM Rekap 2025')).toBe(false);
+    expect(ledgerSheetName('marks', 'A')).not.toBe(ledgerSheetName('marks', 'B'));
+  });
+});
+
+describe('text that stays text', () => {
+  it.each([
+    '12:30',
+    'Jan 5',
+    '1/2',
+    '$5',
+    'Rp 5.000',
+    '=SUM(A1)',
+    '5%',
+    'TRUE',
+    '1.',
+    'teks biasa',
+  ])('writes %s with the text prefix', (text) => {
+    expect(asText(text)).toBe(`'${text}`);
+  });
+  it('writes text into a Text (@) cell as it is, numbers and blanks as they are', () => {
+    expect(asText('12:30', '@')).toBe('12:30');
+    expect(asText(85.5)).toBe(85.5);
+    expect(asText('')).toBe('');
+  });
+});
+
+describe('fills as getCellProperties gives them', () => {
+  it('treats pattern None as no fill and keeps pattern, pattern colour and tint', () => {
+    expect(fillOf({ color: '#FFFFFF', pattern: 'None' })).toBeNull();
+    expect(fillOf({ color: '#ffff00', pattern: 'Solid' })).toEqual({ color: '#FFFF00' });
+    expect(
+      fillOf({ color: '#DDEBF7', pattern: 'Gray25', patternColor: '#000000', tintAndShade: -0.25 }),
+    ).toEqual({
+      color: '#DDEBF7',
+      pattern: 'Gray25',
+      patternColor: '#000000',
+      tintAndShade: -0.25,
+    });
+  });
+});
+
+describe('formulas whose result moves by itself', () => {
+  it.each([
+    '=NOW()',
+    '=TODAY()-A1',
+    '=RAND()*2',
+    '=SKM.IKM(E6:M6)',
+    '=OFFSET(A1,1,0)',
+    '=contoso.add(1, 2)',
+  ])('%s is one', (f) => expect(isMovingFormula(f)).toBe(true));
+  it.each(['=A1+1', '=AVERAGE(N3:N8)', '="NOW()"', '=SUM(SKM)', 'NOW()'])('%s is not', (f) =>
+    expect(isMovingFormula(f)).toBe(false),
+  );
+});
+
+describe("Excel's refusals for size", () => {
+  it('include RangeExceedsLimit (an area of too many cells) with the payload limits', () => {
+    const err = (code: string) => Object.assign(new Error('x'), { code });
+    expect(isSizeError(err('RangeExceedsLimit'))).toBe(true);
+    expect(isSizeError(err('ResponsePayloadSizeLimitExceeded'))).toBe(true);
+    expect(isSizeError(err('RequestPayloadSizeLimitExceeded'))).toBe(true);
+    expect(isSizeError(err('AccessDenied'))).toBe(false);
+  });
+});
+
+describe('addresses Excel gives', () => {
+  it('reads whole rows and whole columns, with or without a sheet', () => {
+    expect(parseArea('Sheet1!1:335')).toEqual({ top: 1, left: 1, bottom: 335, right: 16_384 });
+    expect(parseArea("'Rekap SKM'!A:T")).toEqual({ top: 1, left: 1, bottom: 1_048_576, right: 20 });
+    expect(parseArea('$B$3:$D$9')).toEqual({ top: 3, left: 2, bottom: 9, right: 4 });
+    expect(parseArea('5')).toBeNull();
+    expect(parseArea('A1:5')).toBeNull();
+    expect(parseArea('A1:B2:C3')).toBeNull();
+  });
+});
