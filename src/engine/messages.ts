@@ -184,11 +184,11 @@ export const findingText = {
     en: `${lineEn} is identical to row ${row} (${unit}): likely copied.`,
   }),
   priorityUnknown: (entry: string): Text => ({
-    id: `Unsur Perbaikan "${entry}" tidak menyebut satu unsur SKM yang jelas.`,
+    id: `Unsur Prioritas Perbaikan "${entry}" tidak menyebut satu unsur SKM yang jelas.`,
     en: `Improvement priority "${entry}" names no clear SKM unsur.`,
   }),
   priorityNotLowest: (lowest: UnsurCode[], value: number): Text => ({
-    id: `Unsur terendah unit ini (${listId(lowest.map(uName))}, ${nId(value)}) tidak termasuk Unsur Perbaikan.`,
+    id: `Unsur terendah unit ini (${listId(lowest.map(uName))}, ${nId(value)}) tidak termasuk Unsur Prioritas Perbaikan.`,
     en: `The unit's lowest unsur (${listEn(lowest.map(uNameEn))}, ${nEn(value)}) is not among its improvement priorities.`,
   }),
   averageRowMismatch: (what: string, whatEn: string, actual: number, expected: number): Text => ({
@@ -228,7 +228,7 @@ export const sentences = {
     en: `The lowest unsur at ${levelEn[level]} level is ${listEn(namesEn)} with a mean value of ${nEn(value)}.`,
   }),
   mostPrioritised: (names: string[], namesEn: string[], units: number): Text => ({
-    id: `${listId(names)} merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (${units} OPP).`,
+    id: `${listId(names)} merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (${units} unit).`,
     en: `${listEn(namesEn)} ${namesEn.length > 1 ? 'are the unsur' : 'is the unsur'} most often named as an improvement priority (${units} units).`,
   }),
 };

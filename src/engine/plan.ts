@@ -343,7 +343,8 @@ export function planWrites(
           },
     );
   }
-  if (exists) for (const c of avgCells) delete c.format;
+  // An existing line keeps its own number formats; a cell left "General" would show 86 beside 87,23.
+  if (exists) for (const c of avgCells) if (!isGeneral(grid, c.row, c.col)) delete c.format;
   // An existing line may be merged in places: a value there would land in another column.
   const lineCells = held
     ? []
@@ -400,4 +401,11 @@ export function planWrites(
     sentences,
     skipped,
   };
+}
+
+/** Known to be "General"; where the reader gave no formats, nothing is assumed. */
+function isGeneral(grid: SheetGrid, row: number, col: number): boolean {
+  if (!grid.formats) return false;
+  const f = grid.formats?.[row - (grid.origin?.row ?? 1)]?.[col - (grid.origin?.col ?? 1)];
+  return !f || f === 'General';
 }

@@ -1,32 +1,41 @@
 /**
  * The task pane. It never touches Office.js: every workbook action arrives as
- * a plain function through `api` (src/taskpane/excel.ts by default).
+ * a plain function through `api` (src/taskpane/excel.ts and summary-undo.ts).
+ * Each action announces its progress and result in the live region, keeps
+ * focus on its button and leaves the buttons where they were.
  */
 import * as React from 'react';
 import {
-  Badge,
   Button,
-  Card,
-  Divider,
   FluentProvider,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Tab,
-  TabList,
-  Text as FText,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { Finding, Severity } from '../engine/checks';
+import type { Finding } from '../engine/checks';
 import type { Lang, Text } from '../engine/messages';
-import { formatEn, formatId } from '../engine/numbers';
-import { findingMessage, unitCounts } from '../engine/report';
+import { planWrites } from '../engine/plan';
+import { unitCounts } from '../engine/report';
 import { officeApi, type TaskpaneApi } from './api';
-import type { AverageChange, Outcome } from './excel';
+import { ActionRow } from './components/Actions';
+import { DistrictPreview, SummaryConfirm } from './components/Confirmations';
+import { Findings } from './components/Findings';
+import { StatusBar } from './components/StatusBar';
+import { SummaryTable } from './components/SummaryTable';
+import type { AverageChange, Outcome, Session } from './excel';
+import { paneApi, type PaneApi } from './pane-api';
 import { getState, setState, subscribe, type PaneState } from './store';
-import { labels, t, ui } from './strings';
+import { labels, ui } from './strings';
+import type { SummaryState } from './summary-undo';
+import {
+  cellsToMark,
+  clock,
+  leftOut,
+  previewRows,
+  severityCounts,
+  workbookLang,
+  writeBlock,
+} from './view-model';
 
 export { officeApi, type TaskpaneApi };
 export { validateFromRibbon } from './ribbon';
@@ -35,65 +44,112 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    gap: '10px',
-    padding: '12px',
+    gap: '12px',
+    padding: '12px 12px 0 12px',
     fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
   },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
-  summary: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: '10px', rowGap: '2px' },
-  unit: { marginTop: '8px', fontWeight: tokens.fontWeightSemibold },
-  finding: {
-    display: 'block',
-    width: '100%',
-    textAlign: 'left',
-    padding: '4px 6px',
-    border: 'none',
-    background: 'transparent',
-    cursor: 'pointer',
-    borderRadius: tokens.borderRadiusMedium,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  top: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: '10px',
+    rowGap: '4px',
   },
-  cell: { fontFamily: tokens.fontFamilyMonospace, marginRight: '6px' },
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
+  stamp: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  help: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  section: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
-const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
-  error: 'danger',
-  warning: 'warning',
-  info: 'informative',
-};
+type ActionId =
+  | 'validate'
+  | 'mark'
+  | 'unmark'
+  | 'formulas'
+  | 'unformulas'
+  | 'average'
+  | 'restore-average'
+  | 'summary'
+  | 'restore-summary';
 
-type Filter = 'all' | Severity;
+const NO_LEDGERS = { marks: false, formulas: false, average: false };
+const NO_SUMMARY: SummaryState = { exists: false, edited: false, known: false, backup: false };
 
-export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Element {
+/** The cells the marks cover, to notice when a write makes them stale. */
+const marksKey = (s: Session) =>
+  planWrites(s.analysis, s.grid, s.lang)
+    .marks.map((m) => `${m.row},${m.col},${m.severity}`)
+    .join(';');
+
+export function App({ api = paneApi }: { api?: PaneApi }): React.JSX.Element {
   const styles = useStyles();
   const [lang] = React.useState<Lang>(() => api.lang());
   const [pane, setPane] = React.useState<PaneState>(getState());
-  const [busy, setBusy] = React.useState(false);
-  const [filter, setFilter] = React.useState<Filter>('all');
+  const [busy, setBusy] = React.useState<ActionId | null>(null);
   const [pending, setPending] = React.useState<AverageChange[] | null>(null);
-  const [ledgers, setLedgers] = React.useState({ marks: false, formulas: false, average: false });
+  const [confirmSummary, setConfirmSummary] = React.useState<Text | null>(null);
+  const [ledgers, setLedgers] = React.useState(NO_LEDGERS);
+  const [summary, setSummary] = React.useState<SummaryState>(NO_SUMMARY);
+  const [validatedAt, setValidatedAt] = React.useState<Date | null>(null);
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const [marksStale, setMarksStale] = React.useState(false);
+  const buttons = React.useRef(new Map<ActionId, HTMLButtonElement | null>());
   React.useEffect(() => subscribe(setPane), []);
 
-  const session = pane.session;
-  const s = (x: Text) => t(x, lang);
-  const num = (x: number) => (lang === 'id' ? formatId(x) : formatEn(x));
+  // What is written into the workbook follows the workbook's language, whoever clicks.
+  const session = React.useMemo(
+    () => (pane.session ? { ...pane.session, lang: workbookLang(pane.session) } : null),
+    [pane.session],
+  );
 
-  // Whenever the session changes, from this pane or from the ribbon, the undo buttons follow the workbook's ledgers.
+  // Each new validation (from here or from the ribbon) is stamped, and the undo buttons follow the workbook.
   React.useEffect(() => {
     let current = true;
-    if (session) void api.ledgersOf(session.sheet).then((l) => current && setLedgers(l));
+    if (!pane.session) return;
+    setValidatedAt(new Date());
+    setSelected(null);
+    void api.ledgersOf(pane.session.sheet).then((l) => current && setLedgers(l));
+    void api.summaryState().then((s) => current && setSummary(s));
     return () => {
       current = false;
     };
-  }, [api, session]);
+  }, [api, pane.session]);
 
+  const refOf = (id: ActionId) => (el: HTMLButtonElement | null) => {
+    buttons.current.set(id, el);
+  };
+  const focus = (id: ActionId) =>
+    // After React has re-rendered the pane with the result.
+    window.setTimeout(() => buttons.current.get(id)?.focus(), 0);
+
+  /**
+   * Runs one action: its progress replaces any older message, its result
+   * stays in the live region, focus returns to its button.
+   */
   async function run<T>(
+    id: ActionId,
+    progress: Text,
     action: () => Promise<Outcome<T>>,
     done: (v: T) => Text,
-    revalidate = true,
+    opts: { revalidate?: boolean; focusOn?: ActionId } = {},
   ): Promise<void> {
-    setBusy(true);
+    const { revalidate = true, focusOn = id } = opts;
+    const before = session;
+    setBusy(id);
+    setState({ status: { kind: 'progress', text: progress } });
     try {
       const r = await action();
       if (!r.ok) {
@@ -101,321 +157,343 @@ export function App({ api = officeApi }: { api?: TaskpaneApi }): React.JSX.Eleme
         return;
       }
       const message = done(r.value);
-      // What was written changes the sheet: read it again so the pane shows what is there now.
-      if (revalidate) {
-        const v = await api.validate(lang);
-        setState({ session: v.ok ? v.value : null, status: { kind: 'success', text: message } });
-      } else {
+      if (!revalidate) {
         setState({ status: { kind: 'success', text: message } });
+        return;
       }
+      // What was written changes the sheet: read it again so the pane shows what is there now.
+      const v = await api.validate(lang);
+      const next = v.ok ? { ...v.value, lang: workbookLang(v.value) } : null;
+      setState({ session: next, status: { kind: 'success', text: message } });
+      if (id === 'mark' || id === 'unmark') setMarksStale(false);
+      else if (before && next && ledgers.marks && marksKey(before) !== marksKey(next))
+        setMarksStale(true);
+    } catch (err) {
+      setState({
+        status: { kind: 'error', text: ui.excelError(String((err as Error)?.message ?? err)) },
+      });
     } finally {
-      setBusy(false);
+      setBusy(null);
+      focus(focusOn);
     }
   }
 
   async function onValidate(): Promise<void> {
-    setBusy(true);
+    setBusy('validate');
     setPending(null);
+    setConfirmSummary(null);
+    setState({ status: { kind: 'progress', text: labels.progressValidate } });
     try {
       const r = await api.validate(lang);
-      if (r.ok) setState({ session: r.value, status: null });
-      else setState({ session: null, status: { kind: 'error', text: r.message } });
+      if (r.ok) {
+        const c = severityCounts(r.value.analysis.findings);
+        setState({
+          session: r.value,
+          status: { kind: 'success', text: labels.validatedDone(c.error, c.warning) },
+        });
+      } else setState({ session: null, status: { kind: 'error', text: r.message } });
     } finally {
-      setBusy(false);
+      setBusy(null);
+      focus('validate');
     }
   }
 
   function onPreviewAverage(): void {
     if (!session) return;
+    setConfirmSummary(null);
     const { changes } = api.previewDistrictLine(session);
-    if (changes.length === 0) setState({ status: { kind: 'info', text: labels.noChanges } });
-    else setPending(changes);
+    if (changes.length === 0) {
+      setPending(null);
+      setState({ status: { kind: 'info', text: labels.noChanges } });
+    } else {
+      setState({ status: null });
+      setPending(changes);
+    }
   }
 
-  const findings = session ? session.analysis.findings : [];
-  const shown = findings.filter((f) => filter === 'all' || f.severity === filter);
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  async function onSummary(confirmed: boolean): Promise<void> {
+    if (!session) return;
+    setPending(null);
+    if (!confirmed) {
+      const state = await api.summaryState();
+      setSummary(state);
+      if (state.edited) {
+        setState({ status: null });
+        setConfirmSummary(replaceQuestion(state));
+        return;
+      }
+    }
+    setConfirmSummary(null);
+    await run(
+      'summary',
+      labels.progressSummary,
+      () => api.writeSummaryKeepingOld(session),
+      (v) => labels.summaryDone(v.sheet, v.charts, v.kept),
+      { revalidate: false },
+    );
+    setSummary(await api.summaryState());
+  }
+
+  const block = session ? writeBlock(session) : null;
+  const counts = session ? severityCounts(session.analysis.findings) : null;
+  const isBusy = busy !== null;
+  const why = (available: boolean, reason: Text): Text | null =>
+    block ?? (available ? null : reason);
 
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root} lang={lang}>
-        <FText as="h1" size={500} weight="semibold">
-          SKM Rekap
-        </FText>
-        <FText>{s(labels.intro)}</FText>
-        <div className={styles.buttons}>
+        <h1 className={styles.hidden}>SKM Rekap</h1>
+        <div className={styles.top}>
           <Button
+            ref={refOf('validate')}
             appearance="primary"
             data-testid="btn-validate"
-            disabled={busy}
+            disabledFocusable={isBusy}
+            aria-describedby="validate-help"
             onClick={onValidate}
           >
-            {s(labels.validate)}
+            {labels.validate[lang]}
           </Button>
+          {validatedAt && session && (
+            <span className={styles.stamp} data-testid="validated-at">
+              {labels.validatedAt(clock(validatedAt, lang))[lang]}
+            </span>
+          )}
         </div>
-        {busy && <Spinner size="tiny" label={s(labels.working)} />}
-        {pane.status && (
-          <MessageBar
-            intent={
-              pane.status.kind === 'error'
-                ? 'error'
-                : pane.status.kind === 'success'
-                  ? 'success'
-                  : 'info'
-            }
-            data-testid="status"
-          >
-            <MessageBarBody>{s(pane.status.text)}</MessageBarBody>
-          </MessageBar>
-        )}
-        {session && (
+        <p id="validate-help" className={session ? styles.hidden : styles.help}>
+          {labels.validateHelp[lang]}
+        </p>
+
+        {session && counts && (
           <>
-            <Card data-testid="summary">
-              <FText weight="semibold">{s(labels.summary)}</FText>
-              <div className={styles.summary}>
-                <span>{s(labels.sheet)}</span>
-                <span>{session.sheet}</span>
-                <span>{s(labels.units)}</span>
-                <span data-testid="summary-units">
-                  {(() => {
-                    const u = unitCounts(session.analysis);
-                    return `${u.listed} ${s(labels.listed)}, ${u.withData} ${s(labels.withData)}, ${u.inAverage} ${s(labels.inAverage)}`;
-                  })()}
-                </span>
-                <span>{s(labels.errors)}</span>
-                <span data-testid="summary-errors">{counts.error}</span>
-                <span>{s(labels.warnings)}</span>
-                <span data-testid="summary-warnings">{counts.warning}</span>
-                <span>{s(labels.districtIkm)}</span>
-                <span data-testid="summary-ikm">
-                  {session.analysis.district.ikm !== null
-                    ? `${num(session.analysis.district.ikm)} ${session.analysis.district.category}`
-                    : '-'}
-                </span>
-                <span>{s(labels.lowest)}</span>
-                <span data-testid="summary-lowest">
-                  {session.analysis.district.lowest
-                    .map((u) => `${u.name} (${num(u.value)})`)
-                    .join(', ') || '-'}
-                </span>
-              </div>
-            </Card>
-            <div className={styles.buttons}>
-              <Button
-                data-testid="btn-mark"
-                disabled={busy}
+            <section className={styles.section} aria-labelledby="h-summary">
+              <h2 id="h-summary" className={styles.h2}>
+                {labels.summary[lang]}
+              </h2>
+              {block && (
+                <p className={styles.help} role="note" data-testid="write-block">
+                  <strong>{block[lang]}</strong>
+                </p>
+              )}
+              <SummaryTable session={session} lang={lang} />
+            </section>
+
+            <section className={styles.section} aria-labelledby="h-findings">
+              <h2 id="h-findings" className={styles.h2}>
+                {labels.findings[lang]}
+              </h2>
+              <Findings
+                // A new validation starts the list afresh (filter, folds).
+                key={validatedAt?.getTime() ?? 0}
+                findings={session.analysis.findings}
+                lang={lang}
+                selected={selected}
+                onSelect={(f: Finding, key: string) => {
+                  if (!f.cell) return;
+                  setSelected(key);
+                  void api.selectCell(f.sheet, f.cell).then((r) =>
+                    setState({
+                      status: r.ok
+                        ? { kind: 'info', text: labels.selected(f.cell!) }
+                        : { kind: 'error', text: r.message },
+                    }),
+                  );
+                }}
+              />
+            </section>
+
+            <section className={styles.section} aria-labelledby="h-actions">
+              <h2 id="h-actions" className={styles.h2}>
+                {labels.actions[lang]}
+              </h2>
+              <ActionRow
+                id="mark"
+                label={marksStale ? labels.refreshMarks : labels.mark}
+                help={marksStale ? labels.marksStale : labels.markHelp}
+                reason={why(counts.error + counts.warning > 0, labels.whyNoFindings)}
+                busy={isBusy}
+                lang={lang}
+                buttonRef={refOf('mark')}
                 onClick={() =>
-                  run(
+                  void run(
+                    'mark',
+                    labels.progressMark(cellsToMark(session)),
                     () => api.markFindings(session),
                     (v) => labels.markedDone(v.marked, v.notes, v.notesColumn),
                   )
                 }
-              >
-                {s(labels.mark)}
-              </Button>
-              <Button
-                data-testid="btn-unmark"
-                disabled={busy || !ledgers.marks}
+              />
+              <ActionRow
+                id="unmark"
+                undo
+                label={labels.unmark}
+                help={labels.unmarkHelp}
+                reason={ledgers.marks ? null : labels.whyNoMarks}
+                busy={isBusy}
+                lang={lang}
+                buttonRef={refOf('unmark')}
                 onClick={() =>
-                  run(
+                  void run(
+                    'unmark',
+                    labels.progressUndo,
                     () => api.undo('marks', session.sheet),
                     (v) => labels.undoDone(v.restored, v.keptChanged),
                   )
                 }
-              >
-                {s(labels.unmark)}
-              </Button>
-              <Button
-                data-testid="btn-formulas"
-                disabled={busy}
+              />
+              <ActionRow
+                id="formulas"
+                label={labels.formulas}
+                help={labels.formulasHelp}
+                reason={block}
+                busy={isBusy}
+                lang={lang}
+                buttonRef={refOf('formulas')}
                 onClick={() =>
-                  run(
+                  void run(
+                    'formulas',
+                    labels.progressFormulas(session.analysis.table.records.length),
                     () => api.addFormulaColumns(session),
                     (v) => labels.formulasDone(v.formulas, v.columns),
                   )
                 }
-              >
-                {s(labels.formulas)}
-              </Button>
-              <Button
-                data-testid="btn-unformulas"
-                disabled={busy || !ledgers.formulas}
+              />
+              <ActionRow
+                id="unformulas"
+                undo
+                label={labels.removeFormulas}
+                help={labels.removeFormulasHelp}
+                reason={ledgers.formulas ? null : labels.whyNoFormulas}
+                busy={isBusy}
+                lang={lang}
+                buttonRef={refOf('unformulas')}
                 onClick={() =>
-                  run(
+                  void run(
+                    'unformulas',
+                    labels.progressUndo,
                     () => api.undo('formulas', session.sheet),
                     (v) => labels.undoDone(v.restored, v.keptChanged),
                   )
                 }
+              />
+              <ActionRow
+                id="average"
+                label={labels.average}
+                help={labels.averageHelp}
+                reason={why(session.analysis.district.ikm !== null, labels.whyNoDistrict)}
+                busy={isBusy}
+                lang={lang}
+                buttonRef={refOf('average')}
+                onClick={onPreviewAverage}
               >
-                {s(labels.removeFormulas)}
-              </Button>
-              <Button data-testid="btn-average" disabled={busy} onClick={onPreviewAverage}>
-                {s(labels.average)}
-              </Button>
-              <Button
-                data-testid="btn-summary"
-                disabled={busy}
-                onClick={() =>
-                  run(
-                    () => api.writeSummary(session),
-                    (v) => labels.summaryDone(v.sheet, v.charts),
-                    false,
-                  )
-                }
-              >
-                {s(labels.summarySheet)}
-              </Button>
-              <Button
-                data-testid="btn-restore-average"
-                disabled={busy || !ledgers.average}
-                onClick={() =>
-                  run(
-                    () => api.undo('average', session.sheet),
-                    (v) => labels.undoDone(v.restored, v.keptChanged),
-                  )
-                }
-              >
-                {s(labels.restoreAverage)}
-              </Button>
-            </div>
-            {pending && (
-              <Card data-testid="average-preview">
-                <FText weight="semibold">{s(labels.changesTitle)}</FText>
-                <table className={styles.table}>
-                  <thead>
-                    <tr>
-                      <th>{s(labels.cell)}</th>
-                      <th>{s(labels.item)}</th>
-                      <th>{s(labels.old)}</th>
-                      <th>{s(labels.new)}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {pending.map((c) => (
-                      <tr key={c.address}>
-                        <td className={styles.cell}>{c.address}</td>
-                        <td>{c.label}</td>
-                        <td>{show(c.before, num)}</td>
-                        <td>{show(c.after, num)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                <div className={styles.buttons}>
-                  <Button
-                    appearance="primary"
-                    data-testid="btn-confirm-average"
-                    disabled={busy}
-                    onClick={() => {
+                {pending && (
+                  <DistrictPreview
+                    rows={previewRows(session, pending, lang)}
+                    basis={
+                      labels.averageBasis(
+                        unitCounts(session.analysis).inAverage,
+                        unitCounts(session.analysis).listed,
+                      )[lang]
+                    }
+                    leftOut={leftOut(session, lang)}
+                    lang={lang}
+                    busy={isBusy}
+                    onConfirm={() => {
                       setPending(null);
                       void run(
+                        'average',
+                        labels.progressAverage,
                         () => api.writeDistrictLine(session),
                         (v) => labels.averageDone(v.written, v.row),
                       );
                     }}
-                  >
-                    {s(labels.confirm)}
-                  </Button>
-                  <Button onClick={() => setPending(null)}>{s(labels.cancel)}</Button>
-                </div>
-              </Card>
-            )}
-            <Divider />
-            <FText weight="semibold">{s(labels.findings)}</FText>
-            <TabList
-              selectedValue={filter}
-              onTabSelect={(_, d) => setFilter(d.value as Filter)}
-              size="small"
-            >
-              <Tab value="all" data-testid="filter-all">
-                {s(labels.all)} ({findings.length})
-              </Tab>
-              <Tab value="error" data-testid="filter-error">
-                {s(labels.errors)} ({counts.error})
-              </Tab>
-              <Tab value="warning" data-testid="filter-warning">
-                {s(labels.warnings)} ({counts.warning})
-              </Tab>
-              <Tab value="info" data-testid="filter-info">
-                {s(labels.infos)} ({counts.info})
-              </Tab>
-            </TabList>
-            <FindingList
-              findings={shown}
-              lang={lang}
-              styles={styles}
-              empty={s(labels.noFindings)}
-              onSelect={(f) =>
-                f.cell &&
-                void api
-                  .selectCell(f.sheet, f.cell)
-                  .then((r) => !r.ok && setState({ status: { kind: 'error', text: r.message } }))
-              }
-            />
+                    onCancel={() => {
+                      setPending(null);
+                      focus('average');
+                    }}
+                  />
+                )}
+              </ActionRow>
+              <ActionRow
+                id="restore-average"
+                undo
+                label={labels.restoreAverage}
+                help={labels.restoreAverageHelp}
+                reason={ledgers.average ? null : labels.whyNoAverage}
+                busy={isBusy}
+                lang={lang}
+                buttonRef={refOf('restore-average')}
+                onClick={() =>
+                  void run(
+                    'restore-average',
+                    labels.progressUndo,
+                    () => api.undo('average', session.sheet),
+                    (v) => labels.undoDone(v.restored, v.keptChanged),
+                  )
+                }
+              />
+              <ActionRow
+                id="summary"
+                label={labels.summarySheet}
+                help={labels.summaryHelp}
+                reason={block}
+                busy={isBusy}
+                lang={lang}
+                buttonRef={refOf('summary')}
+                onClick={() => void onSummary(false)}
+              >
+                {confirmSummary && (
+                  <SummaryConfirm
+                    message={confirmSummary}
+                    lang={lang}
+                    busy={isBusy}
+                    onConfirm={() => void onSummary(true)}
+                    onCancel={() => {
+                      setConfirmSummary(null);
+                      focus('summary');
+                    }}
+                  />
+                )}
+              </ActionRow>
+              <ActionRow
+                id="restore-summary"
+                undo
+                label={labels.restoreSummary}
+                help={labels.restoreSummaryHelp}
+                reason={summary.backup ? null : labels.whyNoBackup}
+                busy={isBusy}
+                lang={lang}
+                buttonRef={refOf('restore-summary')}
+                onClick={() =>
+                  void run(
+                    'restore-summary',
+                    labels.progressRestoreSummary,
+                    () => api.restoreSummary(),
+                    () => labels.summaryRestored,
+                    { revalidate: false },
+                  ).then(async () => setSummary(await api.summaryState()))
+                }
+              />
+            </section>
           </>
         )}
+        <StatusBar
+          status={pane.status}
+          lang={lang}
+          onDismiss={() => {
+            setState({ status: null });
+            focus('validate');
+          }}
+        />
       </main>
     </FluentProvider>
   );
 }
 
-function show(v: unknown, num: (x: number) => string): string {
-  if (typeof v === 'number') return num(v);
-  if (v === null || v === undefined || v === '') return '—';
-  return String(v);
-}
-
-function FindingList(props: {
-  findings: Finding[];
-  lang: Lang;
-  styles: ReturnType<typeof useStyles>;
-  empty: string;
-  onSelect: (f: Finding) => void;
-}): React.JSX.Element {
-  const { findings, lang, styles, empty, onSelect } = props;
-  if (findings.length === 0) return <FText>{empty}</FText>;
-  const groups: { key: string; title: string; items: Finding[] }[] = [];
-  for (const f of findings) {
-    const key = `${f.unitNo ?? ''}|${f.unit}`;
-    let g = groups[groups.length - 1];
-    if (!g || g.key !== key) {
-      g = { key, title: `${f.unitNo !== null ? `${f.unitNo}. ` : ''}${f.unit}`, items: [] };
-      groups.push(g);
-    }
-    g.items.push(f);
-  }
-  return (
-    <div data-testid="findings">
-      {groups.map((g) => (
-        <section key={g.key}>
-          <div className={styles.unit}>{g.title}</div>
-          {g.items.map((f, i) => (
-            <button
-              key={i}
-              type="button"
-              className={styles.finding}
-              data-testid="finding"
-              data-code={f.code}
-              data-cell={f.cell ?? ''}
-              onClick={() => onSelect(f)}
-            >
-              <Badge appearance="tint" color={SEVERITY_COLOR[f.severity]} size="small">
-                {f.severity === 'error'
-                  ? t(labels.errors, lang)
-                  : f.severity === 'warning'
-                    ? t(labels.warnings, lang)
-                    : t(labels.infos, lang)}
-              </Badge>{' '}
-              {f.cell && <span className={styles.cell}>{f.cell}</span>}
-              {f.period && <span>{f.period}: </span>}
-              {findingMessage(f, lang)}
-            </button>
-          ))}
-        </section>
-      ))}
-    </div>
-  );
+/** The question before replacing a summary: one SKM Rekap wrote and staff edited, or one it never wrote. */
+function replaceQuestion(state: SummaryState): Text {
+  return state.known ? labels.summaryEdited : labels.summaryExists;
 }
 
 export default App;

@@ -9,7 +9,8 @@ import type { Text } from '../engine/messages';
 
 export interface PaneState {
   session: Session | null;
-  status: { kind: 'success' | 'error' | 'info'; text: Text } | null;
+  /** The last action's progress or result; `progress` while it runs. */
+  status: { kind: 'success' | 'error' | 'info' | 'warning' | 'progress'; text: Text } | null;
 }
 
 interface Shared {

@@ -1,6 +1,7 @@
 /**
- * The task pane's words, in Bahasa Indonesia and English (chosen from
- * Office's display language).
+ * The task pane's words, in Bahasa Indonesia and English (the pane follows
+ * Office's display language; what is written into the workbook follows the
+ * workbook's own language). Terms as in docs/glossary.md.
  */
 import { formatEn, formatId } from '../engine/numbers';
 import type { Lang, Text } from '../engine/messages';
@@ -19,12 +20,12 @@ export const ui = {
     en: `Excel refused the request: ${detail}`,
   }),
   noTable: (): Text => ({
-    id: 'Tidak ada lembar yang memuat tabel rekap SKM.',
-    en: 'No sheet holds an SKM recap table.',
+    id: 'Tidak ada lembar yang memuat tabel rekap SKM. SKM Rekap mencari baris judul dengan kolom unit dan sembilan kolom unsur (Persyaratan, Prosedur, Waktu Penyelesaian, ...), lalu IKM dan mutu pelayanan.',
+    en: 'No sheet holds an SKM recap table. SKM Rekap looks for a header row with a unit column and the nine unsur columns (Persyaratan, Prosedur, Waktu Penyelesaian, ...), then IKM and service quality.',
   }),
   changedSinceRead: (sheet: string, cell: string): Text => ({
     id: `Lembar "${sheet}" berubah sejak divalidasi (misalnya sel ${cell}, mungkin oleh rekan yang sedang menyunting). Tidak ada yang ditulis. Klik "Validasi Rekap" lagi, lalu ulangi.`,
-    en: `Sheet "${sheet}" changed since it was validated (for example cell ${cell}, perhaps by a co-author). Nothing was written. Click "Validasi Rekap" again, then retry.`,
+    en: `Sheet "${sheet}" changed since it was validated (for example cell ${cell}, perhaps by a co-author). Nothing was written. Click "Validate recap" again, then retry.`,
   }),
   nothingToUndo: (kind: 'marks' | 'formulas' | 'average'): Text =>
     ({
@@ -49,84 +50,243 @@ export const ui = {
   labelLabel: (lang: Lang) => (lang === 'en' ? 'Label' : 'Label'),
 };
 
-/** Static labels of the pane. Button labels stay in Indonesian in both languages: they are the names staff learn. */
+const T = (id: string, en: string): Text => ({ id, en });
+
+/** Fixed words of the pane. */
 export const labels = {
-  validate: { id: 'Validasi Rekap', en: 'Validasi Rekap' },
-  mark: { id: 'Tandai di Lembar', en: 'Tandai di Lembar' },
-  unmark: { id: 'Hapus Tanda', en: 'Hapus Tanda' },
-  formulas: { id: 'Kolom Rumus', en: 'Kolom Rumus' },
-  removeFormulas: { id: 'Hapus Kolom Rumus', en: 'Hapus Kolom Rumus' },
-  average: { id: 'Tulis Rata-rata Kabupaten', en: 'Tulis Rata-rata Kabupaten' },
-  restoreAverage: { id: 'Pulihkan Nilai Lama', en: 'Pulihkan Nilai Lama' },
-  summarySheet: { id: 'Buat Ringkasan', en: 'Buat Ringkasan' },
-  confirm: { id: 'Tulis sekarang', en: 'Write now' },
-  cancel: { id: 'Batal', en: 'Cancel' },
-  intro: {
-    id: 'Memeriksa rekap Survei Kepuasan Masyarakat (PermenPANRB 14/2017) pada lembar aktif.',
-    en: 'Checks the Survei Kepuasan Masyarakat recap (PermenPANRB 14/2017) on the active sheet.',
+  // Buttons: short verbs, the names staff learn.
+  validate: T('Validasi Rekap', 'Validate recap'),
+  mark: T('Tandai di Lembar', 'Mark on sheet'),
+  unmark: T('Hapus Tanda', 'Remove marks'),
+  formulas: T('Kolom Rumus', 'Formula columns'),
+  removeFormulas: T('Hapus Kolom Rumus', 'Remove formula columns'),
+  average: T('Tulis Rata-rata Kabupaten', 'Write district average'),
+  restoreAverage: T('Pulihkan Nilai Lama', 'Restore old values'),
+  summarySheet: T('Buat Ringkasan', 'Create summary'),
+  restoreSummary: T('Pulihkan Ringkasan Lama', 'Restore old summary'),
+  confirm: T('Tulis sekarang', 'Write now'),
+  replaceSummary: T('Ganti ringkasan', 'Replace summary'),
+  cancel: T('Batal', 'Cancel'),
+  dismiss: T('Tutup pesan', 'Dismiss message'),
+  refreshMarks: T('Perbarui Tanda', 'Refresh marks'),
+  showAll: (n: number): Text => T(`Tampilkan semua (${n} lagi)`, `Show all (${n} more)`),
+  moreDetail: (n: number): Text => T(`${n} rincian lain`, `${n} more details`),
+
+  // One-line explanations under the buttons.
+  validateHelp: T(
+    'Memeriksa tabel rekap SKM (PermenPANRB 14/2017) pada lembar aktif.',
+    'Checks the SKM recap table (PermenPANRB 14/2017) on the active sheet.',
+  ),
+  markHelp: T(
+    'Mewarnai sel bermasalah dan menulis kolom "Catatan Validasi".',
+    'Colours the cells with findings and writes the "Catatan Validasi" column.',
+  ),
+  unmarkHelp: T(
+    'Mengembalikan warna dan isi sel seperti sebelum ditandai.',
+    'Puts back the fills and contents from before the marks.',
+  ),
+  formulasHelp: T(
+    'Menambah kolom =SKM.IKM, =SKM.KATEGORI dan =SKM.PERIKSA pada tiap entri.',
+    'Adds =SKM.IKM, =SKM.KATEGORI and =SKM.PERIKSA columns to each entry.',
+  ),
+  removeFormulasHelp: T('Menghapus kolom rumus yang ditambahkan.', 'Removes the added columns.'),
+  averageHelp: T(
+    'Menampilkan nilai lama dan baru baris RATA-RATA, lalu menulisnya setelah Anda setuju.',
+    'Shows the old and new values of the RATA-RATA line, then writes them once you agree.',
+  ),
+  restoreAverageHelp: T(
+    'Mengembalikan baris RATA-RATA dan kalimat temuan seperti sebelum ditulis.',
+    'Puts back the RATA-RATA line and the sentences as they were.',
+  ),
+  summaryHelp: T(
+    'Menulis lembar "Ringkasan SKM" dengan tabel, grafik dan draf kesimpulan.',
+    'Writes the sheet "Ringkasan SKM" with tables, charts and drafted conclusions.',
+  ),
+  restoreSummaryHelp: T(
+    'Mengembalikan lembar ringkasan sebelum yang terakhir ditulis.',
+    'Puts back the summary sheet from before the last one written.',
+  ),
+
+  // Why an action is unavailable.
+  whyBusy: T('Tunggu tindakan yang sedang berjalan.', 'Wait for the running action.'),
+  whyNoMarks: T('Belum ada tanda dari SKM Rekap pada lembar ini.', 'No marks on this sheet yet.'),
+  whyNoFormulas: T(
+    'Belum ada kolom rumus pada lembar ini.',
+    'No formula columns on this sheet yet.',
+  ),
+  whyNoAverage: T(
+    'Baris RATA-RATA belum pernah ditulis oleh SKM Rekap.',
+    'SKM Rekap has not written the RATA-RATA line yet.',
+  ),
+  whyNoBackup: T(
+    'Belum ada ringkasan lama yang disimpan.',
+    'No earlier summary has been kept yet.',
+  ),
+  whyNoFindings: T('Tidak ada temuan untuk ditandai.', 'No findings to mark.'),
+  whyNoDistrict: T(
+    'Tidak ada unit dengan nilai unsur, jadi tidak ada rata-rata untuk ditulis.',
+    'No unit has unsur values, so there is no average to write.',
+  ),
+
+  // Recaps the pane writes nothing into.
+  degenerateNoUnits: T(
+    'Tabel rekap ditemukan, tetapi tidak memuat satu unit pun. Tidak ada yang dapat ditulis.',
+    'The recap table was found but lists no unit. Nothing can be written.',
+  ),
+  degenerateOnlyAverage: T(
+    'Tabel rekap hanya memuat baris RATA-RATA, tanpa unit. Tidak ada yang dapat ditulis.',
+    'The recap table holds only the RATA-RATA line, no unit. Nothing can be written.',
+  ),
+  degenerateNoData: T(
+    'Unit tercantum, tetapi tidak satu pun berisi nilai unsur. Tidak ada yang dapat ditulis.',
+    'Units are listed but none has unsur values. Nothing can be written.',
+  ),
+
+  // Sections and the summary table.
+  actions: T('Tindakan', 'Actions'),
+  summary: T('Ringkasan', 'Summary'),
+  sheet: T('Lembar', 'Sheet'),
+  units: T('Unit', 'Units'),
+  unitCounts: (listed: number, withData: number, inAverage: number): Text =>
+    T(
+      `${listed} tercantum, ${withData} berisi data, ${inAverage} masuk rata-rata`,
+      `${listed} listed, ${withData} with data, ${inAverage} in the average`,
+    ),
+  errors: T('Galat', 'Errors'),
+  warnings: T('Peringatan', 'Warnings'),
+  infos: T('Info', 'Info'),
+  problems: T('Masalah', 'Problems'),
+  districtIkm: T('IKM kabupaten', 'District IKM'),
+  lowest: T('Unsur terendah', 'Lowest unsur'),
+  findings: T('Temuan', 'Findings'),
+  filter: T('Filter temuan', 'Filter findings'),
+  findingList: T('Daftar temuan per entri', 'Findings by entry'),
+  noFindings: T('Tidak ada temuan untuk filter ini.', 'No findings for this filter.'),
+  district: T('Baris rata-rata', 'District line'),
+  districtLine: T('Baris rata-rata', 'District line'),
+  validatedAt: (time: string): Text => T(`Divalidasi ${time}`, `Validated ${time}`),
+  selected: (cell: string): Text => T(`Sel ${cell} dipilih di lembar.`, `Cell ${cell} selected.`),
+
+  // Severity of one finding (singular).
+  severity: {
+    error: T('Galat', 'Error'),
+    warning: T('Peringatan', 'Warning'),
+    info: T('Info', 'Info'),
   },
-  working: { id: 'Sedang bekerja…', en: 'Working…' },
-  summary: { id: 'Ringkasan', en: 'Summary' },
-  sheet: { id: 'Lembar', en: 'Sheet' },
-  units: { id: 'Unit', en: 'Units' },
-  listed: { id: 'tercantum', en: 'listed' },
-  withData: { id: 'berisi data', en: 'with data' },
-  inAverage: { id: 'masuk rata-rata', en: 'in the average' },
-  errors: { id: 'Galat', en: 'Errors' },
-  warnings: { id: 'Peringatan', en: 'Warnings' },
-  infos: { id: 'Info', en: 'Info' },
-  all: { id: 'Semua', en: 'All' },
-  districtIkm: { id: 'IKM kabupaten', en: 'District IKM' },
-  lowest: { id: 'Unsur terendah', en: 'Lowest unsur' },
-  findings: { id: 'Temuan per unit', en: 'Findings by unit' },
-  noFindings: { id: 'Tidak ada temuan untuk saringan ini.', en: 'No findings for this filter.' },
-  changesTitle: { id: 'Nilai yang akan ditulis', en: 'Values to be written' },
-  cell: { id: 'Sel', en: 'Cell' },
-  item: { id: 'Isi', en: 'Item' },
-  old: { id: 'Lama', en: 'Old' },
-  new: { id: 'Baru', en: 'New' },
-  noChanges: {
-    id: 'Baris rata-rata sudah sesuai; tidak ada yang perlu ditulis.',
-    en: 'The average line is already up to date; nothing to write.',
+
+  // The district line preview.
+  changesTitle: T('Nilai yang akan ditulis', 'Values to be written'),
+  item: T('Isi', 'Item'),
+  old: T('Lama', 'Old'),
+  new: T('Baru', 'New'),
+  sentence: T('Kalimat', 'Sentence'),
+  rowLabel: T('Label baris', 'Row label'),
+  category: T('Mutu', 'Category'),
+  realisation: T('Realisasi', 'Realisation'),
+  averageBasis: (inAverage: number, listed: number): Text =>
+    T(
+      `Baris baru merata-ratakan ${inAverage} dari ${listed} unit.`,
+      `The new line averages ${inAverage} of ${listed} units.`,
+    ),
+  leftOut: (n: number, reason: string, units: string): Text =>
+    T(`Tidak ikut (${n}), ${reason}: ${units}.`, `Left out (${n}), ${reason}: ${units}.`),
+  noChanges: T(
+    'Baris rata-rata sudah sesuai; tidak ada yang perlu ditulis.',
+    'The average line is already up to date; nothing to write.',
+  ),
+  reason: {
+    'no-data': T('tanpa data', 'no data'),
+    'service-only': T(
+      'hanya data layanan, tanpa nilai unsur',
+      'service data only, no unsur values',
+    ),
+    'no-unsur': T('nilai unsur tidak lengkap', 'incomplete unsur values'),
   },
-  markedDone: (n: number, notes: number, col: string): Text => ({
-    id: `${n} sel ditandai; ${notes} catatan ditulis di kolom ${col} ("Catatan Validasi").`,
-    en: `${n} cells marked; ${notes} notes written in column ${col} ("Catatan Validasi").`,
-  }),
-  undoDone: (n: number, kept: string[]): Text => ({
-    id:
+
+  // The summary sheet confirmation.
+  summaryEdited: T(
+    'Lembar "Ringkasan SKM" sudah diubah sejak ditulis SKM Rekap. Jika diganti, lembar lama disimpan tersembunyi dan bisa dipulihkan dengan "Pulihkan Ringkasan Lama".',
+    'The sheet "Ringkasan SKM" was edited since SKM Rekap wrote it. If replaced, the old sheet is kept hidden and can be put back with "Restore old summary".',
+  ),
+  summaryExists: T(
+    'Lembar "Ringkasan SKM" sudah ada dan belum dikenal SKM Rekap. Jika diganti, lembar lama disimpan tersembunyi dan bisa dipulihkan.',
+    'A sheet "Ringkasan SKM" exists that SKM Rekap did not write. If replaced, the old sheet is kept hidden and can be put back.',
+  ),
+
+  // Progress of each action.
+  progressValidate: T('Membaca lembar dan memeriksa rekap…', 'Reading the sheet and checking…'),
+  progressMark: (cells: number): Text =>
+    T(`Menandai ${cells} sel…`, `Marking ${cells} ${cells === 1 ? 'cell' : 'cells'}…`),
+  progressUndo: T('Memulihkan isi sel…', 'Restoring the cells…'),
+  progressFormulas: (entries: number): Text =>
+    T(`Menulis rumus untuk ${entries} entri…`, `Writing formulas for ${entries} entries…`),
+  progressAverage: T('Menulis baris rata-rata…', 'Writing the district line…'),
+  progressSummary: T('Menulis lembar "Ringkasan SKM"…', 'Writing the sheet "Ringkasan SKM"…'),
+  progressRestoreSummary: T('Memulihkan ringkasan lama…', 'Restoring the old summary…'),
+
+  // Results.
+  validatedDone: (errors: number, warnings: number): Text =>
+    T(
+      `Validasi selesai: ${errors} galat, ${warnings} peringatan.`,
+      `Validation done: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`,
+    ),
+  markedDone: (n: number, notes: number, col: string): Text =>
+    T(
+      `${n} sel ditandai; ${notes} catatan ditulis di kolom ${col} ("Catatan Validasi").`,
+      `${n} ${n === 1 ? 'cell' : 'cells'} marked; ${notes} ${notes === 1 ? 'note' : 'notes'} written in column ${col} ("Catatan Validasi").`,
+    ),
+  undoDone: (n: number, kept: string[]): Text => {
+    const some = kept.slice(0, 8).join(', ') + (kept.length > 8 ? ', …' : '');
+    return T(
       `${n} sel dipulihkan.` +
-      (kept.length
-        ? ` ${kept.length} sel dibiarkan karena sudah diubah orang lain: ${kept.slice(0, 8).join(', ')}${kept.length > 8 ? ', …' : ''}.`
-        : ''),
-    en:
-      `${n} cells restored.` +
-      (kept.length
-        ? ` ${kept.length} cells were left as they are because someone changed them: ${kept.slice(0, 8).join(', ')}${kept.length > 8 ? ', …' : ''}.`
-        : ''),
-  }),
-  formulasDone: (n: number, cols: string): Text => ({
-    id: `Rumus pemeriksaan ditulis untuk ${n / 3} catatan di kolom ${cols}.`,
-    en: `Check formulas written for ${n / 3} records in columns ${cols}.`,
-  }),
-  averageDone: (n: number, row: number): Text => ({
-    id:
-      n === 0
-        ? 'Baris rata-rata sudah sesuai; tidak ada yang diubah.'
-        : `${n} sel ditulis pada baris rata-rata (baris ${row}) dan kalimat temuan.`,
-    en:
-      n === 0
-        ? 'The average line is already up to date; nothing changed.'
-        : `${n} cells written on the average line (row ${row}) and the finding sentences.`,
-  }),
-  summaryDone: (sheet: string, charts: number): Text => ({
-    id: `Lembar "${sheet}" ditulis dengan ${charts} grafik. Periksa draf kesimpulannya sebelum dipakai.`,
-    en: `Sheet "${sheet}" written with ${charts} charts. Review the drafted conclusions before use.`,
-  }),
-  ribbonDone: (errors: number, warnings: number, marked: number): Text => ({
-    id: `Validasi selesai: ${errors} galat, ${warnings} peringatan; ${marked} sel ditandai.`,
-    en: `Validation done: ${errors} errors, ${warnings} warnings; ${marked} cells marked.`,
-  }),
+        (kept.length
+          ? ` ${kept.length} sel dibiarkan karena sudah diubah orang lain: ${some}.`
+          : ''),
+      `${n} ${n === 1 ? 'cell' : 'cells'} restored.` +
+        (kept.length
+          ? ` ${kept.length} ${kept.length === 1 ? 'cell was' : 'cells were'} left as they are because someone changed them: ${some}.`
+          : ''),
+    );
+  },
+  formulasDone: (n: number, cols: string): Text =>
+    T(
+      `Rumus pemeriksaan ditulis untuk ${n / 3} entri di kolom ${cols}.`,
+      `Check formulas written for ${n / 3} ${n === 3 ? 'entry' : 'entries'} in columns ${cols}.`,
+    ),
+  averageDone: (n: number, row: number): Text =>
+    n === 0
+      ? T(
+          'Baris rata-rata sudah sesuai; tidak ada yang diubah.',
+          'The average line is already up to date; nothing changed.',
+        )
+      : T(
+          `${n} sel ditulis pada baris rata-rata (baris ${row}) dan kalimat temuan.`,
+          `${n} ${n === 1 ? 'cell' : 'cells'} written on the average line (row ${row}) and the finding sentences.`,
+        ),
+  summaryDone: (sheet: string, charts: number, kept: boolean): Text =>
+    T(
+      `Lembar "${sheet}" ditulis dengan ${charts} grafik. Periksa draf kesimpulannya sebelum dipakai.` +
+        (kept ? ' Ringkasan lama disimpan; "Pulihkan Ringkasan Lama" mengembalikannya.' : ''),
+      `Sheet "${sheet}" written with ${charts} ${charts === 1 ? 'chart' : 'charts'}. Review the drafted conclusions before use.` +
+        (kept ? ' The old summary is kept; "Restore old summary" puts it back.' : ''),
+    ),
+  summaryRestored: T(
+    'Ringkasan lama dipulihkan sebagai lembar "Ringkasan SKM".',
+    'The old summary is back as the sheet "Ringkasan SKM".',
+  ),
+  marksStale: T(
+    'Tanda di lembar dibuat sebelum perubahan ini dan mungkin sudah usang.',
+    'The marks on the sheet predate this change and may be out of date.',
+  ),
+  ribbonDone: (errors: number, warnings: number, marked: number): Text =>
+    T(
+      `Validasi selesai: ${errors} galat, ${warnings} peringatan; ${marked} sel ditandai.`,
+      `Validation done: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}; ${marked} ${marked === 1 ? 'cell' : 'cells'} marked.`,
+    ),
+  officeMissing: T(
+    'Office.js tidak dapat dimuat. Buka panel ini dari Excel, dan periksa koneksi ke appsforoffice.microsoft.com.',
+    'Office.js could not be loaded. Open this pane from Excel, and check the connection to appsforoffice.microsoft.com.',
+  ),
 };
 
 export function t(text: Text, lang: Lang): string {

@@ -382,7 +382,7 @@ describe('the district line (§7)', () => {
       { code: 'U3', name: 'Waktu Penyelesaian', units: units.size },
     ]);
     expect(report.district.sentences.mostPrioritised).toBe(
-      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (53 OPP).',
+      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (53 unit).',
     );
   });
 

@@ -98,7 +98,7 @@ describe('--out on the Banjar recap', () => {
       'Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 86,00.',
     );
     expect(ws.getCell('A337').value).toBe(
-      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (53 OPP).',
+      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (53 unit).',
     );
   });
 
@@ -139,12 +139,16 @@ describe('--out on the Banjar recap', () => {
     expect(sha(copy)).toBe(copyHash);
     const [p0, p1, p2] = await Promise.all([planOf(SAMPLE), planOf(copy), planOf(again)]);
     expect(p2.plan).toEqual(p1.plan);
-    // Against the original, only the findings of the rewritten average line are gone.
+    // Against the original, only the findings of the rewritten average line are gone, and the
+    // number format its General cells were given (0.00) is now the copy's own.
     const notAverage = (p: WritePlan) => ({
       ...p,
       marks: p.marks.filter((m) => m.row !== 334),
       notes: { ...p.notes, cells: p.notes.cells.filter((c) => c.row !== 334) },
+      average: { ...p.average, cells: p.average.cells.map(({ format: _, ...c }) => c) },
     });
+    expect(p0.plan.average.cells.find((c) => c.col === 14)?.format).toBe('0.00');
+    expect(p1.plan.average.cells.every((c) => c.format === undefined)).toBe(true);
     expect(p1.plan).toEqual(notAverage(p0.plan));
     expect(p0.plan.marks.filter((m) => m.row === 334)).toHaveLength(10);
     // Same values and the same fills, cell by cell.
@@ -282,7 +286,7 @@ describe('--out on a table without an average line', () => {
       'Unsur terendah pada tingkat kabupaten adalah Waktu Penyelesaian dengan nilai rata-rata 79,10.',
     );
     expect(ws.getCell('A11').value).toBe(
-      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (2 OPP).',
+      'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (2 unit).',
     );
   });
 });

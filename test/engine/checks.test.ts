@@ -929,7 +929,7 @@ describe('priority-not-lowest', () => {
       }),
     ]);
     expect(findings[0].message.id).toBe(
-      'Unsur terendah unit ini (Waktu Penyelesaian, 77,20) tidak termasuk Unsur Perbaikan.',
+      'Unsur terendah unit ini (Waktu Penyelesaian, 77,20) tidak termasuk Unsur Prioritas Perbaikan.',
     );
   });
 

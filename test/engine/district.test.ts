@@ -196,7 +196,7 @@ describe('the most prioritised unsur', () => {
     ]);
     expect(d.mostPrioritised).toEqual([{ code: 'U9', name: 'Sarana dan Prasarana', units: 3 }]);
     expect(say(d.sentences.mostPrioritised!, 'id')).toBe(
-      'Sarana dan Prasarana merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (3 OPP).',
+      'Sarana dan Prasarana merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (3 unit).',
     );
   });
 

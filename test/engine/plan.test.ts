@@ -165,7 +165,7 @@ describe('the average line', () => {
     expect(p.average.insert).toBe(true);
   });
 
-  it('updates an existing line in place, keeping its formats and its blank category', () => {
+  it('updates an existing line in place, keeping its formats and its blank category; a General cell gets 0.00', () => {
     const p = plan(
       recap(FLAWED, {
         ...FRACTIONS,
@@ -179,8 +179,9 @@ describe('the average line', () => {
         row: 7,
         col: 5 + i,
         value,
+        format: '0.00',
       })),
-      { row: 7, col: 14, value: 85.03 },
+      { row: 7, col: 14, value: 85.03, format: '0.00' },
       { row: 7, col: 20, value: 0.9 },
     ]);
   });
@@ -200,7 +201,7 @@ describe('the two sentences', () => {
         row: 10,
         col: 1,
         value:
-          'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (2 OPP).',
+          'Waktu Penyelesaian merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (2 unit).',
       },
     ]);
   });
@@ -220,7 +221,7 @@ describe('the two sentences', () => {
         ['Catatan: lihat lampiran'],
         ['Unsur terendah pada tingkat kabupaten adalah Persyaratan dengan nilai rata-rata 80,00.'],
         [
-          'Persyaratan merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (9 OPP).',
+          'Persyaratan merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (9 unit).',
         ],
       ],
     });

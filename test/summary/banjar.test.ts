@@ -148,7 +148,7 @@ describe('Kesimpulan', () => {
     );
     expect(summary.kesimpulan[3]).toBe(report.district.sentences.lowest);
     expect(summary.kesimpulan[4]).toBe(
-      `${most.name} merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (${most.units} OPP).`,
+      `${most.name} merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (${most.units} unit).`,
     );
     expect(summary.kesimpulan[4]).toBe(report.district.sentences.mostPrioritised);
   });
