@@ -35,6 +35,18 @@ export function onMac(): boolean {
   return String(Office.context?.platform ?? '') === 'Mac';
 }
 
+/** The workbook's file name from the host's document URL (a path or a web address), for the note's command line. */
+export function workbookFileName(): string | undefined {
+  if (typeof Office === 'undefined') return undefined;
+  const url = String(Office.context?.document?.url ?? '');
+  const last = url.split(/[?#]/)[0].split(/[\\/]/).pop() ?? '';
+  try {
+    return decodeURIComponent(last) || undefined;
+  } catch {
+    return last || undefined;
+  }
+}
+
 /** A file name Windows and the web accept, from the report's title. */
 export function reportFileName(title: string): string {
   const safe = title
@@ -58,7 +70,10 @@ export async function buildPaneReport(
   const source = await readForReport(session.sheet);
   if (!source.ok) return source;
   try {
-    const draft = draftReport(source.value.analysis, source.value.grids, { ignoreErrors });
+    const draft = draftReport(source.value.analysis, source.value.grids, {
+      ignoreErrors,
+      fileName: workbookFileName(),
+    });
     const bytes = await packReport(draft, renderPngCanvas);
     return {
       ok: true,
