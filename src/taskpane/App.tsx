@@ -481,6 +481,7 @@ export function App({ api = paneApi }: { api?: PaneApi }): React.JSX.Element {
                 session={session}
                 lang={lang}
                 busy={isBusy}
+                blocked={block}
                 onBusy={(on) => setBusy(on ? 'report' : null)}
               />
             </section>

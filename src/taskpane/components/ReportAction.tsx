@@ -89,9 +89,11 @@ export function ReportAction(props: {
   session: Session;
   lang: Lang;
   busy: boolean;
+  /** Why the recap has nothing to report (no units, no data), as for the write actions. */
+  blocked: Text | null;
   onBusy: (running: boolean) => void;
 }): React.JSX.Element {
-  const { session, lang, busy, onBusy } = props;
+  const { session, lang, busy, blocked, onBusy } = props;
   const styles = useStyles();
   const button = React.useRef<HTMLButtonElement | null>(null);
   const [ask, setAsk] = React.useState<Text | null>(null);
@@ -131,7 +133,7 @@ export function ReportAction(props: {
       id="report"
       label={L.button}
       help={L.help}
-      reason={onMac() ? L.whyMac : null}
+      reason={blocked ?? (onMac() ? L.whyMac : null)}
       busy={busy}
       lang={lang}
       buttonRef={(el) => {
