@@ -5,7 +5,7 @@
  * task pane against it. window.__skmHost exposes the host to end-to-end tests.
  *
  * URL parameters: lang=en-US (Office display language), latency=ms (per sync),
- * numbers=id (Indonesian decimal separators in cell text).
+ * numbers=id (Indonesian decimal separators in cell text), platform=Mac (Office.context.platform).
  */
 import { createRoot } from 'react-dom/client';
 import { createExcelHost, type ExcelHost } from '../sim/host';
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       latencyMs: Number(params.get('latency') ?? '20'),
       numberLocale: params.get('numbers') === 'id' ? ID_ID : EN_US,
       customFunctions: SKM_FUNCTIONS,
+      ...(params.get('platform') ? { platform: params.get('platform')! } : {}),
     });
     host.install(window as unknown as Record<string, unknown>);
     window.__skmHost = host;

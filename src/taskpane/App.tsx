@@ -20,6 +20,7 @@ import { officeApi, type TaskpaneApi } from './api';
 import { ActionRow } from './components/Actions';
 import { DistrictPreview, SummaryConfirm } from './components/Confirmations';
 import { Findings } from './components/Findings';
+import { ReportAction } from './components/ReportAction';
 import { StatusBar } from './components/StatusBar';
 import { SummaryTable } from './components/SummaryTable';
 import type { AverageChange, Outcome, Session } from './excel';
@@ -83,7 +84,8 @@ type ActionId =
   | 'average'
   | 'restore-average'
   | 'summary'
-  | 'restore-summary';
+  | 'restore-summary'
+  | 'report';
 
 const NO_LEDGERS = { marks: false, formulas: false, average: false };
 const NO_SUMMARY: SummaryState = { exists: false, edited: false, known: false, backup: false };
@@ -474,6 +476,13 @@ export function App({ api = paneApi }: { api?: PaneApi }): React.JSX.Element {
                     { revalidate: false },
                   ).then(async () => setSummary(await api.summaryState()))
                 }
+              />
+              <ReportAction
+                session={session}
+                lang={lang}
+                busy={isBusy}
+                blocked={block}
+                onBusy={(on) => setBusy(on ? 'report' : null)}
               />
             </section>
           </>

@@ -292,3 +292,32 @@ export const labels = {
 export function t(text: Text, lang: Lang): string {
   return text[lang];
 }
+
+/** The annual report action ("Buat Laporan (.docx)"). */
+export const reportLabels = {
+  button: T('Buat Laporan (.docx)', 'Create report (.docx)'),
+  help: T(
+    'Menyusun laporan tahunan SKM (Word) dari rekap yang diperiksa, lampiran dan grafiknya.',
+    'Drafts the annual SKM report (Word) from the checked recap, with its appendices and charts.',
+  ),
+  whyMac: T(
+    'Excel untuk Mac tidak mengizinkan add-in menyimpan berkas. Buka buku kerja ini di Excel untuk web dan buat laporannya di sana, atau jalankan: npx skm-rekap laporan REKAP.xlsx --out LAPORAN.docx',
+    'Excel for Mac does not let an add-in save files. Open this workbook in Excel on the web and create the report there, or run: npx skm-rekap laporan REKAP.xlsx --out LAPORAN.docx',
+  ),
+  askErrors: (n: number): Text =>
+    T(
+      `Rekap masih memuat ${n} galat. Buat laporan tanpa catatan galat di halaman sampulnya (seperti --abaikan-galat), atau dengan catatan itu?`,
+      `The recap still has ${n} error${n === 1 ? '' : 's'}. Create the report without the error note on its cover (as --abaikan-galat), or with the note?`,
+    ),
+  ignoreErrors: T('Buat tanpa catatan galat', 'Create without the note'),
+  withNote: T('Buat dengan catatan galat', 'Create with the note'),
+  progress: T('Menyusun laporan…', 'Drafting the report…'),
+  done: (name: string, placeholders: number): Text =>
+    T(
+      `Laporan siap: klik "Unduh laporan" untuk menyimpan ${name}.${placeholders > 0 ? ` ${placeholders} isian bertanda kuning perlu dilengkapi di Word.` : ''}`,
+      `Report ready: click "Download report" to save ${name}.${placeholders > 0 ? ` ${placeholders} highlighted field${placeholders === 1 ? '' : 's'} to fill in Word.` : ''}`,
+    ),
+  failed: (detail: string): Text =>
+    T(`Laporan tidak dapat disusun: ${detail}`, `The report could not be drafted: ${detail}`),
+  download: T('Unduh laporan', 'Download report'),
+};
