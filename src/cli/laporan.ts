@@ -14,6 +14,7 @@ import { tableProblems } from '../engine/reader-messages';
 import { say, type Lang, type Text } from '../engine/messages';
 import { draftReport, packReport } from '../report/build';
 import { LAPORAN_USAGE, R } from '../report/messages';
+import { optionMessages } from './options';
 import { renderPngNode } from '../report/render-node';
 import { writeAtomically } from '../xlsx/copy/out-file';
 import { readGrids, WorkbookFormatError } from '../xlsx/lean-read';
@@ -53,9 +54,9 @@ function parse(argv: string[]): { ok: true; o: Options } | { ok: false; why: Tex
     const msg = err instanceof Error ? err.message : String(err);
     const option = /'(-[^' ]+)/.exec(msg)?.[1] ?? msg.split('\n')[0];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      return { ok: false, why: R.unknownOption(option) };
+      return { ok: false, why: optionMessages.unknownOption(option) };
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      return { ok: false, why: R.missingValue(option) };
+      return { ok: false, why: optionMessages.missingValue(option) };
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
       return { ok: false, why: R.tooManyFiles(option) };
     return { ok: false, why: R.badOption(msg.split('\n')[0]) };
@@ -77,7 +78,7 @@ function parse(argv: string[]): { ok: true; o: Options } | { ok: false; why: Tex
     file: R.noFile(),
     out: R.noOut(),
     docx: R.outNotDocx(String(values.out)),
-    lang: R.badLang(String(values.lang)),
+    lang: optionMessages.badLang(String(values.lang)),
     extra: R.tooManyFiles(positionals[1] ?? ''),
   };
   return { ok: false, why: why[issue.message] ?? R.badOption(issue.message) };

@@ -15,6 +15,7 @@ import { csvGrid } from '../engine/respondents/csv';
 import { processWorkbook, type Processed } from '../engine/respondents/process';
 import { jsonOlah, textOlah } from '../engine/respondents/report';
 import { cliText } from '../engine/respondents/messages';
+import { optionMessages } from './options';
 import type { SheetGrid } from '../engine/model';
 import { readGrids, WorkbookFormatError } from '../xlsx/lean-read';
 import { writeProcessingCopy } from './olah-copy';
@@ -82,19 +83,20 @@ export async function olah(
     const code = (err as { code?: string }).code;
     return fail(
       code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-        ? cliText.missingValue(option)
-        : cliText.unknownOption(option),
+        ? optionMessages.missingValue(option)
+        : optionMessages.unknownOption(option),
       true,
     );
   }
-  if (raw.positionals.length > 1) return fail(cliText.unknownOption(raw.positionals[1]), true);
+  if (raw.positionals.length > 1)
+    return fail(optionMessages.unknownOption(raw.positionals[1]), true);
   const parsed = Options.safeParse({ ...raw.values, file: raw.positionals[0] });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = String(issue.path[0] ?? '');
-    if (key === 'lang') return fail(cliText.badLang(String(raw.values.lang)), true);
+    if (key === 'lang') return fail(optionMessages.badLang(String(raw.values.lang)), true);
     if (key === 'populasi') return fail(cliText.badPopulation(String(raw.values.populasi)), true);
-    return fail(cliText.missingValue(`--${key}`), true);
+    return fail(optionMessages.missingValue(`--${key}`), true);
   }
   const o = parsed.data;
   lang = o.lang;

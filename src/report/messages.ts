@@ -36,18 +36,6 @@ export const R = {
     id: `Opsi tidak dapat dibaca: ${why}`,
     en: `Options cannot be read: ${why}`,
   }),
-  unknownOption: (o: string): Text => ({
-    id: `Opsi tidak dikenal: ${o}`,
-    en: `Unknown option: ${o}`,
-  }),
-  missingValue: (o: string): Text => ({
-    id: `Opsi ${o} memerlukan nilai.`,
-    en: `Option ${o} needs a value.`,
-  }),
-  badLang: (l: string): Text => ({
-    id: `Bahasa "${l}" tidak dikenal: gunakan id atau en.`,
-    en: `Unknown language "${l}": use id or en.`,
-  }),
   noFile: (): Text => ({
     id: 'Sebutkan berkas .xlsx rekap yang akan dijadikan laporan.',
     en: 'Name the .xlsx recap to draft the report from.',

@@ -142,18 +142,6 @@ Kode keluar: 0 tanpa galat, 1 ada jawaban di luar 1-4 atau tak terbaca (tidak di
 Exit codes: 0 no errors, 1 answers outside 1-4 or unreadable (not counted), 2 the file cannot be read, holds no answers table, or the copy cannot be written.
 `,
   }),
-  unknownOption: (o: string): Text => ({
-    id: `Opsi tidak dikenal: ${o}`,
-    en: `Unknown option: ${o}`,
-  }),
-  missingValue: (o: string): Text => ({
-    id: `Opsi ${o} memerlukan nilai.`,
-    en: `Option ${o} needs a value.`,
-  }),
-  badLang: (l: string): Text => ({
-    id: `Bahasa "${l}" tidak dikenal: gunakan id atau en.`,
-    en: `Unknown language "${l}": use id or en.`,
-  }),
   badPopulation: (v: string): Text => ({
     id: `--populasi "${v}" bukan bilangan bulat positif.`,
     en: `--populasi "${v}" is not a positive whole number.`,
