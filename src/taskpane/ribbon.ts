@@ -6,6 +6,7 @@ import type { Text } from '../engine/messages';
 import { officeApi, type TaskpaneApi } from './api';
 import { setState } from './store';
 import { labels, ui } from './strings';
+import { workbookLang } from './view-model';
 
 export async function validateFromRibbon(api: TaskpaneApi = officeApi): Promise<Text> {
   try {
@@ -15,7 +16,8 @@ export async function validateFromRibbon(api: TaskpaneApi = officeApi): Promise<
       setState({ session: null, status: { kind: 'error', text: v.message } });
       return v.message;
     }
-    const m = await api.markFindings(v.value);
+    // The notes written into the sheet follow the workbook's language, as from the pane.
+    const m = await api.markFindings({ ...v.value, lang: workbookLang(v.value) });
     if (!m.ok) {
       setState({ session: v.value, status: { kind: 'error', text: m.message } });
       return m.message;
