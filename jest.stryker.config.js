@@ -23,6 +23,7 @@ const tests = {
     'test/cli/out.test.ts',
     'test/safety/copy-safety.test.ts',
     'test/safety/atomic-write.test.ts',
+    'test/hostile/copy-*.test.ts',
   ],
 };
 const scope = process.env.MUTATE_SCOPE || 'all';

@@ -16,7 +16,7 @@ const scope = process.env.MUTATE_SCOPE || 'all';
 const globs = {
   engine: ['src/engine/**/*.ts', '!src/engine/messages.ts'],
   adapter: ['src/taskpane/excel.ts', 'src/taskpane/excel/**/*.ts', 'src/taskpane/ledger.ts'],
-  copy: ['src/xlsx/write.ts', 'src/xlsx/copy/**/*.ts'],
+  copy: ['src/xlsx/write.ts', 'src/xlsx/copy/**/*.ts', '!src/xlsx/copy/messages.ts'],
 };
 const mutate = scope === 'all' ? [...globs.engine, ...globs.adapter, ...globs.copy] : globs[scope];
 if (!mutate) throw new Error(`MUTATE_SCOPE must be engine, adapter, copy or all, not "${scope}"`);
