@@ -12,6 +12,7 @@ const tests = {
     'test/property/engine.test.ts',
     'test/summary/**/*.test.ts',
     'test/functions/functions.test.ts',
+    'test/respondents/**/*.test.ts',
   ],
   adapter: [
     'test/taskpane/**/*.test.ts',

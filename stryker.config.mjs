@@ -12,9 +12,12 @@
  * (src/taskpane/excel/*.ts, src/xlsx/copy/*.ts), so the config outlives it.
  */
 const scope = process.env.MUTATE_SCOPE || 'all';
+// MUTATE_SLICE names a run of part of a scope (with --mutate FILES), so that its report and
+// incremental file do not replace the whole scope's (scripts/mutation-score.js reads them all).
+const name = process.env.MUTATE_SLICE ? `${scope}-${process.env.MUTATE_SLICE}` : scope;
 
 const globs = {
-  engine: ['src/engine/**/*.ts', '!src/engine/messages.ts'],
+  engine: ['src/engine/**/*.ts', '!src/engine/messages.ts', '!src/engine/respondents/messages.ts'],
   adapter: ['src/taskpane/excel.ts', 'src/taskpane/excel/**/*.ts', 'src/taskpane/ledger.ts'],
   copy: ['src/xlsx/write.ts', 'src/xlsx/copy/**/*.ts', '!src/xlsx/copy/messages.ts'],
 };
@@ -44,10 +47,10 @@ export default {
   ignoreStatic: true,
   timeoutFactor: 2,
   incremental: true,
-  incrementalFile: `reports/stryker-incremental-${scope}.json`,
+  incrementalFile: `reports/stryker-incremental-${name}.json`,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
-  htmlReporter: { fileName: `reports/mutation/${scope}.html` },
-  jsonReporter: { fileName: `reports/mutation/${scope}.json` },
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   ignorePatterns: [
