@@ -1,10 +1,11 @@
-/** Jest runs the TypeScript sources through ts-jest (type-checked). */
+/** Jest runs the TypeScript sources through esbuild (test/esbuild-transform.js; types are checked by `npm run typecheck`). */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  rootDir: __dirname,
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
+    '^.+\\.tsx?$': '<rootDir>/test/esbuild-transform.js',
   },
   // office-addin-mock reaches an ESM-only module through office-addin-manifest; only its enum is needed.
   moduleNameMapper: {
