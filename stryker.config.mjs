@@ -35,7 +35,10 @@ export default {
     enableFindRelatedTests: false,
   },
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  // The checker type-checks each mutant with the project of its scope only (stryker/tsconfig.*.json):
+  // with the whole project (tests and scripts) every mutant of the engine re-checked hundreds of
+  // dependent files, 15 s a mutant against 1 s for its tests.
+  tsconfigFile: scope === 'all' ? 'tsconfig.json' : `stryker/tsconfig.${scope}.json`,
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
   // Two cores shared with others: one test process, one checker.
