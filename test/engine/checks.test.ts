@@ -858,7 +858,8 @@ describe('duplicate-values', () => {
       );
     });
     const table = recap(units);
-    const rowOfUnit = (no: number) => analyse(table).table.units[no - 1].row;
+    const analysed = analyse(table).table.units;
+    const rowOfUnit = (no: number) => analysed[no - 1].row;
     const copies = only(findingsOf(units), 'duplicate-values');
     // Each later unit copies both lines of the first unit with its values.
     expect(copies).toHaveLength((240 - distinct) * 2);
