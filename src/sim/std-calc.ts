@@ -1,7 +1,7 @@
 /**
  * Excel's own worksheet functions in the simulated host, as far as the
  * add-in writes them (the processing sheet of "Olah Data Responden"): SUM,
- * COUNT, COUNTA, AVERAGE, MIN, MAX, IF, ROUND, AND, OR, + - * / & and
+ * COUNT, IF, ROUND, + - * / & and
  * comparisons over numbers, text, cell references and ranges (on this sheet
  * or another). Only formulas the simulator could not give a value when they
  * were written ("#NAME?") are taken on, and from then on recalculated after
@@ -17,18 +17,7 @@ import {
   type WorkbookModel,
 } from './model';
 
-const FUNCTIONS = new Set([
-  'SUM',
-  'COUNT',
-  'COUNTA',
-  'AVERAGE',
-  'MIN',
-  'MAX',
-  'IF',
-  'ROUND',
-  'AND',
-  'OR',
-]);
+const FUNCTIONS = new Set(['SUM', 'COUNT', 'IF', 'ROUND']);
 const ERROR = /^#(DIV\/0!|VALUE!|REF!|NAME\?|N\/A|NUM!|NULL!)$/;
 
 type Value = CellScalar | CellScalar[];
@@ -328,23 +317,8 @@ class Parser {
       case 'COUNT':
         return a.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((x) => typeof x === 'number')
           .length;
-      case 'COUNTA':
-        return a.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((x) => x !== '').length;
-      case 'AVERAGE': {
-        const n = numbers();
-        if (n.length === 0) throw new FormulaError('#DIV/0!');
-        return n.reduce((s, x) => s + x, 0) / n.length;
-      }
-      case 'MIN':
-        return numbers().length === 0 ? 0 : numbers().reduce((m, x) => Math.min(m, x), Infinity);
-      case 'MAX':
-        return numbers().length === 0 ? 0 : numbers().reduce((m, x) => Math.max(m, x), -Infinity);
       case 'ROUND':
         return round(num(this.scalar(a[0] ?? 0)), num(this.scalar(a[1] ?? 0)));
-      case 'AND':
-        return a.flatMap((v) => (Array.isArray(v) ? v : [v])).every(truthy);
-      case 'OR':
-        return a.flatMap((v) => (Array.isArray(v) ? v : [v])).some(truthy);
       default:
         throw new FormulaError('#NAME?');
     }

@@ -32,16 +32,9 @@ async function calculated(
 }
 
 describe('the simulated host calculates the formulas of the processing sheet', () => {
-  it('SUM and COUNT take the numbers of a range; AVERAGE, MIN, MAX; text and blanks left out', async () => {
-    const { values } = await calculated([
-      '=SUM(A1:C2)',
-      '=COUNT(A1:C2)',
-      '=COUNTA(A1:C2)',
-      '=AVERAGE(A1:C2)',
-      '=MIN(A1:C2)',
-      '=MAX(A1:C2)',
-    ]);
-    expect(values).toEqual([10, 4, 5, 2.5, 1, 4]);
+  it('SUM and COUNT take the numbers of a range, text and blanks left out', async () => {
+    const { values } = await calculated(['=SUM(A1:C2)', '=COUNT(A1:C2)', '=SUM(A1,B1,5)']);
+    expect(values).toEqual([10, 4, 12]);
   });
 
   it('IF calculates the branch it takes; a division by zero elsewhere is #DIV/0!', async () => {
@@ -75,7 +68,7 @@ describe('the simulated host calculates the formulas of the processing sheet', (
   });
 
   it('leaves the cached result of a formula loaded from a file, and functions it does not know', async () => {
-    const { values, cells } = await calculated(['=VLOOKUP(1,A1:B2,2,FALSE)', '=SKM.IKM(A1:C1)']);
+    const { values, cells } = await calculated(['=AVERAGE(A1:B2)', '=SKM.IKM(A1:C1)']);
     expect(values).toEqual(['#NAME?', '#NAME?']);
     expect(cells[cellKey(5, 1)].value).toBe(99);
     expect(isStandardFormula('=IF(B7=0,"",B5/B7)')).toBe(true);
