@@ -9,16 +9,14 @@
 import { a1 } from '../../src/engine/address';
 import { analyseSheet } from '../../src/engine/analyse';
 import type { SheetGrid } from '../../src/engine/model';
-import { processSheet, type Processed } from '../../src/engine/respondents/process';
+import type { Processed } from '../../src/engine/respondents/process';
 import { processingSheetPlan } from '../../src/engine/respondents/sheet-plan';
 import { createExcelHost, type ExcelHost } from '../../src/sim/host';
 import {
   cellKey,
   cloneWorkbook,
-  parseCellKey,
   sheetFromRows,
   workbookOf,
-  type SheetModel,
   type WorkbookModel,
 } from '../../src/sim/model';
 import { installOfficeJs } from '../../src/sim/officejs';
@@ -32,7 +30,14 @@ import {
   unitPeriods,
   writeEntry,
 } from '../../src/taskpane/excel/olah-rekap';
-import { ANSWERS_SHEET, answersRows } from './olah-fixture';
+import {
+  ANSWERS_SHEET,
+  answersRows,
+  engine,
+  expectCalculatedAsEngine,
+  gridOfSheet,
+  value,
+} from './olah-fixture';
 import { sheetOfGrid, smallRecap } from './workbook';
 
 const RECAP = 'Rekap SKM OPP 2025';
@@ -68,41 +73,6 @@ function workbook(rows = answersRows()): WorkbookModel {
   const recap = smallRecap().sheets[0];
   const wb = workbookOf(sheetFromRows(ANSWERS_SHEET, rows), recap);
   return wb;
-}
-
-function gridOfSheet(sheet: SheetModel): SheetGrid {
-  const keys = Object.keys(sheet.cells).map(parseCellKey);
-  const rows = keys.reduce((m, k) => Math.max(m, k.row), 0);
-  const cols = keys.reduce((m, k) => Math.max(m, k.col), 0);
-  const values = Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: cols }, (_, c) => sheet.cells[cellKey(r + 1, c + 1)]?.value ?? null),
-  );
-  return { name: sheet.name, values, merges: sheet.merges };
-}
-
-function engine(model: WorkbookModel): Processed {
-  const r = processSheet('x', gridOfSheet(model.sheets.find((s) => s.name === ANSWERS_SHEET)!));
-  if (!r.ok) throw new Error(r.problem.en);
-  return r.processed;
-}
-
-const value = (sheet: SheetModel, address: string) => {
-  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return sheet.cells[cellKey(Number(m[2]), col)]?.value;
-};
-
-function expectCalculatedAsEngine(sheet: SheetModel, p: Processed): void {
-  const plan = processingSheetPlan(p, 'id', sheet.name);
-  p.scores.items.forEach((s, i) => {
-    const at = (row: number) => sheet.cells[cellKey(row, i + 2)]?.value;
-    expect(at(plan.at.sumRow)).toBe(s.sum);
-    expect(at(plan.at.answeredRow)).toBe(s.answered);
-    expect(at(plan.at.nrrRow) as number).toBeCloseTo(s.nrr!, 12);
-    expect(at(plan.at.weightedRow) as number).toBeCloseTo(s.weighted!, 12);
-  });
-  expect(value(sheet, plan.at.ikm) as number).toBeCloseTo(p.scores.ikm!, 10);
-  expect(value(sheet, plan.at.category)).toBe(p.scores.category!.label);
 }
 
 describe.each(CLIENTS)('Olah Data Responden through %s', (_name, open) => {

@@ -3,7 +3,16 @@
  * "Olah Data Responden" in the adapter and in the preview: numbers 1-4 and
  * letters a-d, one blank, one answer out of range (5), profile columns.
  */
-import type { CellScalar } from '../../src/sim/model';
+import type { SheetGrid } from '../../src/engine/model';
+import { processSheet, type Processed } from '../../src/engine/respondents/process';
+import { processingSheetPlan } from '../../src/engine/respondents/sheet-plan';
+import {
+  cellKey,
+  parseCellKey,
+  type CellScalar,
+  type SheetModel,
+  type WorkbookModel,
+} from '../../src/sim/model';
 
 export const ANSWERS_SHEET = 'Jawaban DINAS B';
 
@@ -35,4 +44,39 @@ export function answersRows(n = 24): (CellScalar | null)[][] {
   rows[3 + 4][4 + 2] = null;
   rows[3 + 5][4 + 4] = 5;
   return rows;
+}
+
+export function gridOfSheet(sheet: SheetModel): SheetGrid {
+  const keys = Object.keys(sheet.cells).map(parseCellKey);
+  const rows = keys.reduce((m, k) => Math.max(m, k.row), 0);
+  const cols = keys.reduce((m, k) => Math.max(m, k.col), 0);
+  const values = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => sheet.cells[cellKey(r + 1, c + 1)]?.value ?? null),
+  );
+  return { name: sheet.name, values, merges: sheet.merges };
+}
+
+export function engine(model: WorkbookModel): Processed {
+  const r = processSheet('x', gridOfSheet(model.sheets.find((s) => s.name === ANSWERS_SHEET)!));
+  if (!r.ok) throw new Error(r.problem.en);
+  return r.processed;
+}
+
+export const value = (sheet: SheetModel, address: string) => {
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return sheet.cells[cellKey(Number(m[2]), col)]?.value;
+};
+
+export function expectCalculatedAsEngine(sheet: SheetModel, p: Processed): void {
+  const plan = processingSheetPlan(p, 'id', sheet.name);
+  p.scores.items.forEach((s, i) => {
+    const at = (row: number) => sheet.cells[cellKey(row, i + 2)]?.value;
+    expect(at(plan.at.sumRow)).toBe(s.sum);
+    expect(at(plan.at.answeredRow)).toBe(s.answered);
+    expect(at(plan.at.nrrRow) as number).toBeCloseTo(s.nrr!, 12);
+    expect(at(plan.at.weightedRow) as number).toBeCloseTo(s.weighted!, 12);
+  });
+  expect(value(sheet, plan.at.ikm) as number).toBeCloseTo(p.scores.ikm!, 10);
+  expect(value(sheet, plan.at.category)).toBe(p.scores.category!.label);
 }

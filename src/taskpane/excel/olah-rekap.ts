@@ -400,14 +400,17 @@ function colNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
-/** The recap sheets holding an entry that can be undone (to enable the button after reopening). */
-export async function entrySheets(names: string[]): Promise<string[]> {
+/** The sheets holding an entry that can be undone, in workbook order (to enable the button after reopening). */
+export async function entrySheets(): Promise<string[]> {
   try {
     return await run(async (context) => {
-      const items = names.map((n) => {
-        const item = context.workbook.settings.getItemOrNullObject(rekapKey(n));
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      const items = sheets.items.map((ws) => {
+        const item = context.workbook.settings.getItemOrNullObject(rekapKey(ws.name));
         item.load('key');
-        return [n, item] as const;
+        return [ws.name, item] as const;
       });
       await context.sync();
       return items.filter(([, item]) => !item.isNullObject).map(([n]) => n);
