@@ -18,6 +18,8 @@ export const ANSWERS_SHEET = 'Jawaban DINAS B';
 
 const CODES = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'];
 const LETTER = ['a', 'b', 'c', 'd'];
+/** Answers as a unit mostly satisfied gives them: some 2, mostly 3 and 4. */
+const SPREAD = [3, 4, 2, 3, 4, 3, 4];
 
 /** Rows from A1: a title, a blank line, the header, `n` respondents. */
 export function answersRows(n = 24): (CellScalar | null)[][] {
@@ -28,7 +30,8 @@ export function answersRows(n = 24): (CellScalar | null)[][] {
   ];
   for (let r = 0; r < n; r++) {
     const answers: (CellScalar | null)[] = CODES.map(
-      (_, i) => 2 + ((r * 7 + i * 3 + (r >> 2)) % 3),
+      // U3 (Waktu Penyelesaian) lowest, as the recap's unit has it among its priorities.
+      (_, i) => Math.min(SPREAD[(r * 7 + i * 5 + (r >> 2)) % SPREAD.length], i === 2 ? 3 : 4),
     );
     // Every fourth respondent answered with the form's letters (a = 1 ... d = 4).
     if (r % 4 === 1) answers.forEach((v, i) => (answers[i] = LETTER[(v as number) - 1]));
