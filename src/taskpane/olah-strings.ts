@@ -28,6 +28,7 @@ export const olahLabels = {
     'Membaca jawaban dan menulis lembar pengolahan…',
     'Reading the answers and writing the processing sheet…',
   ),
+  progressUndoOlah: T('Menghapus lembar pengolahan…', 'Deleting the processing sheet…'),
   olahDone: (sheet: string, respondents: number, charts: number): Text =>
     T(
       `Lembar "${sheet}" ditulis: ${respondents} responden, ${charts} grafik profil.`,

@@ -99,7 +99,7 @@ export function useOlah(opts: {
   const undoOlah = () =>
     act(
       'undo-olah',
-      L.progressOlah,
+      L.progressUndoOlah,
       () => api.undoOlah(),
       (v) => {
         setSheets((n) => Math.max(0, n - 1));

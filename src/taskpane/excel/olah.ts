@@ -78,7 +78,11 @@ export function chartAnchors(plan: SheetPlan): { top: string; bottom: string }[]
   });
 }
 
-/** Rows of cells holding formulas (or number formats), grouped into rectangles of nearby rows: null elsewhere. */
+/**
+ * Rows of cells holding formulas (or number formats), grouped into rectangles
+ * of nearby rows: null elsewhere, which leaves a cell as it is
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+ */
 function rectangles<T>(
   cells: PlanCell[],
   pick: (c: PlanCell) => T | undefined,
@@ -236,6 +240,7 @@ async function olah(lang: Lang, whole: boolean): Promise<Outcome<OlahResult>> {
       );
       const source = `${a1(t.area.top, 1)}:${a1(t.area.bottom, 2)}`;
       await queue.add(payloadBytes([title, source]) + 5 * ACTION_BYTES, () => {
+        // ChartCollection.add(type, sourceData, seriesBy), ExcelApi 1.1 (excel.chartcollection).
         const chart = ws.charts.add('ColumnClustered', ws.getRange(source), 'Columns');
         chart.title.text = title;
         chart.legend.visible = false;
