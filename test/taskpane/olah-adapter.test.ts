@@ -251,6 +251,50 @@ describe.each(CLIENTS)('Masukkan ke Rekap through %s', (_name, open) => {
   });
 });
 
+describe('Masukkan ke Rekap and what staff do meanwhile', () => {
+  async function entered() {
+    const host = createExcelHost(workbook());
+    uninstall = host.install();
+    const r = await olahActiveSheet('id');
+    if (!r.ok) throw new Error(r.message.en);
+    const found = await recapSessions('id');
+    if (!found.ok) throw new Error(found.message.en);
+    const session = found.value[0];
+    const plan = entryPlan(
+      session,
+      matchUnit(session, ANSWERS_SHEET)!,
+      PERIODS[0],
+      r.value.processed,
+    );
+    if (!plan.ok) throw new Error(plan.message.en);
+    return { host, session, plan: plan.value };
+  }
+
+  it('refuses a protected recap sheet in one line, writing nothing', async () => {
+    const { host, session, plan } = await entered();
+    host.model.sheets.find((x) => x.name === RECAP)!.protected = true;
+    const before = JSON.stringify(host.model.sheets.find((x) => x.name === RECAP)!.cells);
+    const w = await writeEntry(session, plan);
+    expect(w.ok).toBe(false);
+    if (!w.ok) expect(w.message.id).toMatch(/dilindungi/);
+    expect(JSON.stringify(host.model.sheets.find((x) => x.name === RECAP)!.cells)).toBe(before);
+  });
+
+  it('undo leaves a cell a person changed after the entry, and says how many', async () => {
+    const { host, session, plan } = await entered();
+    const w = await writeEntry(session, plan);
+    expect(w.ok).toBe(true);
+    const ikm = plan.cells.find((c) => c.field === 'ikm')!;
+    host.editCell(RECAP, ikm.address, 81.5);
+    const u = await undoEntry(RECAP);
+    expect(u).toEqual({ ok: true, value: { restored: 20, keptChanged: 1 } });
+    const recap = host.model.sheets.find((x) => x.name === RECAP)!;
+    expect(value(recap, ikm.address)).toBe(81.5);
+    const nrr = plan.cells[0];
+    expect(value(recap, nrr.address)).toBe(nrr.before);
+  });
+});
+
 describe('a large sheet of answers', () => {
   it('is read and written in requests and responses under the budget', async () => {
     const host = createExcelHost(workbookOf(sheetFromRows(ANSWERS_SHEET, answersRows(15_000))));
