@@ -85,6 +85,8 @@ describe.each(CLIENTS)('Olah Data Responden through %s', (_name, open) => {
     if (!r.ok) throw new Error(r.message.en);
     expect(r.value.sheet).toBe('Pengolahan SKM');
     expect(r.value.processed.scores.ikm).toBeCloseTo(p.scores.ikm!, 12);
+    // The unit may be named by the sheet or by the title above the answers.
+    expect(r.value.hints).toEqual([ANSWERS_SHEET, 'DATA JAWABAN RESPONDEN SKM DINAS B']);
     const sheet = host.model.sheets.find((s) => s.name === 'Pengolahan SKM')!;
     expect(host.model.sheets.map((s) => s.name)).toEqual([ANSWERS_SHEET, 'Pengolahan SKM', RECAP]);
     expect(host.model.activeSheet).toBe('Pengolahan SKM');
@@ -248,6 +250,9 @@ describe.each(CLIENTS)('Masukkan ke Rekap through %s', (_name, open) => {
         'Unit "DINAS B" tidak memiliki baris Semester I di rekap (yang ada: Tahunan). SKM Rekap tidak menambah baris: tambahkan baris Semester I unit ini di rekap dulu, atau pilih periode lain.',
       );
     expect(matchUnit(session, 'Jawaban Puskesmas Martapura')).toBeNull();
+    expect(matchUnit(session, 'DATA JAWABAN RESPONDEN SKM DINAS C')).toBe(2);
+    // Words that name no one unit ("Dinas" alone fits three) choose none: the pane asks.
+    expect(matchUnit(session, 'Jawaban Dinas 2025')).toBeNull();
   });
 });
 

@@ -122,7 +122,11 @@ export function useOlah(opts: {
 
   function formFor(recaps: Session[], sheet: number): EntryForm {
     const source = result?.source ?? '';
-    const unit = matchUnit(recaps[sheet], source);
+    // The sheet's name first, then its title lines.
+    const unit =
+      (result?.hints ?? [source])
+        .map((h) => matchUnit(recaps[sheet], h))
+        .find((u): u is number => u !== null) ?? null;
     const guess =
       unit === null
         ? L.unitNoMatch(source)

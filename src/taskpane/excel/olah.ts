@@ -10,6 +10,7 @@
 import { a1, columnLetters, type Area } from '../../engine/address';
 import { analyseSheet } from '../../engine/analyse';
 import type { Lang, Text } from '../../engine/messages';
+import type { SheetGrid } from '../../engine/model';
 import { processSheet, type Processed } from '../../engine/respondents/process';
 import {
   processingSheetPlan,
@@ -46,6 +47,16 @@ export interface OlahResult {
   source: string;
   processed: Processed;
   charts: number;
+  /** Where the unit may be named: the sheet's name, then the texts above the answers' header (a title line). */
+  hints: string[];
+}
+
+/** The texts of the rows above the header: "DATA RESPONDEN SKM DINAS B". */
+function titleTexts(grid: SheetGrid, headerRow: number): string[] {
+  const top = grid.origin?.row ?? 1;
+  return grid.values
+    .slice(0, Math.max(0, headerRow - top))
+    .flatMap((row) => row.filter((v): v is string => typeof v === 'string' && v.trim() !== ''));
 }
 
 /** The processing sheet's name: "Pengolahan SKM", else the first free "Pengolahan SKM (n)". */
@@ -250,7 +261,13 @@ async function olah(lang: Lang, whole: boolean): Promise<Outcome<OlahResult>> {
     await queue.flush();
     return {
       ok: true as const,
-      value: { sheet: name, source: active.name, processed: p, charts: plan.profileTables.length },
+      value: {
+        sheet: name,
+        source: active.name,
+        processed: p,
+        charts: plan.profileTables.length,
+        hints: [active.name, ...titleTexts(grid.value, p.table.headerRow)],
+      },
     };
   });
 }
