@@ -146,6 +146,13 @@ describe.each(CLIENTS)('Olah Data Responden through %s', (_name, open) => {
     expect(host.model.sheets.find((s) => s.name === 'Pengolahan SKM')!.cells).toEqual({
       '1,1': { value: 'catatan staf' },
     });
+    // The processing sheet is active now: it is not taken for answers.
+    const again = await olahActiveSheet('id');
+    expect(again.ok).toBe(false);
+    if (!again.ok)
+      expect(again.message.id).toMatch(
+        /^Lembar "Pengolahan SKM \(2\)" adalah lembar pengolahan yang dibuat SKM Rekap dari "Jawaban DINAS B"/,
+      );
     host.model.activeSheet = ANSWERS_SHEET;
     const r2 = await olahActiveSheet('id');
     expect(r2.ok && r2.value.sheet).toBe('Pengolahan SKM (3)');

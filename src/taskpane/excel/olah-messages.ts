@@ -14,6 +14,10 @@ export const olahText = {
     id: `Lembar "${sheet}" adalah rekap SKM, bukan jawaban responden. Buka lembar jawaban (satu baris per responden, kolom U1..U9), lalu klik "Olah Data Responden" lagi.`,
     en: `Sheet "${sheet}" is an SKM recap, not respondents' answers. Open the answers sheet (one row per respondent, columns U1..U9), then click "Process respondents' data" again.`,
   }),
+  isProcessing: (sheet: string, source: string): Text => ({
+    id: `Lembar "${sheet}" adalah lembar pengolahan yang dibuat SKM Rekap dari "${source}". Buka lembar jawabannya, lalu klik "Olah Data Responden" lagi.`,
+    en: `Sheet "${sheet}" is a processing sheet SKM Rekap wrote from "${source}". Open its answers sheet, then click "Process respondents' data" again.`,
+  }),
   nothingToUndo: (): Text => ({
     id: 'Belum ada lembar pengolahan yang dibuat SKM Rekap di buku kerja ini.',
     en: 'SKM Rekap has not written a processing sheet in this workbook.',

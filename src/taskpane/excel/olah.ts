@@ -183,6 +183,12 @@ async function olah(lang: Lang, whole: boolean): Promise<Outcome<OlahResult>> {
     stored.load('value');
     await context.sync();
     if (isLedgerSheet(active.name)) return fail<OlahResult>(olahText.noAnswers(active.name));
+    const previous: SheetsLedger = stored.isNullObject
+      ? { sheets: [] }
+      : (decodeSheetsLedger(stored.value) ?? { sheets: [] });
+    // A processing sheet holds U1..U9 and answers too: processing it again would count its totals.
+    const made = previous.sheets.find((x) => x.sheet === active.name);
+    if (made) return fail<OlahResult>(olahText.isProcessing(active.name, made.source));
     const grid = await gridOf(context, active, active.name, probe, {
       formats: true,
       merges: false,
@@ -200,9 +206,7 @@ async function olah(lang: Lang, whole: boolean): Promise<Outcome<OlahResult>> {
       sheets.items.map((s) => s.name),
     );
     const plan = processingSheetPlan(p, lang, name);
-    const previous: SheetsLedger = stored.isNullObject
-      ? { sheets: [] }
-      : (decodeSheetsLedger(stored.value) ?? { sheets: [] });
+
     const ledger: SheetsLedger = {
       sheets: [
         ...previous.sheets,
