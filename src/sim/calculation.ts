@@ -8,6 +8,7 @@
 import { recalculate, type CustomFunctions } from './calc';
 import type { HostState } from './client';
 import { formulaCells, sheetRevision, type WorkbookModel } from './model';
+import { recalculateStandard } from './std-calc';
 
 const VOLATILE = /^=\s*(NOW|TODAY|RAND)\s*\(\s*\)\s*$/i;
 const CALL = /^=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\(/;
@@ -20,6 +21,8 @@ export class Calculation {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private ticks = 0;
   private seed = 12345;
+  /** Formulas of Excel's own functions written since the workbook was loaded (src/sim/std-calc.ts). */
+  private readonly standard = new Set<string>();
 
   /** Called after every request and direct edit; calculates only when something changed. */
   afterChange(state: HostState, onLateResults: () => void): void {
@@ -30,6 +33,7 @@ export class Calculation {
     this.lastSignature = signature;
     const b = options.behaviours;
     if (b.volatileFunctions) this.volatile(model);
+    recalculateStandard(model, this.standard);
     const fns = options.customFunctions;
     if (!fns) return;
     if (!b.asyncCustomFunctions) {

@@ -20,6 +20,7 @@ import { officeApi, type TaskpaneApi } from './api';
 import { ActionRow } from './components/Actions';
 import { DistrictPreview, SummaryConfirm } from './components/Confirmations';
 import { Findings } from './components/Findings';
+import { OlahSection } from './components/OlahSection';
 import { ReportAction } from './components/ReportAction';
 import { StatusBar } from './components/StatusBar';
 import { SummaryTable } from './components/SummaryTable';
@@ -85,7 +86,8 @@ type ActionId =
   | 'restore-average'
   | 'summary'
   | 'restore-summary'
-  | 'report';
+  | 'report'
+  | 'olah';
 
 const NO_LEDGERS = { marks: false, formulas: false, average: false };
 const NO_SUMMARY: SummaryState = { exists: false, edited: false, known: false, backup: false };
@@ -487,6 +489,12 @@ export function App({ api = paneApi }: { api?: PaneApi }): React.JSX.Element {
             </section>
           </>
         )}
+        <OlahSection
+          lang={lang}
+          writeLang={session?.lang ?? 'id'}
+          busy={isBusy}
+          onBusy={(on) => setBusy(on ? 'olah' : null)}
+        />
         <StatusBar
           status={pane.status}
           lang={lang}
