@@ -1,6 +1,6 @@
 /**
  * The words of docs/glossary.md, checked over every text the pane shows and
- * the engine writes (strings.ts, messages.ts): the forbidden variants never
+ * the engine writes (strings.ts, olah-strings.ts, messages.ts, olah-messages.ts): the forbidden variants never
  * appear, in either language.
  */
 import {
@@ -12,6 +12,8 @@ import {
   sentences,
 } from '../../src/engine/messages';
 import { labels, ui } from '../../src/taskpane/strings';
+import { olahLabels } from '../../src/taskpane/olah-strings';
+import { olahText } from '../../src/taskpane/excel/olah-messages';
 
 /** Every string a table yields: its texts, and its functions called with sample arguments. */
 function texts(table: unknown, path = ''): { path: string; text: string }[] {
@@ -35,7 +37,18 @@ function texts(table: unknown, path = ''): { path: string; text: string }[] {
   return [];
 }
 
-const TABLES = { ui, labels, problems, causes, findingText, lineName, cellName, sentences };
+const TABLES = {
+  ui,
+  labels,
+  problems,
+  causes,
+  findingText,
+  lineName,
+  cellName,
+  sentences,
+  olahLabels,
+  olahText,
+};
 
 const FORBIDDEN: [RegExp, string][] = [
   [/\bsaringan\b/i, 'filter'],
