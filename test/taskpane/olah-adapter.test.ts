@@ -136,6 +136,30 @@ describe.each(CLIENTS)('Olah Data Responden through %s', (_name, open) => {
     );
   });
 
+  it.each([
+    ['an answer corrected', (sheet: string, row: number) => [sheet, a1(row, 2), 1] as const],
+    [
+      'a remark typed beside the table',
+      (sheet: string, row: number) => [sheet, a1(row, 40), 'cek'] as const,
+    ],
+  ])(
+    '"Hapus Lembar Pengolahan" leaves the sheet alone after %s, and says so',
+    async (_what, edit) => {
+      const host = open(workbook());
+      const r = await olahActiveSheet('id');
+      if (!r.ok) throw new Error(r.message.en);
+      const plan = processingSheetPlan(r.value.processed, 'id', r.value.sheet);
+      const [sheet, address, typed] = edit(r.value.sheet, plan.at.firstRespondentRow);
+      host.editCell(sheet, address, typed);
+
+      const undone = await undoOlah();
+      expect(undone.ok).toBe(false);
+      if (!undone.ok) expect(undone.message.id).toContain(`"${r.value.sheet}" sudah diubah`);
+      expect(host.model.sheets.map((s) => s.name)).toContain(r.value.sheet);
+      expect(await olahSheets()).toBe(1);
+    },
+  );
+
   it('gives the sheet a free name: a sheet staff named "Pengolahan SKM" stays as it was', async () => {
     const model = workbook();
     model.sheets.push(sheetFromRows('Pengolahan SKM', [['catatan staf']]));

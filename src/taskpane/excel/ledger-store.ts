@@ -38,8 +38,8 @@ export function isLedgerSheet(name: string): boolean {
   return name.startsWith(SHEET_PREFIX) && /^SKM Rekap [mfa] [0-9a-f]{8}$/.test(name);
 }
 
-/** FNV-1a, 32 bits: a short, stable sheet name for a recap sheet's ledger. */
-function hash(s: string): string {
+/** FNV-1a, 32 bits: a short, stable sheet name for a recap sheet's ledger, or a fingerprint. */
+export function hash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

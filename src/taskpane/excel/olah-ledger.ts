@@ -15,8 +15,15 @@ export const OLAH_KEY = 'skmRekap.olah';
 
 export const rekapKey = (sheet: string) => `skmRekap.rekap.${sheet}`;
 
+/** What a processing sheet held when written: its used range and a hash of its cells' formulas. */
+export interface WrittenSheet {
+  used: string;
+  area: { top: number; left: number; bottom: number; right: number };
+  hash: string;
+}
+
 export interface SheetsLedger {
-  sheets: { sheet: string; source: string; createdAt: string }[];
+  sheets: { sheet: string; source: string; createdAt: string; written?: WrittenSheet }[];
 }
 
 export interface RekapCell {
@@ -41,7 +48,25 @@ const sheetName = z.string().min(1).max(31);
 
 const sheets = z.strictObject({
   sheets: z
-    .array(z.strictObject({ sheet: sheetName, source: sheetName, createdAt: z.string() }))
+    .array(
+      z.strictObject({
+        sheet: sheetName,
+        source: sheetName,
+        createdAt: z.string(),
+        written: z
+          .strictObject({
+            used: z.string().max(40),
+            area: z.strictObject({
+              top: z.int().min(1),
+              left: z.int().min(1),
+              bottom: z.int().min(1),
+              right: z.int().min(1),
+            }),
+            hash: z.string().regex(/^[0-9a-f]{8}$/),
+          })
+          .optional(),
+      }),
+    )
     .max(1000),
 });
 

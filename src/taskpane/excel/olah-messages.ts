@@ -18,6 +18,10 @@ export const olahText = {
     id: `Lembar "${sheet}" adalah lembar pengolahan yang dibuat SKM Rekap dari "${source}". Buka lembar jawabannya, lalu klik "Olah Data Responden" lagi.`,
     en: `Sheet "${sheet}" is a processing sheet SKM Rekap wrote from "${source}". Open its answers sheet, then click "Process respondents' data" again.`,
   }),
+  sheetEdited: (sheet: string): Text => ({
+    id: `Lembar "${sheet}" sudah diubah sejak ditulis SKM Rekap, jadi tidak dihapus. Bila memang tidak diperlukan lagi, hapus lembar itu sendiri (klik kanan tab > Hapus).`,
+    en: `Sheet "${sheet}" was changed after SKM Rekap wrote it, so it is not deleted. If it is no longer needed, delete it yourself (right-click its tab > Delete).`,
+  }),
   nothingToUndo: (): Text => ({
     id: 'Belum ada lembar pengolahan yang dibuat SKM Rekap di buku kerja ini.',
     en: 'SKM Rekap has not written a processing sheet in this workbook.',

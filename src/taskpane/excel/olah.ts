@@ -27,10 +27,10 @@ import {
   writeBlock,
 } from './budget';
 import { exclusive, explain, fail, isSizeError, run, type Outcome } from './common';
-import { isLedgerSheet } from './ledger-store';
+import { hash, isLedgerSheet } from './ledger-store';
 import { olahText } from './olah-messages';
-import { decodeSheetsLedger, OLAH_KEY, type SheetsLedger } from './olah-ledger';
-import { gridOf, probeSheet } from './read';
+import { decodeSheetsLedger, OLAH_KEY, type SheetsLedger, type WrittenSheet } from './olah-ledger';
+import { gridOf, probeSheet, readArea } from './read';
 
 /** The engine's messages name a file; in the workbook there is none to name. */
 const HERE = '\u0000';
@@ -263,6 +263,15 @@ async function olah(lang: Lang, whole: boolean): Promise<Outcome<OlahResult>> {
       });
     }
     await queue.flush();
+    // What the sheet holds as written: its undo leaves it alone once staff have edited it.
+    const area = { top: 1, left: 1, bottom: 1, right: 1 };
+    for (const c of plan.cells) {
+      if (c.row > area.bottom) area.bottom = c.row;
+      if (c.col > area.right) area.right = c.col;
+    }
+    ledger.sheets[ledger.sheets.length - 1].written = await fingerprint(context, ws, area);
+    context.workbook.settings.add(OLAH_KEY, JSON.stringify(ledger));
+    await context.sync();
     return {
       ok: true as const,
       value: {
@@ -321,6 +330,11 @@ export function undoOlah(): Promise<Outcome<{ sheet: string | null }>> {
         const source = context.workbook.worksheets.getItemOrNullObject(last.source);
         source.load('name');
         await context.sync();
+        if (!ws.isNullObject && last.written) {
+          const now = await fingerprint(context, ws, last.written.area);
+          if (now.used !== last.written.used || now.hash !== last.written.hash)
+            return fail<{ sheet: string | null }>(olahText.sheetEdited(last.sheet));
+        }
         const rest = ledger.sheets.slice(0, -1);
         if (rest.length === 0) stored.delete();
         else context.workbook.settings.add(OLAH_KEY, JSON.stringify({ sheets: rest }));
@@ -336,6 +350,23 @@ export function undoOlah(): Promise<Outcome<{ sheet: string | null }>> {
       return fail(await explain(err));
     }
   });
+}
+
+/** The used range of a processing sheet and a hash of the formulas (constants included) of `area`. */
+async function fingerprint(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  area: WrittenSheet['area'],
+): Promise<WrittenSheet> {
+  const used = ws.getUsedRange(false);
+  const data = await readArea(context, ws, area, { values: false, formulas: true }, () =>
+    used.load('address'),
+  );
+  return {
+    used: used.address.slice(used.address.lastIndexOf('!') + 1),
+    area,
+    hash: hash(JSON.stringify(data.formulas)),
+  };
 }
 
 /** How many processing sheets the workbook lists for undo (to enable the button after reopening). */
