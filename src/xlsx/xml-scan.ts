@@ -47,6 +47,9 @@ export class XmlScanner {
   textStart = 0;
   textEnd = 0;
   cdata = false;
+  /** The raw value of the attribute findAttr found: [valStart, valEnd). */
+  valStart = 0;
+  valEnd = 0;
 
   constructor(
     readonly buf: Uint8Array,
@@ -141,10 +144,11 @@ export class XmlScanner {
   }
 
   /**
-   * An attribute of the current opening tag, decoded. `name` is matched against the attribute's
-   * local name when `anyPrefix` (r:id under any prefix), else against its qualified name.
+   * Finds an attribute of the current opening tag without decoding it: its raw value is then
+   * [valStart, valEnd). `name` is matched against the attribute's local name when `anyPrefix`
+   * (r:id under any prefix), else against its qualified name.
    */
-  attr(name: string, anyPrefix = false): string | undefined {
+  findAttr(name: string, anyPrefix = false): boolean {
     const b = this.buf;
     let i = this.attrStart;
     const end = this.attrEnd;
@@ -166,15 +170,26 @@ export class XmlScanner {
       i++;
       while (i < end && isSpace(b[i])) i++;
       const quote = b[i];
-      if (quote !== DQ && quote !== SQ) return undefined;
+      if (quote !== DQ && quote !== SQ) return false;
       const vStart = i + 1;
       let vEnd = vStart;
       while (vEnd < end && b[vEnd] !== quote) vEnd++;
       i = vEnd + 1;
       const s = anyPrefix ? lStart : qStart;
-      if (qEnd - s === name.length && sameAscii(b, s, name)) return decodeRange(b, vStart, vEnd);
+      if (qEnd - s === name.length && sameAscii(b, s, name)) {
+        this.valStart = vStart;
+        this.valEnd = vEnd;
+        return true;
+      }
     }
-    return undefined;
+    return false;
+  }
+
+  /** An attribute of the current opening tag, decoded (see findAttr). */
+  attr(name: string, anyPrefix = false): string | undefined {
+    return this.findAttr(name, anyPrefix)
+      ? decodeRange(this.buf, this.valStart, this.valEnd)
+      : undefined;
   }
 
   /** The current text, decoded (entities in text, CDATA as is). */
@@ -258,23 +273,25 @@ function sameAscii(b: Uint8Array, at: number, s: string): boolean {
 
 const decoder = new TextDecoder('utf-8');
 
+/** Node's native one-byte decoding (a Buffer method that takes any Uint8Array); a loop where absent. */
+const nativeLatin1 =
+  typeof Buffer === 'undefined'
+    ? undefined
+    : (Buffer.prototype as unknown as { latin1Slice?: (start: number, end: number) => string })
+        .latin1Slice;
+
 export function utf8(b: Uint8Array, start: number, end: number): string {
   if (end <= start) return '';
-  // ASCII, the common case (numbers, references), without the decoder's cost.
-  if (end - start < 24) {
-    let ascii = true;
-    for (let i = start; i < end; i++)
-      if (b[i] >= 128) {
-        ascii = false;
-        break;
-      }
-    if (ascii) return latin1(b, start, end);
-  }
+  // ASCII, the common case (numbers, references, most names), without the decoder's cost.
+  let i = start;
+  while (i < end && b[i] < 128) i++;
+  if (i === end) return latin1(b, start, end);
   return decoder.decode(b.subarray(start, end));
 }
 
 export function latin1(b: Uint8Array, start: number, end: number): string {
   if (end - start === 1) return String.fromCharCode(b[start]);
+  if (nativeLatin1 !== undefined) return nativeLatin1.call(b, start, end);
   let s = '';
   for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
   return s;
