@@ -125,10 +125,11 @@ export class Package {
       if (magic === '\x00\x00') raw = Buffer.from(packed.compressedContent);
       else {
         try {
-          // Inflating stops one byte past what the entry declares: a part that inflates further is
-          // damaged (or a zip bomb), and is never held whole.
+          // Inflated into one buffer one byte longer than the entry declares (no chunks joined
+          // afterwards): a part that fills it is damaged (or a zip bomb), and stops there.
           raw = zlib.inflateRawSync(packed.compressedContent, {
-            maxOutputLength: Math.max(1, declared + 1),
+            chunkSize: Math.max(64, declared + 1),
+            maxOutputLength: Math.max(1, declared),
           });
         } catch {
           throw damaged(f.name);
