@@ -77,8 +77,8 @@ export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): She
   const outOfRange = new Tally();
   const badMerges = new Tally();
   const formulas = { withValue: 0, withoutValue: 0, firstWithout: null as string | null };
-  /** Merged areas as top, left, bottom, right (one object each only once clipped, below). */
-  const merges = new IntList();
+  /** Merged areas as read; clipped in place below (one object each, as the grid holds them). */
+  const merges: Area[] = [];
   const linked: string[] = [];
   const hidden = new Uint8Array(MAX_COL + 1);
   let anyHidden = false;
@@ -352,7 +352,7 @@ export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): She
         const area = parseArea(ref);
         if (!area || area.top < 1 || area.left < 1 || area.bottom > MAX_ROW || area.right > MAX_COL)
           badMerges.add(ref.slice(0, 40));
-        else merges.push(area.top, area.left, area.bottom, area.right);
+        else merges.push(area);
       }
     } else if (f === 104 /* h */ && sc.is('hyperlink')) {
       const id = sc.attr('id', true);
@@ -387,18 +387,18 @@ export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): She
   }
   // Merged areas reach no further than the cells with values: a title merged over the whole first
   // row, or a hostile whole-sheet merge, costs nothing.
-  const clipped: Area[] = [];
-  const mr = merges.items;
-  for (let k = 0; k < merges.length; k += 4) {
-    const top = mr[k];
-    const left = mr[k + 1];
-    if (top > lastRow || left > width) continue;
-    clipped.push({
-      top,
-      left,
-      bottom: Math.min(mr[k + 2], lastRow),
-      right: Math.min(mr[k + 3], width),
-    });
+  let clipped = merges;
+  for (let k = 0; k < merges.length; k++) {
+    const m = merges[k];
+    if (m.top > lastRow || m.left > width) {
+      // Some area lies wholly outside: the kept ones go into a list of their own.
+      clipped = merges.filter((x) => x.top <= lastRow && x.left <= width);
+      break;
+    }
+  }
+  for (const m of clipped) {
+    if (m.bottom > lastRow) m.bottom = lastRow;
+    if (m.right > width) m.right = width;
   }
   const grid: SheetGrid = { name, values, origin: { row: 1, col: 1 }, merges: clipped, formats };
   if (anyHidden) {
@@ -515,7 +515,7 @@ function digitsValue(b: Uint8Array, s: number, e: number, max: number): number {
  * A merged area written plainly ("A4:A5" or "A4", upper-case letters, no "$"), within Excel's
  * sheet, pushed onto `out`; false for anything else, which parseArea then reads.
  */
-function plainArea(b: Uint8Array, s: number, e: number, out: IntList): boolean {
+function plainArea(b: Uint8Array, s: number, e: number, out: Area[]): boolean {
   let i = s;
   let c1 = 0;
   let r1 = 0;
@@ -550,25 +550,11 @@ function plainArea(b: Uint8Array, s: number, e: number, out: IntList): boolean {
     }
   }
   if (i !== e) return false;
-  out.push(Math.min(r1, r2), Math.min(c1, c2), Math.max(r1, r2), Math.max(c1, c2));
+  out.push({
+    top: Math.min(r1, r2),
+    left: Math.min(c1, c2),
+    bottom: Math.max(r1, r2),
+    right: Math.max(c1, c2),
+  });
   return true;
-}
-
-/** A growing list of small integers, four per merged area, without an object each. */
-class IntList {
-  items = new Int32Array(256);
-  length = 0;
-  push(a: number, b: number, c: number, d: number): void {
-    if (this.length + 4 > this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
-      grown.set(this.items);
-      this.items = grown;
-    }
-    const it = this.items;
-    it[this.length] = a;
-    it[this.length + 1] = b;
-    it[this.length + 2] = c;
-    it[this.length + 3] = d;
-    this.length += 4;
-  }
 }
