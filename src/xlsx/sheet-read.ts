@@ -9,7 +9,16 @@ import { a1, parseArea, type Area } from '../engine/address';
 import type { SheetGrid } from '../engine/model';
 import type { CellValue } from '../engine/numbers';
 import { readNotes, type ReadNote } from './read-notes';
-import { CLOSE, END, OPEN, TEXT, XmlScanner, decodeRange, latin1 } from './xml-scan';
+import {
+  CLOSE,
+  END,
+  OPEN,
+  TEXT,
+  XmlScanner,
+  decodeRange,
+  latin1,
+  type GrowingBytes,
+} from './xml-scan';
 import { WorkbookFormatError, type ReadLimits } from './zip-parts';
 
 // exceljs's own helpers, so that formats and dates read exactly as through exceljs.
@@ -64,8 +73,17 @@ const T_E = 4;
 const T_INLINE = 5;
 const T_N = 0;
 
-export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): SheetRead {
-  const sc = new XmlScanner(buf);
+/**
+ * `buf` is the whole part, or with `source` the part as it fills (StreamedPart): the scan then
+ * waits for bytes it has not got yet, and reads exactly what it reads of the whole part.
+ */
+export function readSheet(
+  name: string,
+  buf: Uint8Array,
+  ctx: SheetContext,
+  source: (GrowingBytes & { available: number }) | null = null,
+): SheetRead {
+  const sc = new XmlScanner(buf, 0, source ? source.available : buf.length, source, buf.length);
   const b = buf;
   const rows: (Row | undefined)[] = [];
   let lastRow = 0;
@@ -84,7 +102,6 @@ export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): She
   let anyHidden = false;
   const sst = ctx.sharedStrings;
   const cellCap = ctx.limits.cells;
-  const size = b.length;
   const dateStyle = dateStyles(ctx.formats);
 
   /**
@@ -231,6 +248,8 @@ export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): She
       let ve = -1;
       if (!sc.selfClosing) {
         const p = sc.pos;
+        // Only the bytes there so far (sc.end): a cell cut by the end goes through the tokenizer.
+        const size = sc.end;
         if (b[p] === 60 && b[p + 1] === 118 && b[p + 2] === 62 /* <v> */) {
           let q = p + 3;
           while (q < size && b[q] !== 60) q++;
