@@ -10,9 +10,6 @@ import { jsonReport } from '../engine/report';
 import { tableProblems } from '../engine/reader-messages';
 import { writeCheckedCopy } from '../xlsx/copy/write-copy';
 import { textReport } from './text-report';
-import { olah } from './olah';
-import { laporan } from './laporan';
-import { schemaText } from './schema';
 import { defaultIo, type Command, type Io } from './io';
 import { openWorkbook } from './open';
 import {
@@ -70,10 +67,11 @@ Exit codes: 0 no errors, 1 errors found, 2 the file cannot be read or written.
  */
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
-  olah,
-  laporan,
+  // Loaded when used: their libraries (exceljs, docx, the charts) would cost every check a start-up.
+  olah: async (args, io) => (await import('./olah')).olah(args, io),
+  laporan: async (args, io) => (await import('./laporan')).laporan(args, io),
   schema: async (_args, io) => {
-    io.stdout(schemaText());
+    io.stdout((await import('./schema')).schemaText());
     return 0;
   },
 };

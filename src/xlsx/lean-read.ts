@@ -15,7 +15,13 @@ import type { SheetGrid } from '../engine/model';
 import { readNotes, type ReadNote } from './read-notes';
 import { readSheet, runText } from './sheet-read';
 import { CLOSE, END, OPEN, XmlScanner } from './xml-scan';
-import { DEFAULT_LIMITS, Package, WorkbookFormatError, type ReadLimits } from './zip-parts';
+import {
+  DEFAULT_LIMITS,
+  Package,
+  StreamedPart,
+  WorkbookFormatError,
+  type ReadLimits,
+} from './zip-parts';
 
 export { WorkbookFormatError, DEFAULT_LIMITS, type ReadLimits } from './zip-parts';
 export type { ReadNote } from './read-notes';
@@ -88,23 +94,35 @@ export async function readWorkbook(
     const rel = rels.get(s.rid);
     // Chart sheets and dialog sheets hold no cells.
     if (!rel || !REL_WORKSHEET.test(rel.type)) continue;
-    const xml = await pkg.bytes(rel.target);
+    const xml = await pkg.part(rel.target);
     if (xml === null) {
       notes.push(readNotes.partMissing(s.name, rel.target));
       missing.push(rel.target);
       continue;
     }
-    const sheetRels = relationships(await pkg.bytes(relsPathOf(rel.target)), dirOf(rel.target));
+    let sheetRels: Map<string, Relationship>;
+    try {
+      sheetRels = relationships(await pkg.bytes(relsPathOf(rel.target)), dirOf(rel.target));
+    } catch (err) {
+      // The sheet's own damage is said first, as when it is inflated before its relationships.
+      if (xml instanceof StreamedPart) xml.finish();
+      throw err;
+    }
     const hyperlinkIds = new Set<string>();
     for (const [id, r] of sheetRels) if (REL_HYPERLINK.test(r.type)) hyperlinkIds.add(id);
-    const read = readSheet(s.name, xml, {
-      sharedStrings,
-      formats,
-      date1904: wb.date1904,
-      hyperlinkIds,
-      limits,
-      cellCount,
-    });
+    const ctx = { sharedStrings, formats, date1904: wb.date1904, hyperlinkIds, limits, cellCount };
+    let read: ReturnType<typeof readSheet>;
+    if (xml instanceof StreamedPart) {
+      // Read as it inflates on another thread; a damaged part is said as such whatever the
+      // reading met first, as when it is inflated whole before reading.
+      try {
+        read = readSheet(s.name, xml.bytes, ctx, xml);
+      } catch (err) {
+        xml.finish();
+        throw err;
+      }
+      xml.finish();
+    } else read = readSheet(s.name, xml, ctx);
     if (s.state !== 'visible') read.grid.state = s.state;
     grids.push(read.grid);
     sheets.push({ name: s.name, state: s.state, formulas: read.formulas });

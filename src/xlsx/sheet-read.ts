@@ -9,7 +9,16 @@ import { a1, parseArea, type Area } from '../engine/address';
 import type { SheetGrid } from '../engine/model';
 import type { CellValue } from '../engine/numbers';
 import { readNotes, type ReadNote } from './read-notes';
-import { CLOSE, END, OPEN, TEXT, XmlScanner, latin1 } from './xml-scan';
+import {
+  CLOSE,
+  END,
+  OPEN,
+  TEXT,
+  XmlScanner,
+  decodeRange,
+  latin1,
+  type GrowingBytes,
+} from './xml-scan';
 import { WorkbookFormatError, type ReadLimits } from './zip-parts';
 
 // exceljs's own helpers, so that formats and dates read exactly as through exceljs.
@@ -64,8 +73,17 @@ const T_E = 4;
 const T_INLINE = 5;
 const T_N = 0;
 
-export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): SheetRead {
-  const sc = new XmlScanner(buf);
+/**
+ * `buf` is the whole part, or with `source` the part as it fills (StreamedPart): the scan then
+ * waits for bytes it has not got yet, and reads exactly what it reads of the whole part.
+ */
+export function readSheet(
+  name: string,
+  buf: Uint8Array,
+  ctx: SheetContext,
+  source: (GrowingBytes & { available: number }) | null = null,
+): SheetRead {
+  const sc = new XmlScanner(buf, 0, source ? source.available : buf.length, source, buf.length);
   const b = buf;
   const rows: (Row | undefined)[] = [];
   let lastRow = 0;
@@ -77,12 +95,43 @@ export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): She
   const outOfRange = new Tally();
   const badMerges = new Tally();
   const formulas = { withValue: 0, withoutValue: 0, firstWithout: null as string | null };
+  /** Merged areas as read; clipped in place below (one object each, as the grid holds them). */
   const merges: Area[] = [];
   const linked: string[] = [];
   const hidden = new Uint8Array(MAX_COL + 1);
   let anyHidden = false;
   const sst = ctx.sharedStrings;
   const cellCap = ctx.limits.cells;
+  const dateStyle = dateStyles(ctx.formats);
+
+  /**
+   * A value read straight from its bytes [s, e) when it has the plain shape of its type (a
+   * decimal number, a shared-string index, ASCII text without entities): exactly what the
+   * tokenizer's path below gives for it. Undefined for any other shape, which that path reads.
+   */
+  const plainValue = (s: number, e: number): CellValue | undefined => {
+    if (type === T_N) {
+      const n = plainDecimal(b, s, e);
+      if (n !== n) return undefined;
+      return dateStyle[style] === 1 ? asDate(n, ctx.formats[style], ctx.date1904) : n;
+    }
+    if (type === T_S) {
+      const k = digitsValue(b, s, e, 9);
+      if (k < 0) return undefined;
+      const str = sst[k];
+      if (str !== undefined) return str;
+      outOfRange.add(() => a1(lastCellRow, lastCellCol));
+      return '';
+    }
+    if (type === T_STR) {
+      // Without "&" neither entity decoding changes the text, and ASCII needs no UTF-8 decoder.
+      for (let i = s; i < e; i++) if (b[i] >= 128 || b[i] === 38) return undefined;
+      return latin1(b, s, e);
+    }
+    return undefined;
+  };
+  let lastCellRow = 0;
+  let lastCellCol = 0;
 
   // Cell attributes, parsed from the bytes in one pass per cell.
   let refCol = 0;
@@ -167,24 +216,60 @@ export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): She
       if (t !== OPEN) continue;
       const f = sc.first();
       if (f === 114 /* r */ && sc.is('row')) {
-        const r = sc.attr('r');
-        const n = r === undefined ? rowNumber + 1 : /^\d{1,7}$/.test(r) ? Number(r) : NaN;
+        let n = rowNumber + 1;
+        let r: string | undefined;
+        if (sc.findAttr('r')) {
+          n = digitsValue(b, sc.valStart, sc.valEnd, 7);
+          if (n < 0) {
+            // Not plain digits as written (entities, signs, too long): the decoded text decides.
+            r = sc.attr('r') ?? '';
+            n = /^\d{1,7}$/.test(r) ? Number(r) : NaN;
+          }
+        }
         col = 0;
         row = undefined;
         rowOk = n >= 1 && n <= MAX_ROW;
         if (rowOk) rowNumber = n;
-        else badRows.add(r ?? '');
+        else badRows.add(() => r ?? sc.attr('r') ?? '');
         continue;
       }
       if (f !== 99 /* c */ || sc.nameEnd - sc.nameStart !== 1) continue;
       const tagStart = sc.attrStart;
+      const tagEnd = sc.attrEnd;
       cellAttrs();
       col = refCol < 0 ? col + 1 : refCol;
       // The cell's content: its value <v>, a formula <f>, an inline string <is>.
       let v: string | null = null;
       let hasFormula = false;
       let inline: string | null = null;
+      // The common shape, <v>...</v></c> exactly, is read straight from the bytes: the value is
+      // [vs, ve). Any other shape (a formula, whitespace, prefixes) goes through the tokenizer.
+      let vs = -1;
+      let ve = -1;
       if (!sc.selfClosing) {
+        const p = sc.pos;
+        // Only the bytes there so far (sc.end): a cell cut by the end goes through the tokenizer.
+        const size = sc.end;
+        if (b[p] === 60 && b[p + 1] === 118 && b[p + 2] === 62 /* <v> */) {
+          let q = p + 3;
+          while (q < size && b[q] !== 60) q++;
+          if (
+            q + 8 <= size &&
+            b[q + 1] === 47 &&
+            b[q + 2] === 118 &&
+            b[q + 3] === 62 /* </v> */ &&
+            b[q + 4] === 60 &&
+            b[q + 5] === 47 &&
+            b[q + 6] === 99 &&
+            b[q + 7] === 62 /* </c> */
+          ) {
+            vs = p + 3;
+            ve = q;
+            sc.pos = q + 8;
+          }
+        }
+      }
+      if (!sc.selfClosing && vs < 0) {
         for (let u = sc.next(); u !== END; u = sc.next()) {
           if (u === CLOSE) break;
           if (u !== OPEN) continue;
@@ -200,17 +285,26 @@ export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): She
         }
       }
       if (!rowOk) {
-        if (v !== null || inline !== null) badRows.extra++;
+        if (vs >= 0 || v !== null || inline !== null) badRows.extra++;
         continue;
       }
       if (refBad) {
-        badRefs.add(() => latin1(b, tagStart, sc.attrEnd).trim().slice(0, 40));
+        badRefs.add(() => latin1(b, tagStart, tagEnd).trim().slice(0, 40));
         continue;
       }
       if (refOdd) oddRefs.add(() => a1(rowNumber, col));
       const format = style ? ctx.formats[style] : undefined;
-      let value: CellValue;
-      if (hasFormula) {
+      let value: CellValue | undefined;
+      if (vs >= 0) {
+        if (vs === ve) continue;
+        lastCellRow = rowNumber;
+        lastCellCol = col;
+        value = plainValue(vs, ve);
+        if (value === undefined) v = decodeRange(b, vs, ve);
+      }
+      if (value !== undefined) {
+        // Read from the bytes above.
+      } else if (hasFormula) {
         if (v === null || v === '') {
           value = '';
           // A computed empty text is stored as t="str" with an empty <v>; anything else holds no result.
@@ -271,11 +365,14 @@ export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): She
     if (f === 115 /* s */ && sc.is('sheetData')) {
       if (!sc.selfClosing) readSheetData();
     } else if (f === 109 /* m */ && sc.is('mergeCell')) {
-      const ref = sc.attr('ref') ?? '';
-      const area = parseArea(ref);
-      if (!area || area.top < 1 || area.left < 1 || area.bottom > MAX_ROW || area.right > MAX_COL)
-        badMerges.add(ref.slice(0, 40));
-      else merges.push(area);
+      // Most references are plain "A4:A5", read from the bytes; any other goes through parseArea.
+      if (!(sc.findAttr('ref') && plainArea(b, sc.valStart, sc.valEnd, merges))) {
+        const ref = sc.attr('ref') ?? '';
+        const area = parseArea(ref);
+        if (!area || area.top < 1 || area.left < 1 || area.bottom > MAX_ROW || area.right > MAX_COL)
+          badMerges.add(ref.slice(0, 40));
+        else merges.push(area);
+      }
     } else if (f === 104 /* h */ && sc.is('hyperlink')) {
       const id = sc.attr('id', true);
       const ref = sc.attr('ref');
@@ -309,15 +406,18 @@ export function readSheet(name: string, buf: Uint8Array, ctx: SheetContext): She
   }
   // Merged areas reach no further than the cells with values: a title merged over the whole first
   // row, or a hostile whole-sheet merge, costs nothing.
-  const clipped: Area[] = [];
-  for (const m of merges) {
-    if (m.top > lastRow || m.left > width) continue;
-    clipped.push({
-      top: m.top,
-      left: m.left,
-      bottom: Math.min(m.bottom, lastRow),
-      right: Math.min(m.right, width),
-    });
+  let clipped = merges;
+  for (let k = 0; k < merges.length; k++) {
+    const m = merges[k];
+    if (m.top > lastRow || m.left > width) {
+      // Some area lies wholly outside: the kept ones go into a list of their own.
+      clipped = merges.filter((x) => x.top <= lastRow && x.left <= width);
+      break;
+    }
+  }
+  for (const m of clipped) {
+    if (m.bottom > lastRow) m.bottom = lastRow;
+    if (m.right > width) m.right = width;
   }
   const grid: SheetGrid = { name, values, origin: { row: 1, col: 1 }, merges: clipped, formats };
   if (anyHidden) {
@@ -380,4 +480,100 @@ export function runText(sc: XmlScanner): string {
 function asDate(n: number, format: string | undefined, date1904: boolean): number {
   if (!exceljsUtils.isDateFmt(format)) return n;
   return exceljsUtils.excelToDate(n, date1904).getTime() / 86400000 + 25569;
+}
+
+/** Which cell styles have a date format (exceljs's test, once per style rather than per cell). */
+function dateStyles(formats: (string | undefined)[]): Uint8Array {
+  const out = new Uint8Array(formats.length + 1);
+  // Style 0 reads as no format at all (as exceljs gives it), so never as a date.
+  for (let i = 1; i < formats.length; i++) if (exceljsUtils.isDateFmt(formats[i])) out[i] = 1;
+  return out;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A decimal written plainly (-?digits[.digits], at most 15 digits) from its bytes, or NaN for any
+ * other text. The same double parseFloat gives: the digits make an integer below 2^53 and the
+ * power of ten is exact, so the one division rounds correctly, as parsing does.
+ */
+export function plainDecimal(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  const negative = b[i] === 45; /* - */
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < e; i++) {
+    const x = b[i];
+    if (x >= 48 && x <= 57) {
+      m = m * 10 + (x - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (x === 46 /* . */ && fraction < 0) fraction = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15 || fraction === 0) return NaN;
+  const n = fraction > 0 ? m / POW10[fraction] : m;
+  return negative ? -n : n;
+}
+
+/** ASCII digits only, 1 to `max` of them, as a number; -1 for anything else. */
+function digitsValue(b: Uint8Array, s: number, e: number, max: number): number {
+  if (e <= s || e - s > max) return -1;
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const x = b[i];
+    if (x < 48 || x > 57) return -1;
+    n = n * 10 + (x - 48);
+  }
+  return n;
+}
+
+/**
+ * A merged area written plainly ("A4:A5" or "A4", upper-case letters, no "$"), within Excel's
+ * sheet, pushed onto `out`; false for anything else, which parseArea then reads.
+ */
+function plainArea(b: Uint8Array, s: number, e: number, out: Area[]): boolean {
+  let i = s;
+  let c1 = 0;
+  let r1 = 0;
+  let c2 = 0;
+  let r2 = 0;
+  for (let end = 0; end < 2; end++) {
+    let c = 0;
+    let letters = 0;
+    while (i < e && b[i] >= 65 && b[i] <= 90 && letters < 4) {
+      c = c * 26 + (b[i] - 64);
+      letters++;
+      i++;
+    }
+    let r = 0;
+    let digits = 0;
+    while (i < e && b[i] >= 48 && b[i] <= 57 && digits < 8) {
+      r = r * 10 + (b[i] - 48);
+      digits++;
+      i++;
+    }
+    if (letters === 0 || letters > 3 || digits === 0 || digits > 7) return false;
+    if (r < 1 || r > MAX_ROW || c > MAX_COL) return false;
+    if (end === 0) {
+      c1 = c2 = c;
+      r1 = r2 = r;
+      if (i === e) break;
+      if (b[i] !== 58 /* : */) return false;
+      i++;
+    } else {
+      c2 = c;
+      r2 = r;
+    }
+  }
+  if (i !== e) return false;
+  out.push({
+    top: Math.min(r1, r2),
+    left: Math.min(c1, c2),
+    bottom: Math.max(r1, r2),
+    right: Math.max(c1, c2),
+  });
+  return true;
 }

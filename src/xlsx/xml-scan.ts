@@ -34,6 +34,12 @@ function isNameEnd(b: number): boolean {
   return b === GT || b === SLASH || isSpace(b) || b !== b; /* NaN: end of input */
 }
 
+/** Bytes that arrive while a scan goes on (a part still inflating on another thread). */
+export interface GrowingBytes {
+  /** Blocks until more than `n` bytes (or all) are there; how many are there then. */
+  waitBeyond(n: number): number;
+}
+
 export class XmlScanner {
   pos: number;
   /** Local name of the current tag (after any prefix): [nameStart, nameEnd). */
@@ -47,51 +53,92 @@ export class XmlScanner {
   textStart = 0;
   textEnd = 0;
   cdata = false;
+  /** The raw value of the attribute findAttr found: [valStart, valEnd). */
+  valStart = 0;
+  valEnd = 0;
 
+  /** Where a token ran into the end of the bytes there so far (see next()); -1 when none did. */
+  private cutAt = -1;
+
+  /**
+   * Scans `buf` from `start` to `end`; with a `source`, the bytes up to `limit` arrive while the
+   * scan goes on, and `end` is how many are there so far.
+   */
   constructor(
     readonly buf: Uint8Array,
     start = 0,
-    readonly end = buf.length,
+    public end = buf.length,
+    private readonly source: GrowingBytes | null = null,
+    readonly limit = end,
   ) {
     this.pos = start;
   }
 
   next(): Token {
+    if (this.source === null) return this.scan();
+    for (;;) {
+      this.cutAt = -1;
+      const t = this.scan();
+      if (this.cutAt < 0) return t;
+      // The token is not all there yet: wait, then scan it again from its start. Waiting for at
+      // least twice its bytes so far keeps a long token's rescans bounded (linear in all).
+      this.pos = this.cutAt;
+      this.end = this.source.waitBeyond(this.end + Math.max(1 << 16, this.end - this.cutAt));
+    }
+  }
+
+  private cut(at: number): Token {
+    this.cutAt = at;
+    return END;
+  }
+
+  private scan(): Token {
     const b = this.buf;
     const end = this.end;
+    // More bytes to come: a token that runs into `end` is cut, never read short.
+    const more = end < this.limit;
     for (;;) {
       let i = this.pos;
-      if (i >= end) return END;
+      if (i >= end) return more ? this.cut(i) : END;
       if (b[i] !== LT) {
         // Text up to the next tag.
         const start = i;
         while (i < end && b[i] !== LT) i++;
+        if (i === end && more) return this.cut(start);
         this.pos = i;
         this.textStart = start;
         this.textEnd = i;
         this.cdata = false;
         return TEXT;
       }
+      if (more && i + 9 > end) return this.cut(i);
       const c = b[i + 1];
       if (c === BANG) {
         if (b[i + 2] === DASH && b[i + 3] === DASH) {
-          this.pos = this.skipPast(i + 4, '-->');
+          const close = this.find(i + 4, '-->');
+          if (close === end && more) return this.cut(i);
+          this.pos = Math.min(close + 3, end);
           continue;
         }
         if (b[i + 2] === LBRACKET && b[i + 3] === 67 /* C of [CDATA[ */) {
           const start = i + 9;
           const close = this.find(start, ']]>');
+          if (close === end && more) return this.cut(i);
           this.textStart = Math.min(start, end);
           this.textEnd = close;
           this.cdata = true;
           this.pos = Math.min(close + 3, end);
           return TEXT;
         }
-        this.pos = this.skipDeclaration(i + 2);
+        const after = this.skipDeclaration(i + 2);
+        if (after === end && more) return this.cut(i);
+        this.pos = after;
         continue;
       }
       if (c === QUESTION) {
-        this.pos = this.skipPast(i + 2, '?>');
+        const close = this.find(i + 2, '?>');
+        if (close === end && more) return this.cut(i);
+        this.pos = Math.min(close + 2, end);
         continue;
       }
       const closing = c === SLASH;
@@ -101,8 +148,6 @@ export class XmlScanner {
         if (b[n] === COLON) nameStart = n + 1;
         n++;
       }
-      this.nameStart = nameStart;
-      this.nameEnd = n;
       // To the tag's end, stepping over quoted attribute values (they may hold ">").
       let j = n;
       while (j < end) {
@@ -114,6 +159,9 @@ export class XmlScanner {
         }
         j++;
       }
+      if (j >= end && more) return this.cut(i);
+      this.nameStart = nameStart;
+      this.nameEnd = n;
       this.attrStart = n;
       this.selfClosing = !closing && j < end && b[j - 1] === SLASH;
       this.attrEnd = this.selfClosing ? j - 1 : Math.min(j, end);
@@ -141,10 +189,11 @@ export class XmlScanner {
   }
 
   /**
-   * An attribute of the current opening tag, decoded. `name` is matched against the attribute's
-   * local name when `anyPrefix` (r:id under any prefix), else against its qualified name.
+   * Finds an attribute of the current opening tag without decoding it: its raw value is then
+   * [valStart, valEnd). `name` is matched against the attribute's local name when `anyPrefix`
+   * (r:id under any prefix), else against its qualified name.
    */
-  attr(name: string, anyPrefix = false): string | undefined {
+  findAttr(name: string, anyPrefix = false): boolean {
     const b = this.buf;
     let i = this.attrStart;
     const end = this.attrEnd;
@@ -166,15 +215,26 @@ export class XmlScanner {
       i++;
       while (i < end && isSpace(b[i])) i++;
       const quote = b[i];
-      if (quote !== DQ && quote !== SQ) return undefined;
+      if (quote !== DQ && quote !== SQ) return false;
       const vStart = i + 1;
       let vEnd = vStart;
       while (vEnd < end && b[vEnd] !== quote) vEnd++;
       i = vEnd + 1;
       const s = anyPrefix ? lStart : qStart;
-      if (qEnd - s === name.length && sameAscii(b, s, name)) return decodeRange(b, vStart, vEnd);
+      if (qEnd - s === name.length && sameAscii(b, s, name)) {
+        this.valStart = vStart;
+        this.valEnd = vEnd;
+        return true;
+      }
     }
-    return undefined;
+    return false;
+  }
+
+  /** An attribute of the current opening tag, decoded (see findAttr). */
+  attr(name: string, anyPrefix = false): string | undefined {
+    return this.findAttr(name, anyPrefix)
+      ? decodeRange(this.buf, this.valStart, this.valEnd)
+      : undefined;
   }
 
   /** The current text, decoded (entities in text, CDATA as is). */
@@ -228,10 +288,6 @@ export class XmlScanner {
     return this.end;
   }
 
-  private skipPast(from: number, marker: string): number {
-    return Math.min(this.find(from, marker) + marker.length, this.end);
-  }
-
   /** <!DOCTYPE ... [ internal subset ] > and other declarations: skipped, quotes and brackets respected. */
   private skipDeclaration(from: number): number {
     const b = this.buf;
@@ -258,23 +314,25 @@ function sameAscii(b: Uint8Array, at: number, s: string): boolean {
 
 const decoder = new TextDecoder('utf-8');
 
+/** Node's native one-byte decoding (a Buffer method that takes any Uint8Array); a loop where absent. */
+const nativeLatin1 =
+  typeof Buffer === 'undefined'
+    ? undefined
+    : (Buffer.prototype as unknown as { latin1Slice?: (start: number, end: number) => string })
+        .latin1Slice;
+
 export function utf8(b: Uint8Array, start: number, end: number): string {
   if (end <= start) return '';
-  // ASCII, the common case (numbers, references), without the decoder's cost.
-  if (end - start < 24) {
-    let ascii = true;
-    for (let i = start; i < end; i++)
-      if (b[i] >= 128) {
-        ascii = false;
-        break;
-      }
-    if (ascii) return latin1(b, start, end);
-  }
+  // ASCII, the common case (numbers, references, most names), without the decoder's cost.
+  let i = start;
+  while (i < end && b[i] < 128) i++;
+  if (i === end) return latin1(b, start, end);
   return decoder.decode(b.subarray(start, end));
 }
 
 export function latin1(b: Uint8Array, start: number, end: number): string {
   if (end - start === 1) return String.fromCharCode(b[start]);
+  if (nativeLatin1 !== undefined) return nativeLatin1.call(b, start, end);
   let s = '';
   for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
   return s;

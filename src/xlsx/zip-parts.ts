@@ -3,7 +3,10 @@
  * past the size its zip entry declares nor past the caps below, and checked against its CRC. A zip
  * bomb (a part that declares 1,000 bytes and inflates 3 GB) stops at byte 1,001.
  */
+import { existsSync } from 'fs';
 import JSZip from 'jszip';
+import path from 'path';
+import { Worker } from 'worker_threads';
 import * as zlib from 'zlib';
 import type { Text } from '../engine/messages';
 
@@ -17,6 +20,10 @@ export interface ReadLimits {
   cells: number;
   /** Items of the shared-string table. */
   sharedStrings: number;
+  /** Parts at least this large inflate on a thread of their own, read as they fill (8 MB). */
+  streamFrom?: number;
+  /** The bytes that thread hands over at a time (1 MB). */
+  streamChunk?: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
@@ -106,6 +113,37 @@ export class Package {
     return this.zip.file(path) !== null;
   }
 
+  /**
+   * A large part inflated on a thread of its own into shared memory, to be scanned as it fills
+   * (StreamedPart); any other part, or where no worker can run, its bytes as bytes() gives them.
+   */
+  async part(name: string): Promise<Buffer | StreamedPart | null> {
+    const f = this.zip.file(name);
+    const packed = f ? (f as unknown as PackedPart)._data : undefined;
+    const declared = packed?.uncompressedSize;
+    if (
+      !f ||
+      !WORKER_FILE ||
+      typeof SharedArrayBuffer === 'undefined' ||
+      !crc32 ||
+      packed?.compression?.magic !== '\x08\x00' ||
+      !packed.compressedContent ||
+      declared === undefined ||
+      declared < (this.limits.streamFrom ?? STREAM_FROM) ||
+      packed.crc32 === undefined
+    )
+      return this.bytes(name);
+    this.reserve(f.name, declared);
+    return new StreamedPart(
+      f.name,
+      packed.compressedContent,
+      declared,
+      packed.crc32,
+      this.limits.streamChunk ?? STREAM_CHUNK,
+      () => this.inflate(f.name, packed),
+    );
+  }
+
   /** The bytes of a part, or null when the package has none by that name. */
   async bytes(path: string): Promise<Buffer | null> {
     const f = this.zip.file(path);
@@ -113,6 +151,19 @@ export class Package {
     const packed = (f as unknown as PackedPart)._data;
     const declared = packed?.uncompressedSize;
     if (declared !== undefined) this.reserve(f.name, declared);
+    const raw = this.inflate(f.name, packed);
+    if (raw) return raw;
+    // Another compression method, or a JSZip without these fields: JSZip inflates, then the size is checked.
+    const whole = await f.async('nodebuffer').catch(() => {
+      throw damaged(f.name);
+    });
+    if (declared === undefined) this.reserve(f.name, whole.length);
+    return whole;
+  }
+
+  /** A deflated or stored part inflated within its declared size and checked, or null when JSZip must. */
+  private inflate(name: string, packed: PackedPart['_data']): Buffer | null {
+    const declared = packed?.uncompressedSize;
     const magic = packed?.compression?.magic;
     if (
       crc32 &&
@@ -125,24 +176,20 @@ export class Package {
       if (magic === '\x00\x00') raw = Buffer.from(packed.compressedContent);
       else {
         try {
-          // Inflating stops one byte past what the entry declares: a part that inflates further is
-          // damaged (or a zip bomb), and is never held whole.
+          // Inflated into one buffer one byte longer than the entry declares (no chunks joined
+          // afterwards): a part that fills it is damaged (or a zip bomb), and stops there.
           raw = zlib.inflateRawSync(packed.compressedContent, {
-            maxOutputLength: Math.max(1, declared + 1),
+            chunkSize: Math.max(64, declared + 1),
+            maxOutputLength: Math.max(1, declared),
           });
         } catch {
-          throw damaged(f.name);
+          throw damaged(name);
         }
       }
-      if (raw.length !== declared || crc32(raw) >>> 0 !== packed.crc32 >>> 0) throw damaged(f.name);
+      if (raw.length !== declared || crc32(raw) >>> 0 !== packed.crc32 >>> 0) throw damaged(name);
       return raw;
     }
-    // Another compression method, or a JSZip without these fields: JSZip inflates, then the size is checked.
-    const raw = await f.async('nodebuffer').catch(() => {
-      throw damaged(f.name);
-    });
-    if (declared === undefined) this.reserve(f.name, raw.length);
-    return raw;
+    return null;
   }
 
   private reserve(part: string, size: number): void {
@@ -171,4 +218,105 @@ export function damaged(part: string): WorkbookFormatError {
     { id: `bagian ${part} rusak`, en: `its part ${part} is damaged` },
     'damaged',
   );
+}
+
+/**
+ * The inflating thread's script, beside this module (src/xlsx) or, when the sources run bundled
+ * from src/cli/main.ts, found from there; null where it is not (then parts inflate on this thread).
+ */
+const WORKER_FILE = ((): string | null => {
+  const file = path.join(__dirname, '..', 'xlsx', 'inflate-worker.js');
+  return existsSync(file) ? file : null;
+})();
+
+/** Parts smaller than this inflate on this thread: a thread's start would cost more than it saves. */
+const STREAM_FROM = 8 * 2 ** 20;
+const STREAM_CHUNK = 2 ** 20;
+
+const FRONTIER = 0;
+const STATE = 1;
+const DONE = 1;
+const DAMAGED = 2;
+/** No byte inflated for this long: the thread is taken as lost, and the part inflates here. */
+const STALL_MS = 10_000;
+
+/**
+ * A part inflating on another thread into shared memory: `bytes` holds the part once complete,
+ * and its first `available` bytes meanwhile. waitBeyond() blocks until more are there (Node lets
+ * the main thread wait on a shared counter), so a reader scans the part as it fills. Bounded as
+ * bytes(): never past the declared size, the CRC checked at the end, any fault a damaged part.
+ */
+export class StreamedPart {
+  readonly bytes: Uint8Array;
+  private readonly ctrl: Int32Array;
+  private readonly worker: Worker;
+  available = 0;
+  done = false;
+
+  constructor(
+    readonly name: string,
+    compressed: Uint8Array,
+    readonly size: number,
+    crc: number,
+    chunk: number,
+    /** The part inflated on this thread, where the other thread is lost. */
+    private readonly inflateHere: () => Buffer | null,
+  ) {
+    const shared = new SharedArrayBuffer(Math.max(1, size));
+    const control = new SharedArrayBuffer(8);
+    this.bytes = new Uint8Array(shared, 0, size);
+    this.ctrl = new Int32Array(control);
+    this.worker = new Worker(WORKER_FILE!, {
+      workerData: { compressed, shared, control, declared: size, crc, chunk: Math.max(64, chunk) },
+    });
+    this.worker.unref();
+    this.worker.on('error', () => undefined);
+  }
+
+  /** Blocks until more than `n` bytes (or all) are inflated; the bytes then available. */
+  waitBeyond(n: number): number {
+    const want = Math.min(n, this.size);
+    let last = performance.now();
+    let seen = this.available;
+    while (!this.done) {
+      const state = Atomics.load(this.ctrl, STATE);
+      const at = Atomics.load(this.ctrl, FRONTIER);
+      if (state === DAMAGED) {
+        this.close();
+        throw damaged(this.name);
+      }
+      if (state === DONE) {
+        this.available = this.size;
+        this.done = true;
+        break;
+      }
+      this.available = at;
+      // The whole part counts as there only once the other thread has checked its CRC.
+      if (at >= want && want < this.size) break;
+      if (at !== seen) {
+        seen = at;
+        last = performance.now();
+      } else if (performance.now() - last > STALL_MS) {
+        this.close();
+        const raw = this.inflateHere();
+        if (!raw) throw damaged(this.name);
+        this.bytes.set(raw);
+        this.available = this.size;
+        this.done = true;
+        break;
+      }
+      Atomics.wait(this.ctrl, FRONTIER, at, 20);
+    }
+    return this.available;
+  }
+
+  /** Waits for the whole part: a damaged one throws. */
+  finish(): void {
+    this.waitBeyond(this.size);
+    this.close();
+  }
+
+  close(): void {
+    void this.worker.terminate();
+  }
 }

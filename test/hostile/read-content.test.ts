@@ -270,7 +270,7 @@ describe('item 15: damaged content is said', () => {
     expect(byCode['bad-row-number'].message.en).toContain('left out with their 3 cells');
     expect(byCode['odd-cell-ref']).toMatchObject({ count: 2, example: 'T40' });
     expect(byCode['duplicate-cell']).toMatchObject({ count: 1, example: 'U40' });
-    expect(byCode['bad-cell-ref']).toMatchObject({ count: 1 });
+    expect(byCode['bad-cell-ref']).toMatchObject({ count: 1, example: 'r="1A"' });
     const row40 = read.grids[0].values[39];
     expect([row40[19], row40[20]]).toEqual([5, 7]);
     const report = await checkReport(await save(await rawXlsx([{ name: 'Rekap', xml }])));

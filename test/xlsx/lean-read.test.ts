@@ -8,7 +8,14 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import type { SheetGrid } from '../../src/engine/model';
-import { readGrids, WorkbookFormatError } from '../../src/xlsx/lean-read';
+import {
+  DEFAULT_LIMITS,
+  readGrids,
+  readWorkbook,
+  WorkbookFormatError,
+} from '../../src/xlsx/lean-read';
+import { plainDecimal } from '../../src/xlsx/sheet-read';
+import { NS as MAIN, rawXlsx } from '../hostile/xlsx';
 import { workbookGrids } from '../../src/xlsx/read';
 import { checkJson, run, tempDir } from '../cli/helpers';
 import { buildRecap, recapCaseArb } from '../property/arbitraries';
@@ -307,5 +314,99 @@ describe('damaged files', () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("the reader's shortcuts read as its tokenizer", () => {
+  it('plain decimals read from the bytes are the doubles parseFloat gives', () => {
+    const bytes = (s: string) => Buffer.from(s, 'latin1');
+    const read = (s: string) => plainDecimal(bytes(s), 0, s.length);
+    for (const s of ['0', '-0', '3.545', '84.82', '0.1', '007', '-.5', '.25', '123456789012345'])
+      expect(Object.is(read(s), parseFloat(s))).toBe(true);
+    // Any other shape is left to parseFloat: exponents, signs, 16 digits, a lone point, entities.
+    for (const s of ['', '-', '.', '5.', '1e5', '+1', '1234567890123456', '1,5', '&#51;', ' 1'])
+      expect(read(s)).toBeNaN();
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.stringMatching(/^[0-9]{1,9}$/),
+        fc.stringMatching(/^[0-9]{0,6}$/),
+        (negative, int, frac) => {
+          const s = `${negative ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+          expect(Object.is(read(s), parseFloat(s))).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('cells, row numbers and merged areas written in other shapes read the same', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    // Whitespace inside each cell, "$" in merged areas and entities in row numbers take every
+    // value, row and area off the byte shortcuts and through the tokenizer.
+    const other = sheet
+      .replace(/<\/v><\/c>/g, '</v> </c>')
+      .replace(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g, '<mergeCell ref="$$$1$$$2:$3$4"')
+      .replace(/<row r="(\d)/g, '<row r="&#x3$1;');
+    expect(other).not.toBe(sheet);
+    zip.file('xl/worksheets/sheet1.xml', other);
+    const read = await readWorkbook(await zip.generateAsync({ type: 'nodebuffer' }));
+    const original = await readWorkbook(readFileSync(SAMPLE));
+    expect(read.grids).toEqual(original.grids);
+    expect(read.notes).toEqual(original.notes);
+  });
+});
+
+describe('a large part read as it inflates on another thread', () => {
+  /** Every part streamed, handed over `chunk` bytes at a time. */
+  const streamed = (chunk: number) => ({ ...DEFAULT_LIMITS, streamFrom: 1, streamChunk: chunk });
+
+  it('gives what reading the whole part gives, wherever the handovers cut the tokens', async () => {
+    const whole = await readWorkbook(readFileSync(SAMPLE));
+    for (const chunk of [64, 100, 4096]) {
+      const read = await readWorkbook(readFileSync(SAMPLE), streamed(chunk));
+      expect(read.grids).toEqual(whole.grids);
+      expect(read.notes).toEqual(whole.notes);
+    }
+  });
+
+  it('on comments, CDATA, declarations and long attributes cut anywhere', async () => {
+    const long = 'x'.repeat(5000);
+    const xml =
+      `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet xmlns="${MAIN}">` +
+      `<!-- ${long} <row> --><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<v>${long}]]></t></is></c>` +
+      `<c r="B1"><v>3.25</v></c><c r="C1" t="str"><v>a &amp; b</v></c></row><?pi ${long}?>` +
+      `<row r="2" note="${long}"><c r="A2"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A2:B2"/></mergeCells></worksheet>`;
+    const file = await rawXlsx([{ name: 'Rekap', xml }]);
+    const whole = await readWorkbook(file);
+    expect(whole.grids[0].values[0]).toEqual([`<v>${long}`, 3.25, 'a & b']);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 64, max: 3000 }), async (chunk) => {
+        expect(await readWorkbook(file, streamed(chunk))).toEqual(whole);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('is refused as damaged when its data or CRC is wrong, as when inflated whole', async () => {
+    const buffer = Buffer.from(readFileSync(SAMPLE));
+    // The part's CRC as the central directory gives it (what the reader checks against).
+    const central = buffer.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml'));
+    expect(buffer.readUInt32LE(central - 46)).toBe(0x02014b50);
+    buffer.writeUInt32LE((buffer.readUInt32LE(central - 30) ^ 1) >>> 0, central - 30);
+    await expect(readWorkbook(buffer, streamed(4096))).rejects.toMatchObject({
+      reason: { en: 'its part xl/worksheets/sheet1.xml is damaged' },
+    });
+    await expect(readWorkbook(buffer)).rejects.toMatchObject({
+      reason: { en: 'its part xl/worksheets/sheet1.xml is damaged' },
+    });
+    // A part that inflates past the size it declares (a zip bomb's shape) stops there.
+    const bomb = Buffer.from(readFileSync(SAMPLE));
+    bomb.writeUInt32LE(bomb.readUInt32LE(central - 22) - 100, central - 22);
+    for (const limits of [streamed(4096), DEFAULT_LIMITS])
+      await expect(readWorkbook(bomb, limits)).rejects.toMatchObject({
+        reason: { en: 'its part xl/worksheets/sheet1.xml is damaged' },
+      });
   });
 });

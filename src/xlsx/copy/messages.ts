@@ -85,6 +85,10 @@ export const copyText = {
     id: `Lembar "${name}" ditulis tanpa grafik (tombol "Buat Ringkasan" di Excel membuatnya).`,
     en: `The sheet "${name}" was written without charts (the "Buat Ringkasan" button in Excel makes them).`,
   }),
+  protectedSheet: (sheet: string): Text => ({
+    id: `Lembar "${sheet}" dilindungi (Proteksi Lembar): salinan tetap ditulis dengan tanda dan catatan, dan perlindungannya dipertahankan seperti di berkas asli; buka proteksinya di Excel (Tinjau > Buka Proteksi Lembar) untuk menyunting.`,
+    en: `Sheet "${sheet}" is protected (Protect Sheet): the copy was written with its marks and notes, and keeps the protection as in the original; unprotect it in Excel (Review > Unprotect Sheet) to edit.`,
+  }),
   notXlsx: (f: string): Text => ({
     id: `Salinan tidak dibuat: berkas "${f}" tidak dapat dibuka sebagai zip.`,
     en: `No copy made: "${f}" cannot be opened as a zip.`,

@@ -353,3 +353,17 @@ export function mergesIn(xml: string, part: string): Area[] {
   }
   return out;
 }
+
+/**
+ * Whether the sheet is protected: a <sheetProtection> whose `sheet` attribute is on (ECMA-376
+ * 18.3.1.85; without it, or with sheet="0", Excel lets anyone edit the sheet).
+ */
+export function sheetProtected(xml: string, part: string): boolean {
+  const { root, prefix: p } = rootOf(xml, part);
+  const prot = children(xml, root.open.end, root.contentEnd).find(
+    (e) => e.open.name === `${p}sheetProtection`,
+  );
+  if (!prot) return false;
+  const v = attr(xml.slice(prot.open.start, prot.open.end), 'sheet');
+  return v === '1' || v === 'true';
+}

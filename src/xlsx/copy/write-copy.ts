@@ -20,7 +20,7 @@ import {
 } from '../../engine/summary-sheet';
 import { copyText } from './messages';
 import { outTargetKind, sameFile, writeAtomically } from './out-file';
-import { editSheet, mergesIn, type CellEdit } from './sheet';
+import { editSheet, mergesIn, sheetProtected, type CellEdit } from './sheet';
 import { StyleBook } from './styles';
 import { summaryPart } from './summary';
 import {
@@ -178,7 +178,10 @@ async function buildCopy(req: CopyRequest): Promise<{ data: Buffer; notices: Tex
     else if (s.reason === 'not-our-note')
       details.push(copyText.skippedNotOurNote(sheet, a1(s.row, s.col)));
   }
-  const notices = details.slice(0, MAX_NAMED);
+  // A protected sheet is written all the same, its protection kept: the copy is its owner's, as
+  // the file is, and Excel keeps the protection of a sheet its owner edits (issue 15).
+  const notices = sheetProtected(sheetXml, entry.part) ? [copyText.protectedSheet(sheet)] : [];
+  notices.push(...details.slice(0, MAX_NAMED));
   if (details.length > MAX_NAMED) notices.push(copyText.more(details.length - MAX_NAMED));
 
   if (req.summary) {
