@@ -206,6 +206,9 @@ export class WireExecutor {
     flags: number,
     message: RequestMessage,
   ): Promise<ResponseMessage> {
+    // A round trip to Excel takes time (the preview's ?latency=ms); 0 in the tests.
+    const { latencyMs } = this.host.options;
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     // Through JSON as over the wire: nothing the add-in holds is shared with the workbook.
     const text = JSON.stringify(message.Body);
     const requestBytes = utf8Length(text);
