@@ -284,6 +284,43 @@ describe.each(CLIENTS)('through the %s client', (c) => {
       expect(host.model).toEqual(before);
     });
 
+    it('"Hapus Tanda" gives back pattern fills and tinted theme fills exactly, after marking once and twice', async () => {
+      const model = smallRecap();
+      const cells = model.sheets[0].cells;
+      // Unit 3's rows (7-8) as staff coloured them: a red grid pattern on light yellow, and a theme
+      // colour darkened by 25% (Excel's "Blue, Accent 1, Darker 25%"), alternately.
+      for (let col = 1; col <= 14; col++)
+        for (const row of [7, 8]) {
+          const key = cellKey(row, col);
+          cells[key] = {
+            ...(cells[key] ?? { value: '' }),
+            ...(col % 2
+              ? { fill: '#FFFFCC', fillStyle: { pattern: 'Grid', patternColor: '#FF0000' } }
+              : { fill: '#4472C4', fillStyle: { tintAndShade: -0.25 } }),
+          };
+        }
+      open(model);
+      const before = cloneWorkbook(host.model);
+      expect((await excel.markFindings(await validated())).ok).toBe(true);
+      const marked = Object.entries(host.model.sheets[0].cells).filter(
+        ([k, c]) => c.fill === '#F4B6B6' && before.sheets[0].cells[k]?.fillStyle,
+      );
+      expect(marked.map(([k]) => k)).toContain('7,14');
+      // A mark is a plain solid colour, whatever the cell had.
+      expect(marked.every(([, c]) => c.fillStyle === undefined)).toBe(true);
+      expect((await excel.undo('marks', 'Rekap SKM OPP 2025')).ok).toBe(true);
+      expect(host.model).toEqual(before);
+      expect(host.model.sheets[0].cells['7,13'].fillStyle).toEqual({
+        pattern: 'Grid',
+        patternColor: '#FF0000',
+      });
+
+      expect((await excel.markFindings(await validated())).ok).toBe(true);
+      expect((await excel.markFindings(await validated())).ok).toBe(true);
+      expect((await excel.undo('marks', 'Rekap SKM OPP 2025')).ok).toBe(true);
+      expect(host.model).toEqual(before);
+    });
+
     it('reads a protected sheet but refuses to write on it, saying so, and writes nothing', async () => {
       const model = smallRecap();
       model.sheets[0].protected = true;

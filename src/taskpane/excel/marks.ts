@@ -126,7 +126,13 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
         const prev = prevFills.get(address);
         const before = prev ? prev.before : (fillsNow.get(address) ?? null);
         fills.push({ address, before, after });
-        fillWrites.push({ row, col, fill: { color: after } });
+        // A mark is a plain solid colour: a tint the cell had (a theme colour) would shade it.
+        const tinted = fillsNow.get(address)?.tintAndShade !== undefined;
+        fillWrites.push({
+          row,
+          col,
+          fill: { color: after, ...(tinted ? { tintAndShade: 0 } : {}) },
+        });
       }
       for (const [address, f] of prevFills)
         if (!newFills.has(address)) fillWrites.push({ ...cellOf(address), fill: f.before });
