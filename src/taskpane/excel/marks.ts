@@ -223,7 +223,7 @@ export interface UndoResult {
   keptChanged: string[];
 }
 
-/** Removes exactly what a ledger records, where the cells still hold what the add-in wrote. Three syncs. */
+/** Removes exactly what a ledger records, where the cells still hold what the add-in wrote. Three syncs where the ledger is small. */
 export function undo(kind: Ledger['kind'], sheetName: string): Promise<Outcome<UndoResult>> {
   return exclusive(() => undoLedger(kind, sheetName));
 }
@@ -241,18 +241,27 @@ async function undoLedger(kind: Ledger['kind'], sheetName: string): Promise<Outc
         return fail<UndoResult>(adapterText.ledgerDamaged(kind, sheetName, loaded.problem));
       const { ledger } = loaded;
       if (sheet.protection.protected) return fail<UndoResult>(ui.sheetProtected());
-      // Fills and cells are read apart: a marks ledger's fills cover the table, its cells one column.
+      // Fills and cells are read apart (a marks ledger's fills cover the table, its cells one
+      // column), in the same sync when the fills are few: ledger, reads and writes, three syncs.
       const fillCells = ledger.fills.map((f) => cellOf(f.address));
       const valueCells = ledger.cells.map((c) => cellOf(c.address));
-      const fillData = await readFills(context, sheet, fillCells);
+      let fillsOf: (() => FillsRead) | null = null;
+      const queueFew = () => {
+        if (fillCells.length > 0 && fewFills(fillCells)) fillsOf = queueFills(sheet, fillCells);
+      };
       // Formulas the add-in wrote are compared as formulas: their values are whatever Excel calculated.
       const data =
         valueCells.length > 0
-          ? await readArea(context, sheet, bounding(valueCells.map(cellArea)), {
-              formulas: true,
-              formats: true,
-            })
+          ? await readArea(
+              context,
+              sheet,
+              bounding(valueCells.map(cellArea)),
+              { formulas: true, formats: true },
+              queueFew,
+            )
           : null;
+      const queued = fillsOf as (() => FillsRead) | null;
+      const fillData = queued ? queued() : await readFills(context, sheet, fillCells);
       const keptChanged: string[] = [];
       let restored = 0;
       const queue = new WriteQueue(context);

@@ -42,7 +42,7 @@ export const HEAD_ROWS = 2000;
  */
 export const RESPONSE_BUDGET = 3_000_000;
 /** Cells per read at most, far under Excel's RangeExceedsLimit. */
-const MAX_READ_CELLS = 1_000_000;
+export const MAX_READ_CELLS = 1_000_000;
 /** Beyond this a sheet is refused: it cannot be a recap a person keeps by hand (and Excel refuses such a read, RangeExceedsLimit). */
 export const MAX_CELLS = 5_000_000;
 
