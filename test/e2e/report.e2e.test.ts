@@ -15,7 +15,7 @@ import { BANJAR, launchPreview, type PreviewSession } from './browser';
 const ROOT = path.join(__dirname, '../..');
 
 // Generous: the machine running the suite may be busy; no test asserts a duration.
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
 let preview: PreviewSession;
 let page: Page;

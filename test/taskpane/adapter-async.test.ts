@@ -16,7 +16,7 @@ import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
 import { adapterText } from '../../src/taskpane/excel/messages';
 import { ui } from '../../src/taskpane/strings';
 import { generateRecap } from '../../scripts/bench/generate';
-import { openExcel, requestLines } from './excel-client';
+import { addinSyncs, openExcel, requestLines } from './excel-client';
 import { sheetOfGrid, smallRecap } from './workbook';
 
 const SHEET = 'Rekap SKM OPP 2025';
@@ -258,6 +258,20 @@ describe('one write at a time', () => {
 });
 
 describe('"Buat Ringkasan" on a large workbook', () => {
+  it('reads a recap of 3,000 units in one batch sized from its bytes: three syncs in all', async () => {
+    const generated = generateRecap(3000);
+    open(workbookOf(sheetOfGrid(generated.grid)));
+    const session = await validated();
+    host.stats.reset();
+    expect(await excel.writeSummary(session)).toMatchObject({ ok: true });
+    // The sheets and the recap's used range, its values (over CHUNK_CELLS cells), the summary written.
+    expect(session.grid.values.length * session.grid.values[0].length).toBeGreaterThan(
+      excel.CHUNK_CELLS,
+    );
+    expect(addinSyncs(host)).toBe(3);
+    expect(host.stats.maxResponseBytes).toBeLessThanOrEqual(4_000_000);
+  }, 300_000);
+
   it('reads every sheet in batches, halving a batch Excel refuses for its size', async () => {
     const generated = generateRecap(1500);
     // A host that refuses responses over 250 kB: the first batches of 40,000 cells are too large.
