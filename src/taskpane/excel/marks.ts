@@ -3,7 +3,7 @@
  * Kolom Rumus", "Pulihkan Nilai Lama"): exactly what a ledger records is put
  * back, where the cells still hold what the add-in wrote.
  */
-import { a1, columnLetters } from '../../engine/address';
+import { a1, columnLetters, type Area } from '../../engine/address';
 import { bounding } from '../../engine/grid';
 import { FILL, planWrites } from '../../engine/plan';
 import { isMark, LEDGER_VERSION, type Ledger, type LedgerCell, type LedgerFill } from '../ledger';
@@ -11,6 +11,7 @@ import { ui } from '../strings';
 import {
   ACTION_BYTES,
   payloadBytes,
+  utf8Length,
   WriteQueue,
   writeCells,
   writeFills,
@@ -217,6 +218,18 @@ export async function restoreBefore(
   });
 }
 
+/**
+ * What a cell of the area an undo reads should take in the response: the
+ * ledger says what the add-in wrote (read back as value and formula), and an
+ * empty cell costs about 16 bytes ("", "" and "General"). Sizes the first read
+ * to the response budget instead of CHUNK_CELLS, a sync less on a national recap.
+ */
+function expectedBytes(ledger: Ledger, area: Area): number {
+  const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+  const written = ledger.cells.reduce((n, c) => n + 2 * utf8Length(JSON.stringify(c.after)), 0);
+  return Math.max(16, 16 + written / cells);
+}
+
 export interface UndoResult {
   restored: number;
   /** Cells someone changed after the add-in wrote them: left as they are. */
@@ -250,16 +263,16 @@ async function undoLedger(kind: Ledger['kind'], sheetName: string): Promise<Outc
         if (fillCells.length > 0 && fewFills(fillCells)) fillsOf = queueFills(sheet, fillCells);
       };
       // Formulas the add-in wrote are compared as formulas: their values are whatever Excel calculated.
-      const data =
-        valueCells.length > 0
-          ? await readArea(
-              context,
-              sheet,
-              bounding(valueCells.map(cellArea)),
-              { formulas: true, formats: true },
-              queueFew,
-            )
-          : null;
+      const area = valueCells.length > 0 ? bounding(valueCells.map(cellArea)) : null;
+      const data = area
+        ? await readArea(
+            context,
+            sheet,
+            area,
+            { formulas: true, formats: true, bytesPerCell: expectedBytes(ledger, area) },
+            queueFew,
+          )
+        : null;
       const queued = fillsOf as (() => FillsRead) | null;
       const fillData = queued ? queued() : await readFills(context, sheet, fillCells);
       const keptChanged: string[] = [];

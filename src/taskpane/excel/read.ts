@@ -80,6 +80,8 @@ export interface Want {
   merges?: boolean;
   /** Columns whose formulas and number formats are wanted (the cells about to be written). */
   band?: { left: number; right: number };
+  /** Bytes a cell is expected to take in the response, where the caller knows (an undo knows what it wrote): sizes the first chunk. */
+  bytesPerCell?: number;
 }
 
 /**
@@ -113,7 +115,15 @@ export async function readArea(
     (want.formats ? 1 : 0) +
     (want.fills ? 4 : 0) +
     (2 * bandWidth) / cols;
-  let rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / (cols * Math.max(weight, 0.5))));
+  let rowsPerChunk = want.bytesPerCell
+    ? Math.max(
+        1,
+        Math.min(
+          Math.floor(RESPONSE_BUDGET / (1.25 * cols * want.bytesPerCell)),
+          Math.floor(MAX_READ_CELLS / cols),
+        ),
+      )
+    : Math.max(1, Math.floor(CHUNK_CELLS / (cols * Math.max(weight, 0.5))));
   const out: AreaRead = {
     area,
     values: [],
