@@ -1,6 +1,7 @@
 /**
  * The preview bundle: the simulated Excel host, the sheet view and the real
- * task pane in one page (dist/preview), served by scripts/preview.ts.
+ * task pane in one page (dist/preview), served by scripts/preview.ts, with
+ * Microsoft's Office.js client library copied next to it.
  * No eval-based source maps, so the page runs under a strict Content-Security-Policy.
  */
 const path = require('path');
@@ -46,7 +47,16 @@ module.exports = {
       inject: 'body',
       scriptLoading: 'defer',
     }),
-    new CopyWebpackPlugin({ patterns: [{ from: 'src/preview/preview.css', to: 'preview.css' }] }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: 'src/preview/preview.css', to: 'preview.css' },
+        // Microsoft's Excel client library, loaded by the page from this server (never the CDN).
+        {
+          from: require.resolve('@microsoft/office-js/dist/excel-web-16.00.debug.js'),
+          to: 'office-js/excel-web-16.00.debug.js',
+        },
+      ],
+    }),
   ],
   performance: { hints: false },
   stats: 'errors-warnings',

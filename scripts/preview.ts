@@ -76,7 +76,9 @@ function newestMtime(dir: string): number {
 /** True when dist/preview is missing or older than anything in src/ or the webpack config. */
 export function previewIsStale(): boolean {
   const bundle = path.join(OUT, 'preview.js');
-  if (!existsSync(bundle) || !existsSync(path.join(OUT, 'index.html'))) return true;
+  // The page loads Microsoft's Office.js client from here too (copied by webpack.preview.js).
+  const officeJs = path.join(OUT, 'office-js', 'excel-web-16.00.debug.js');
+  if (![bundle, path.join(OUT, 'index.html'), officeJs].every((f) => existsSync(f))) return true;
   const built = statSync(bundle).mtimeMs;
   const sources = Math.max(
     newestMtime(path.join(ROOT, 'src')),

@@ -7,6 +7,18 @@ import { parseAddress, type Area } from './a1';
 
 export type CellScalar = string | number | boolean;
 
+/** A fill's pattern, pattern colour and tints (RangeFill, ExcelApi 1.9), kept only where not a plain solid fill. */
+export interface FillStyle {
+  /** A pattern other than Solid. */
+  pattern?: string;
+  /** The pattern's colour, "#RRGGBB", kept with a pattern only. */
+  patternColor?: string;
+  /** Lightens (up to 1) or darkens (down to -1) the fill colour; absent for 0. */
+  tintAndShade?: number;
+  /** The same for the pattern's colour, kept with a pattern only. */
+  patternTintAndShade?: number;
+}
+
 export interface CellModel {
   /** As range.values gives it: a formula's result, an error as "#DIV/0!", "" when blank. */
   value: CellScalar;
@@ -14,8 +26,10 @@ export interface CellModel {
   formula?: string;
   /** Absent means "General". */
   numberFormat?: string;
-  /** Solid fill as "#RRGGBB"; absent means no fill. */
+  /** Fill colour as "#RRGGBB"; absent means no fill. */
   fill?: string;
+  /** With a fill: its pattern, pattern colour and tints where not a plain solid fill (src/sim/fill.ts). */
+  fillStyle?: FillStyle;
 }
 
 /** A chart as the add-in creates it; nothing is drawn. */
@@ -152,6 +166,7 @@ export function patchCell(
   }
   if (next.value === undefined) next.value = '';
   if (next.numberFormat === GENERAL) delete next.numberFormat;
+  if (next.fill === undefined) delete next.fillStyle;
   if (isEmptyCell(next)) delete sheet.cells[key];
   else sheet.cells[key] = next;
   const idx = formulaIndex.get(sheet);

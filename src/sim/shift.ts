@@ -146,6 +146,7 @@ export function applyChange(ch: StructuralChange, location: string): void {
       for (let m = ch.at; m <= last; m++) {
         const fmt: CellModel = { value: '' };
         if (before.fill !== undefined) fmt.fill = before.fill;
+        if (before.fillStyle !== undefined) fmt.fillStyle = { ...before.fillStyle };
         if (before.numberFormat !== undefined) fmt.numberFormat = before.numberFormat;
         moved[key(m, c)] = fmt;
       }

@@ -82,11 +82,13 @@ export function fillOf(
   const pattern = props?.pattern;
   if (typeof color !== 'string' || !color || pattern === 'None') return null;
   const fill: Fill = { color: color.toUpperCase() };
-  if (typeof pattern === 'string' && pattern !== 'Solid') fill.pattern = pattern;
-  if (typeof props?.patternColor === 'string' && props.patternColor)
-    fill.patternColor = props.patternColor.toUpperCase();
   if (typeof props?.tintAndShade === 'number' && props.tintAndShade !== 0)
     fill.tintAndShade = props.tintAndShade;
+  // A solid fill shows no pattern colour: Excel still reports one (black), which need not be kept.
+  if (typeof pattern !== 'string' || pattern === 'Solid') return fill;
+  fill.pattern = pattern;
+  if (typeof props?.patternColor === 'string' && props.patternColor)
+    fill.patternColor = props.patternColor.toUpperCase();
   if (typeof props?.patternTintAndShade === 'number' && props.patternTintAndShade !== 0)
     fill.patternTintAndShade = props.patternTintAndShade;
   return fill;

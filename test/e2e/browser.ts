@@ -33,6 +33,9 @@ export function requireChromium(): void {
   }
 }
 
+/** Where the preview page loads Microsoft's Excel client library from (src/preview/preview.tsx). */
+export const OFFICE_JS_PATH = 'office-js/excel-web-16.00.debug.js';
+
 export interface PreviewSession {
   server: PreviewServer;
   browser: BrowserContext;
@@ -41,6 +44,8 @@ export interface PreviewSession {
   pageErrors: string[];
   /** Requests that tried to leave 127.0.0.1 (aborted). */
   offsite: string[];
+  /** Times a page loaded Microsoft's Office.js client library from the preview server (the pane's Excel client). */
+  officeJsLoads: number;
   close(): Promise<void>;
 }
 
@@ -63,8 +68,10 @@ export async function launchPreview(workbook: string = BANJAR): Promise<PreviewS
       args: FLAGS,
     });
     const offsite: string[] = [];
+    const session = { officeJsLoads: 0 };
     await browser.route('**/*', (route) => {
       const url = new URL(route.request().url());
+      if (url.pathname === `/${OFFICE_JS_PATH}`) session.officeJsLoads++;
       if (url.hostname === '127.0.0.1') return route.continue();
       offsite.push(url.href);
       return route.abort();
@@ -72,7 +79,7 @@ export async function launchPreview(workbook: string = BANJAR): Promise<PreviewS
     const page = browser.pages()[0] ?? (await browser.newPage());
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    return { server, browser, page, pageErrors, offsite, close };
+    return Object.assign(session, { server, browser, page, pageErrors, offsite, close });
   } catch (e) {
     await close();
     throw e;

@@ -198,5 +198,7 @@ describe('every button of the pane, and its undo', () => {
     expect(ws.getCell('U4').value ?? null).toBeNull();
     expect(preview.pageErrors).toEqual([]);
     expect(preview.offsite).toEqual([]);
+    // The pane's Excel was Microsoft's client library, served by the preview server.
+    expect(preview.officeJsLoads).toBeGreaterThan(0);
   });
 });

@@ -80,6 +80,11 @@ export async function openPane(
   if (res.status !== 204) throw new Error(`PUT workbook.json: ${res.status}`);
   await s.page.goto(`${s.server.url}?latency=5${query}`);
   await s.page.locator('#container button').first().waitFor();
+  // The pane talks to the simulated workbook through Microsoft's Office.js client unless asked otherwise.
+  const client = await s.page.evaluate(() => window.__skmClient);
+  const expected = query.includes('client=sim') ? 'sim' : 'officejs';
+  if (client !== expected)
+    throw new Error(`the pane runs through the ${client} client, not ${expected}`);
   // The host's title bar and the preview's own bar sit above the pane's scroll area: size the area itself.
   const top = await s.page.evaluate(
     () => document.getElementById('container')!.getBoundingClientRect().top,

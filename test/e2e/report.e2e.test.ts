@@ -15,7 +15,7 @@ import { BANJAR, launchPreview, type PreviewSession } from './browser';
 const ROOT = path.join(__dirname, '../..');
 
 // Generous: the machine running the suite may be busy; no test asserts a duration.
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
 let preview: PreviewSession;
 let page: Page;
@@ -102,6 +102,8 @@ describe('"Buat Laporan (.docx)" in the task pane', () => {
     }
     expect(preview.pageErrors).toEqual([]);
     expect(preview.offsite).toEqual([]);
+    // The pane's Excel was Microsoft's client library, served by the preview server.
+    expect(preview.officeJsLoads).toBeGreaterThan(0);
   });
 
   it('"with the note" gives the CLI\'s report without --abaikan-galat, its boxed note included', async () => {

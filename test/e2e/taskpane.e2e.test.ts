@@ -206,5 +206,7 @@ describe('the task pane on the Banjar recap', () => {
   it('raised no error in the page and sent nothing beyond 127.0.0.1', () => {
     expect(preview.pageErrors).toEqual([]);
     expect(preview.offsite).toEqual([]);
+    // The pane's Excel was Microsoft's client library, served by the preview server.
+    expect(preview.officeJsLoads).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * "Tandai di Lembar" then "Hapus Tanda" gives back the sheet exactly as it
- * was, on the simulated Excel host (src/sim) with a random recap loaded.
+ * was, through Microsoft's Office.js client over the simulated Excel host (src/sim/officejs)
+ * with a random recap loaded.
  */
 import fc from 'fast-check';
 import type { SheetGrid } from '../../src/engine/model';
-import { createExcelHost } from '../../src/sim/host';
+import { installOfficeJs } from '../../src/sim/officejs';
 import {
   cellKey,
   cloneWorkbook,
@@ -83,8 +84,8 @@ function markThenUnmark(runs: number) {
   return fc.asyncProperty(recapCaseArb, fillsArb, strayArb, async (rc, fills, stray) => {
     const model = workbookWith(buildRecap(rc), fills, stray);
     const before = cloneWorkbook(model);
-    const host = createExcelHost(model);
-    uninstall = host.install();
+    const { host, install } = installOfficeJs(model);
+    uninstall = install();
     try {
       for (let run = 0; run < runs; run++) {
         const session = await validate('id');
@@ -127,8 +128,8 @@ describe('a formula in the column after the table', () => {
     // (A literal formula: the simulated host calculates no arithmetic, so "=2+3" would come back as #NAME?.)
     const model = workbookWith(grid, [], [[3, { value: 5, formula: '=5' }]]);
     const before = cloneWorkbook(model);
-    const host = createExcelHost(model);
-    uninstall = host.install();
+    const { host, install } = installOfficeJs(model);
+    uninstall = install();
     const session = await validate('id');
     if (!session.ok) throw new Error(session.message.en);
     expect((await markFindings(session.value)).ok).toBe(true);

@@ -170,3 +170,70 @@ describe('the add-in through Microsoft\u2019s client', () => {
     expect(o.host.model.sheets[1].cells[cellKey(1, 2)]).toEqual({ value: 'y' });
   });
 });
+
+describe('fills beyond a solid colour (RangeFill, CellPropertiesFill: ExcelApi 1.9)', () => {
+  test('pattern, pattern colour and tints are set, kept and read back; pattern None removes the fill', async () => {
+    const o = open(twoSheets());
+    const read = await Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Data');
+      const fill = s.getRange('A1').format.fill;
+      fill.color = '#FFFFCC';
+      fill.pattern = 'Grid';
+      fill.patternColor = '#ff0000';
+      s.getRange('B1').setCellProperties([
+        [{ format: { fill: { color: '#4472C4', pattern: 'Solid', tintAndShade: -0.25 } } }],
+      ]);
+      s.getRange('A2').setCellProperties([
+        [{ format: { fill: { color: '#00FF00', pattern: 'Solid' } } }],
+      ]);
+      s.getRange('A2').setCellProperties([[{ format: { fill: { pattern: 'None' } } }]]);
+      const loaded = s.getRange('A1').format.fill;
+      loaded.load('color,pattern,patternColor,tintAndShade,patternTintAndShade');
+      const props = s.getRange('A1:B2').getCellProperties({
+        format: {
+          fill: {
+            color: true,
+            pattern: true,
+            patternColor: true,
+            tintAndShade: true,
+            patternTintAndShade: true,
+          },
+        },
+      });
+      await ctx.sync();
+      return {
+        loaded: loaded.toJSON(),
+        props: props.value.map((r) => r.map((p) => p.format?.fill)),
+      };
+    });
+    expect(read.loaded).toEqual({
+      color: '#FFFFCC',
+      pattern: 'Grid',
+      patternColor: '#FF0000',
+      tintAndShade: 0,
+      patternTintAndShade: 0,
+    });
+    expect(read.props[0][1]).toMatchObject({
+      color: '#4472C4',
+      pattern: 'Solid',
+      tintAndShade: -0.25,
+    });
+    expect(read.props[1][0]).toMatchObject({ pattern: 'None' });
+    expect(cell(o, 1, 1)).toMatchObject({
+      fill: '#FFFFCC',
+      fillStyle: { pattern: 'Grid', patternColor: '#FF0000' },
+    });
+    expect(cell(o, 1, 2)).toMatchObject({ fill: '#4472C4', fillStyle: { tintAndShade: -0.25 } });
+    expect(cell(o, 2, 1)?.fill).toBeUndefined();
+  });
+
+  test('a tint outside -1..1 is refused with InvalidArgument', async () => {
+    open(twoSheets());
+    await expect(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Data').getRange('A1').format.fill.tintAndShade = 2;
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});

@@ -38,6 +38,16 @@ describe('preview page', () => {
     expect(await page.evaluate(() => window.__skmHost?.model.activeSheet)).toBe(
       'Rekap SKM OPP 2025',
     );
+    // The add-in's Excel is Microsoft's client library, served by the preview server, over the simulation.
+    expect(await page.evaluate(() => window.__skmClient)).toBe('officejs');
+    expect(
+      await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname)
+          .filter((p) => p.endsWith('.js')),
+      ),
+    ).toContain('/office-js/excel-web-16.00.debug.js');
     // The task pane (or, before src/taskpane/App.tsx exists, its placeholder) is mounted beside the sheet.
     await page.waitForFunction(
       () => (document.getElementById('container')?.childElementCount ?? 0) > 0,
@@ -45,7 +55,7 @@ describe('preview page', () => {
 
     // A change made through the simulated Excel shows in the sheet view after the sync.
     await page.evaluate(() =>
-      window.__skmHost!.Excel.run(async (ctx) => {
+      Excel.run(async (ctx) => {
         const cell = ctx.workbook.worksheets.getActiveWorksheet().getRange('U6');
         cell.values = [['dicek']];
         cell.format.fill.color = '#FFE699';
@@ -53,6 +63,12 @@ describe('preview page', () => {
       }),
     );
     await expect(page.getByTestId('cell-U6').textContent()).resolves.toBe('dicek');
+    // It went over the wire protocol, answered by src/sim/officejs's executor.
+    expect(
+      await page.evaluate(() =>
+        window.__skmHost!.stats.operations.filter((o) => o.startsWith('wire request #')),
+      ),
+    ).not.toEqual([]);
     expect(await page.getByTestId('cell-U6').getAttribute('data-fill')).toBe('#FFE699');
 
     await screenshot(page, 'preview.png');

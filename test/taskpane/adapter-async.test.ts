@@ -1,24 +1,22 @@
 /**
- * The adapter where Excel differs from the simulated host as it stands: custom
- * functions calculated asynchronously (#BUSY! first, or a stale result:
- * office-js #6930, #4152), volatile formulas, ledgers too large for settings,
- * ledgers damaged or left by someone else, and reads refused for their size.
- * Where the host calculates at once, the test plays Excel's part on the
- * workbook model between two calls (a thin fake, named as such).
+ * The adapter where Excel differs from a kind simulation, through Microsoft's
+ * Office.js client over the simulated workbook: custom functions calculated
+ * asynchronously (#BUSY! first, or a stale result: office-js #6930, #4152,
+ * src/sim/calculation.ts), volatile formulas recalculated at every change,
+ * ledgers too large for settings, ledgers damaged or left by someone else, and
+ * reads refused for their size.
  */
-import { createExcelHost, type ExcelHost } from '../../src/sim/host';
-import {
-  cloneWorkbook,
-  workbookOf,
-  type SheetModel,
-  type WorkbookModel,
-} from '../../src/sim/model';
+import type { ExcelHost } from '../../src/sim/host';
+import { cloneWorkbook, sheetFromRows, workbookOf, type WorkbookModel } from '../../src/sim/model';
+import type { OfficeJsOptions } from '../../src/sim/officejs';
+import { SKM_FUNCTIONS } from '../../src/preview/functions';
 import * as excel from '../../src/taskpane/excel';
 import type { Session } from '../../src/taskpane/excel';
 import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
 import { adapterText } from '../../src/taskpane/excel/messages';
 import { ui } from '../../src/taskpane/strings';
 import { generateRecap } from '../../scripts/bench/generate';
+import { addinSyncs, openExcel, requestLines } from './excel-client';
 import { sheetOfGrid, smallRecap } from './workbook';
 
 const SHEET = 'Rekap SKM OPP 2025';
@@ -31,12 +29,11 @@ afterEach(() => {
   uninstall = undefined;
 });
 
-function open(
-  model: WorkbookModel,
-  options: Parameters<typeof createExcelHost>[1] = {},
-): ExcelHost {
-  host = createExcelHost(cloneWorkbook(model), options);
-  uninstall = host.install();
+/** A copy of the workbook in a fresh simulated Excel, driven by Microsoft's client. */
+function open(model: WorkbookModel, options: OfficeJsOptions = {}): ExcelHost {
+  const opened = openExcel(model, options);
+  host = opened.host;
+  uninstall = opened.uninstall;
   return host;
 }
 
@@ -46,54 +43,84 @@ async function validated(): Promise<Session> {
   return v.value;
 }
 
-/** Fake of Excel's asynchronous calculation: every custom-function cell shows #BUSY! until done() gives back its result. */
-function calculating(sheet: SheetModel, shown = '#BUSY!'): { done(): void } {
-  const results = new Map<string, string | number | boolean>();
-  for (const [key, cell] of Object.entries(sheet.cells)) {
-    if (!cell.formula?.startsWith('=SKM.')) continue;
-    results.set(key, cell.value);
-    cell.value = shown;
-  }
-  expect(results.size).toBeGreaterThan(3);
-  return {
-    done() {
-      for (const [key, value] of results) sheet.cells[key].value = value;
-    },
-  };
+const settingsBytes = () => JSON.stringify(host.model.settings).length;
+
+/** Excel's calculation of the SKM functions, asynchronous as in Excel: results come a little after the request. */
+const ASYNC: OfficeJsOptions = { customFunctions: SKM_FUNCTIONS, customFunctionDelayMs: 20 };
+
+/** The custom-function cells of the recap sheet and what they show. */
+function functionCells(): [string, unknown][] {
+  return Object.entries(host.model.sheets[0].cells)
+    .filter(([, c]) => c.formula?.startsWith('=SKM.'))
+    .map(([k, c]) => [k, c.value]);
 }
 
-const settingsBytes = () => JSON.stringify(host.model.settings).length;
+/** Resolves when the simulated Excel has delivered its late custom-function results. */
+function calculated(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = host.subscribe(() => {
+      if (functionCells().some(([, v]) => v === '#BUSY!')) return;
+      stop();
+      resolve();
+    });
+  });
+}
 
 describe('custom functions that Excel calculates asynchronously', () => {
   it('"Kolom Rumus", a validation while its cells are #BUSY!, then "Tandai di Lembar" and "Tulis Rata-rata Kabupaten" write', async () => {
-    open(smallRecap());
+    open(smallRecap(), ASYNC);
     expect((await excel.addFormulaColumns(await validated())).ok).toBe(true);
-    const calc = calculating(host.model.sheets[0]);
+    const done = calculated();
     // The pane validates again right after "Kolom Rumus": it reads the helper cells as #BUSY!.
     const session = await validated();
-    calc.done();
+    const busy = functionCells().filter(([, v]) => v === '#BUSY!');
+    expect(busy.length).toBeGreaterThan(3);
+    expect(session.grid.values.flat()).toContain('#BUSY!');
+    await done;
+    expect(functionCells().filter(([, v]) => v === '#BUSY!')).toEqual([]);
     expect(await excel.markFindings(session)).toMatchObject({ ok: true });
     const again = await validated();
     expect(await excel.writeDistrictLine(again)).toMatchObject({ ok: true });
     expect(host.model.sheets[0].cells['9,1'].value).toBe('RATA-RATA KABUPATEN');
   });
 
-  it("writes when a custom function's result read at validation was stale and has changed since", async () => {
-    open(smallRecap());
+  it('writes while the results are still being calculated (#BUSY! when validated and when written)', async () => {
+    // Slower functions: the marks are written before any result arrives.
+    open(smallRecap(), { ...ASYNC, customFunctionDelayMs: 2_000 });
     expect((await excel.addFormulaColumns(await validated())).ok).toBe(true);
-    const calc = calculating(host.model.sheets[0], 'lama');
     const session = await validated();
-    calc.done();
+    expect(await excel.markFindings(session)).toMatchObject({ ok: true });
+    expect(functionCells().some(([, v]) => v === '#BUSY!')).toBe(true);
+  });
+
+  it("writes when a custom function's result read at validation was stale: a saved workbook Excel recalculates on opening", async () => {
+    // Saved by an Excel whose SKM functions gave another result (an older add-in): its cached values.
+    open(smallRecap(), {
+      customFunctions: Object.fromEntries(Object.keys(SKM_FUNCTIONS).map((k) => [k, () => 'lama'])),
+      behaviours: { asyncCustomFunctions: false },
+    });
+    expect((await excel.addFormulaColumns(await validated())).ok).toBe(true);
+    const saved = cloneWorkbook(host.model);
+    uninstall?.();
+    open(saved, ASYNC);
+    const session = await validated();
+    expect(functionCells().every(([, v]) => v === 'lama')).toBe(true);
+    // Excel calculates after the first request; the results differ from what was validated.
+    await new Promise((resolve) => host.subscribe(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(functionCells().some(([, v]) => v !== 'lama')).toBe(true);
     expect(await excel.markFindings(session)).toMatchObject({ ok: true });
   });
 
   it('still refuses to write when a person typed over a cell that was #BUSY!', async () => {
-    open(smallRecap());
+    open(smallRecap(), ASYNC);
     expect((await excel.addFormulaColumns(await validated())).ok).toBe(true);
-    calculating(host.model.sheets[0]);
     const session = await validated();
-    const busy = Object.entries(host.model.sheets[0].cells).find(([, c]) => c.value === '#BUSY!')!;
-    host.model.sheets[0].cells[busy[0]] = { value: 7 };
+    const [key] = functionCells().find(([, v]) => v === '#BUSY!')!;
+    const [row, col] = key.split(',').map(Number);
+    const address = `${String.fromCharCode(64 + col)}${row}`;
+    host.editCell(SHEET, address, 7);
+    await calculated();
     const before = cloneWorkbook(host.model);
     const marked = await excel.markFindings(session);
     expect(marked.ok).toBe(false);
@@ -103,28 +130,43 @@ describe('custom functions that Excel calculates asynchronously', () => {
 });
 
 describe('a recap holding =NOW()', () => {
+  /** A date stamp next to the title, as staff put one, and a sheet of notes staff type on. */
   function withNow(): WorkbookModel {
     const model = smallRecap();
-    // A date stamp next to the title, as staff put one: Excel recalculates it at every change.
     model.sheets[0].cells['1,5'] = { value: 46000.25, formula: '=NOW()' };
+    model.sheets.push(sheetFromRows('Catatan', [['Rapat']]));
     return model;
   }
-  const tick = (v: number) => (host.model.sheets[0].cells['1,5'].value = v);
+  const now = () => host.model.sheets[0].cells['1,5'].value;
 
   it('marks and writes the district line although NOW() moved since the validation', async () => {
-    open(withNow());
+    open(withNow(), ASYNC);
     const session = await validated();
-    tick(46000.26);
+    const first = now();
+    // Someone types on another sheet: Excel recalculates NOW() on every sheet.
+    host.editCell('Catatan', 'A2', 'Rapat kedua');
+    expect(now()).not.toBe(first);
     expect(await excel.markFindings(session)).toMatchObject({ ok: true });
     const again = await validated();
-    tick(46000.27);
+    host.editCell('Catatan', 'A3', 'Rapat ketiga');
+    expect(await excel.writeDistrictLine(again)).toMatchObject({ ok: true });
+    expect(host.model.sheets[0].cells['9,1'].value).toBe('RATA-RATA KABUPATEN');
+  });
+
+  it('"Kolom Rumus" then both writes, with NOW() and asynchronous functions together', async () => {
+    open(withNow(), ASYNC);
+    expect((await excel.addFormulaColumns(await validated())).ok).toBe(true);
+    const session = await validated();
+    await calculated();
+    expect(await excel.markFindings(session)).toMatchObject({ ok: true });
+    const again = await validated();
+    host.editCell('Catatan', 'A2', 'Rapat kedua');
     expect(await excel.writeDistrictLine(again)).toMatchObject({ ok: true });
   });
 
   it('still refuses when a constant changed', async () => {
-    open(withNow());
+    open(withNow(), ASYNC);
     const session = await validated();
-    tick(46000.26);
     host.editCell(SHEET, 'N7', 90.1);
     const marked = await excel.markFindings(session);
     expect(marked).toEqual({ ok: false, message: ui.changedSinceRead(SHEET, 'N7') });
@@ -216,17 +258,33 @@ describe('one write at a time', () => {
 });
 
 describe('"Buat Ringkasan" on a large workbook', () => {
+  it('reads a recap of 3,000 units in one batch sized from its bytes: three syncs in all', async () => {
+    const generated = generateRecap(3000);
+    open(workbookOf(sheetOfGrid(generated.grid)));
+    const session = await validated();
+    host.stats.reset();
+    expect(await excel.writeSummary(session)).toMatchObject({ ok: true });
+    // The sheets and the recap's used range, its values (over CHUNK_CELLS cells), the summary written.
+    expect(session.grid.values.length * session.grid.values[0].length).toBeGreaterThan(
+      excel.CHUNK_CELLS,
+    );
+    expect(addinSyncs(host)).toBe(3);
+    expect(host.stats.maxResponseBytes).toBeLessThanOrEqual(4_000_000);
+  }, 300_000);
+
   it('reads every sheet in batches, halving a batch Excel refuses for its size', async () => {
     const generated = generateRecap(1500);
-    // A host that refuses responses over 600 kB: the first batches of 40,000 cells are too large.
+    // A host that refuses responses over 250 kB: the first batches of 40,000 cells are too large.
     open(workbookOf(sheetOfGrid(generated.grid)), { payloadLimitBytes: 250_000 });
     const session = await validated();
     host.stats.reset();
     const written = await excel.writeSummary(session);
     expect(written).toMatchObject({ ok: true, value: { sheet: 'Ringkasan SKM' } });
-    const syncs = host.stats.operations.filter((o) => /^sync #/.test(o));
+    const syncs = requestLines(host);
     // Refused, then read in halves: every answered response under the host's limit.
-    expect(syncs.filter((l) => l.includes('failed')).length).toBeGreaterThan(0);
+    expect(
+      syncs.filter((l) => l.includes('failed (ResponsePayloadSizeLimitExceeded)')).length,
+    ).toBeGreaterThan(0);
     const answered = syncs.filter((l) => !l.includes('failed'));
     expect(answered.every((l) => Number(/response (\d+) B/.exec(l)?.[1]) <= 250_000)).toBe(true);
     expect(host.model.sheets.some((s) => s.name === 'Ringkasan SKM')).toBe(true);

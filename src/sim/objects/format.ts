@@ -1,8 +1,8 @@
 /** The simulated RangeFormat, RangeFont and RangeFill. */
 import { areaCells } from '../a1';
-import { normaliseColor } from '../color';
 import { SimClientObject, type Exec, type RangeTarget, type ContextCore } from '../client';
-import { cellsIn, addStyled, patchCell } from '../model';
+import { getCell, cellsIn, addStyled, patchCell } from '../model';
+import { FILL_KEYS, fillProperties, patchFill, type FillProperties } from '../fill';
 import { guardWritable, type RangeLike } from './shared';
 
 /* ------------------------------------------------------------------ Range format */
@@ -189,10 +189,20 @@ export class SimRangeFormat extends SimCosmetic {
   }
 }
 
-/** The fill the model keeps: "#RRGGBB" per cell; no fill reads as "#FFFFFF", mixed fills as null. */
+/**
+ * The fill the model keeps: a colour per cell (no fill reads as "#FFFFFF",
+ * pattern "None"), with its pattern, pattern colour and tints (src/sim/fill.ts);
+ * a property mixed across the range reads as null.
+ */
 export class SimRangeFill extends SimClientObject {
   readonly _typeName = 'RangeFill';
-  readonly _scalarNames: readonly string[] = ['color', 'pattern'];
+  readonly _scalarNames: readonly string[] = [
+    'color',
+    'pattern',
+    'patternColor',
+    'tintAndShade',
+    'patternTintAndShade',
+  ];
 
   constructor(
     ctx: ContextCore,
@@ -207,15 +217,31 @@ export class SimRangeFill extends SimClientObject {
   }
 
   _read(exec: Exec, prop: string): unknown {
+    if (!FILL_KEYS.has(prop)) return undefined;
     const { sheet, area } = this._resolve(exec)!;
+    const key = prop as keyof FillProperties;
     const present = cellsIn(sheet, area);
-    const fills = new Set<string | undefined>(present.map((p) => p.cell.fill));
-    if (present.length < areaCells(area)) fills.add(undefined);
-    if (fills.size !== 1) return null;
-    const [only] = [...fills];
-    if (prop === 'color') return only ?? '#FFFFFF';
-    if (prop === 'pattern') return only ? 'Solid' : 'None';
-    return undefined;
+    const seen = new Set<unknown>(present.map((p) => fillProperties(p.cell)[key]));
+    if (present.length < areaCells(area)) seen.add(fillProperties(undefined)[key]);
+    return seen.size === 1 ? [...seen][0] : null;
+  }
+
+  /** Queues a change of fill properties on every cell of the range. */
+  private _setFill(prop: keyof FillProperties, value: unknown): void {
+    this._fields[prop] = value;
+    this._queue({
+      wire: { set: prop, value },
+      run: (exec) => {
+        const t = this._resolve(exec);
+        if (!t) return;
+        const loc = `RangeFill.${prop}`;
+        guardWritable(exec, t.sheet, loc);
+        for (let r = t.area.top; r <= t.area.bottom; r++)
+          for (let c = t.area.left; c <= t.area.right; c++)
+            patchCell(t.sheet, r, c, patchFill(getCell(t.sheet, r, c), { [prop]: value }, loc));
+      },
+      label: () => `${this._range._describe()}.format.fill.${prop} = ${JSON.stringify(value)}`,
+    });
   }
 
   get color(): string {
@@ -223,24 +249,39 @@ export class SimRangeFill extends SimClientObject {
   }
 
   set color(value: string) {
-    this._fields.color = value;
-    this._queue({
-      wire: { set: 'color', value },
-      run: (exec) => {
-        const t = this._resolve(exec);
-        if (!t) return;
-        const loc = 'RangeFill.color';
-        guardWritable(exec, t.sheet, loc);
-        const fill = normaliseColor(value, loc);
-        for (let r = t.area.top; r <= t.area.bottom; r++)
-          for (let c = t.area.left; c <= t.area.right; c++) patchCell(t.sheet, r, c, { fill });
-      },
-      label: () => `${this._range._describe()}.format.fill.color = ${JSON.stringify(value)}`,
-    });
+    this._setFill('color', value);
   }
 
   get pattern(): string {
     return this._get('pattern');
+  }
+
+  set pattern(value: string) {
+    this._setFill('pattern', value);
+  }
+
+  get patternColor(): string {
+    return this._get('patternColor');
+  }
+
+  set patternColor(value: string) {
+    this._setFill('patternColor', value);
+  }
+
+  get tintAndShade(): number {
+    return this._get('tintAndShade');
+  }
+
+  set tintAndShade(value: number) {
+    this._setFill('tintAndShade', value);
+  }
+
+  get patternTintAndShade(): number {
+    return this._get('patternTintAndShade');
+  }
+
+  set patternTintAndShade(value: number) {
+    this._setFill('patternTintAndShade', value);
   }
 
   clear(): void {

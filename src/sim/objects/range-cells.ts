@@ -2,6 +2,7 @@
 import { ErrorCodes, Messages, simError } from '../errors';
 import { type Exec, type RangeTarget } from '../client';
 import { GENERAL, type CellModel } from '../model';
+import { FILL_KEYS, type FillProperties } from '../fill';
 import { type RangeLike } from './shared';
 import { displayText } from '../number-format';
 
@@ -85,7 +86,7 @@ export type CellPropsRequest = {
   address?: boolean;
   addressLocal?: boolean;
   hidden?: boolean;
-  format?: { fill?: { color?: boolean; pattern?: boolean } };
+  format?: { fill?: Partial<Record<keyof FillProperties, boolean>> };
 };
 
 export function validateCellPropsRequest(opts: unknown): CellPropsRequest {
@@ -107,7 +108,7 @@ export function validateCellPropsRequest(opts: unknown): CellPropsRequest {
     for (const [fk, fv] of Object.entries(v as Record<string, unknown>)) {
       if (fk !== 'fill' || !fv || typeof fv !== 'object') throw fail(`format.${fk}`);
       for (const pk of Object.keys(fv as Record<string, unknown>))
-        if (pk !== 'color' && pk !== 'pattern') throw fail(`format.fill.${pk}`);
+        if (!FILL_KEYS.has(pk)) throw fail(`format.fill.${pk}`);
     }
   }
   return opts as CellPropsRequest;

@@ -20,7 +20,6 @@ import {
   qualifiedAddress,
   type Area,
 } from '../a1';
-import { normaliseColor } from '../color';
 import { ErrorCodes, Messages, simError } from '../errors';
 import {
   SimClientObject,
@@ -31,7 +30,16 @@ import {
   type ContextCore,
 } from '../client';
 import { interpretInput } from '../input';
-import { cellKey, cellsIn, patchCell, usedArea, type CellModel, type SheetModel } from '../model';
+import {
+  cellKey,
+  cellsIn,
+  getCell,
+  patchCell,
+  usedArea,
+  type CellModel,
+  type SheetModel,
+} from '../model';
+import { FILL_KEYS, fillProperties, patchFill, type FillProperties } from '../fill';
 import {
   guardWritable,
   sheetStillThere,
@@ -702,8 +710,9 @@ export class SimRange extends SimClientObject {
             const fillReq = req.format?.fill;
             if (fillReq) {
               const fill: Record<string, unknown> = {};
-              if (fillReq.color) fill.color = cell?.fill ?? '#FFFFFF';
-              if (fillReq.pattern) fill.pattern = cell?.fill ? 'Solid' : 'None';
+              const all = fillProperties(cell);
+              for (const k of Object.keys(fillReq) as (keyof FillProperties)[])
+                if (fillReq[k]) fill[k] = all[k];
               props.format = { fill };
             }
             row.push(props);
@@ -754,21 +763,17 @@ export class SimRange extends SimClientObject {
             if (!format) continue;
             for (const [fk, fv] of Object.entries(format)) {
               if (fk === 'fill') {
-                const fill = fv as { color?: unknown; pattern?: unknown } | null;
+                const fill = fv as Partial<Record<keyof FillProperties, unknown>> | null;
                 if (!fill) continue;
                 for (const k of Object.keys(fill))
-                  if (k !== 'color' && k !== 'pattern')
+                  if (!FILL_KEYS.has(k))
                     throw simError(
                       ErrorCodes.invalidArgument,
                       Messages.notSimulated(`setCellProperties(format.fill.${k})`),
                       loc,
                     );
-                if (fill.pattern === 'None')
-                  patchCell(sheet, area.top + i, area.left + j, { fill: undefined });
-                else if (fill.color !== undefined && fill.color !== null)
-                  patchCell(sheet, area.top + i, area.left + j, {
-                    fill: normaliseColor(fill.color, loc),
-                  });
+                const [r, c] = [area.top + i, area.left + j];
+                patchCell(sheet, r, c, patchFill(getCell(sheet, r, c), fill, loc));
               } else if (!COSMETIC_FORMAT_KEYS.has(fk)) {
                 throw simError(
                   ErrorCodes.invalidArgument,

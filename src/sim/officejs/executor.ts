@@ -46,11 +46,15 @@ export interface WireRequestLog {
   actions: number;
   /** The error code answered, if any. */
   error?: string;
+  /** Only the release of the ranges an Excel.run kept (Workbook._RemoveReference), sent when the run ends. */
+  release?: boolean;
 }
 
 export interface WireStats {
-  /** Requests answered (one per context.sync() that carried actions). */
+  /** Requests answered (one per context.sync() that carried actions, and one per run that kept ranges, to release them). */
   requests: number;
+  /** Of those, the releases of kept ranges at the end of an Excel.run (no context.sync of the add-in's). */
+  releases: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
   /** The largest the workbook settings became, or would have become had an add been accepted (UTF-8 JSON). */
@@ -64,6 +68,7 @@ export interface WireStats {
 export function newWireStats(): WireStats {
   const stats: WireStats = {
     requests: 0,
+    releases: 0,
     maxRequestBytes: 0,
     maxResponseBytes: 0,
     maxSettingsBytes: 0,
@@ -73,6 +78,7 @@ export function newWireStats(): WireStats {
     reset() {
       stats.maxSettingsBytes = 0;
       stats.requests = 0;
+      stats.releases = 0;
       stats.maxRequestBytes = 0;
       stats.maxResponseBytes = 0;
       stats.totalRequestBytes = 0;
@@ -173,6 +179,18 @@ export class References {
   }
 }
 
+/** A request that only releases kept ranges (and instantiates the workbook for it): what Excel.run sends when it ends. */
+function isRelease(body: RequestBody): boolean {
+  const methods = body.Actions.filter((a) => a.ActionType === ActionType.method);
+  return (
+    methods.length > 0 &&
+    methods.every((a) => a.Name === '_RemoveReference') &&
+    body.Actions.every(
+      (a) => a.ActionType === ActionType.method || a.ActionType === ActionType.instantiate,
+    )
+  );
+}
+
 export class WireExecutor {
   readonly stats = newWireStats();
   readonly cellEdit = new CellEdit();
@@ -188,6 +206,9 @@ export class WireExecutor {
     flags: number,
     message: RequestMessage,
   ): Promise<ResponseMessage> {
+    // A round trip to Excel takes time (the preview's ?latency=ms); 0 in the tests.
+    const { latencyMs } = this.host.options;
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     // Through JSON as over the wire: nothing the add-in holds is shared with the workbook.
     const text = JSON.stringify(message.Body);
     const requestBytes = utf8Length(text);
@@ -265,6 +286,8 @@ export class WireExecutor {
   private record(request: number, response: number, body: RequestBody, error?: string): void {
     const s = this.stats;
     s.requests++;
+    const release = isRelease(body);
+    if (release) s.releases++;
     s.maxRequestBytes = Math.max(s.maxRequestBytes, request);
     s.maxResponseBytes = Math.max(s.maxResponseBytes, response);
     s.totalRequestBytes += request;
@@ -274,6 +297,7 @@ export class WireExecutor {
       responseBytes: response,
       actions: body.Actions.length,
       error,
+      ...(release ? { release } : {}),
     });
     // The host's counters too, so that what reads host.stats sees the real bytes.
     const h = this.host.stats;
@@ -285,7 +309,7 @@ export class WireExecutor {
     h.maxRequestBytes = Math.max(h.maxRequestBytes, request);
     h.maxResponseBytes = Math.max(h.maxResponseBytes, response);
     h.operations.push(
-      `wire request #${s.requests}${error ? ` failed (${error})` : ''}: ${body.Actions.length} actions, request ${request} B, response ${response} B`,
+      `wire request #${s.requests}${error ? ` failed (${error})` : ''}: ${body.Actions.length} actions${release ? ' (release of kept ranges)' : ''}, request ${request} B, response ${response} B`,
     );
   }
 

@@ -18,7 +18,7 @@ import {
   type WriteQueue,
 } from './budget';
 import type { Text } from '../../engine/messages';
-import { run } from './common';
+import { isSizeError, run } from './common';
 
 /** The largest ledger kept in a setting. */
 export const INLINE_BYTES = 60_000;
@@ -28,6 +28,8 @@ export const MAX_INLINE = 15;
 export const PART_CHARS = 20_000;
 /** Cells of ledger text read per sync: 25 x 20,000 characters stays under 4 MB even escaped. */
 const PARTS_PER_READ = 25;
+/** What one read of parts may carry, as RESPONSE_BUDGET of read.ts (which imports this module). */
+const PARTS_RESPONSE_BUDGET = 3_000_000;
 /** A ledger larger than this is refused before anything is written. */
 export const MAX_LEDGER_BYTES = 200_000_000;
 
@@ -121,19 +123,36 @@ export function queueLedger(
   };
 }
 
-/** The ledger text kept on a sheet, PARTS_PER_READ cells per sync; null when the sheet is gone. */
+/**
+ * The ledger text kept on a sheet; null when the sheet is gone. The first
+ * PARTS_PER_READ parts are read without asking first whether the sheet is
+ * there (Excel answers ItemNotFound when it is not: a sync less); the next
+ * reads are sized from the bytes a part really took, to about
+ * PARTS_RESPONSE_BUDGET each, and a read refused for its size is halved.
+ */
 async function readParts(context: Excel.RequestContext, p: Pointer): Promise<string | null> {
-  const ws = context.workbook.worksheets.getItemOrNullObject(p.sheet);
-  ws.load('name');
-  await context.sync();
-  if (ws.isNullObject) return null;
   const parts: string[] = [];
-  for (let top = 0; top < p.parts; top += PARTS_PER_READ) {
-    const range = ws.getRangeByIndexes(top, 0, Math.min(PARTS_PER_READ, p.parts - top), 1);
+  const total = Math.max(1, p.parts);
+  let perRead = PARTS_PER_READ;
+  for (let top = 0; top < total;) {
+    const n = Math.max(1, Math.min(perRead, total - top));
+    const range = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(top, 0, n, 1);
     range.load('values');
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per bounded read keeps each response under the payload limit
-    await context.sync();
-    for (const row of range.values) parts.push(String(row[0] ?? ''));
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per bounded read keeps each response under the payload limit
+      await context.sync();
+    } catch (err) {
+      if (top === 0 && (err as { code?: unknown })?.code === 'ItemNotFound') return null;
+      if (!isSizeError(err) || n === 1) throw err;
+      perRead = Math.ceil(n / 2);
+      continue;
+    }
+    const texts = range.values.map((row) => String(row[0] ?? ''));
+    if (p.parts > 0) parts.push(...texts);
+    // The response escapes the ledger's JSON once more: measured as sent, a quarter more for Excel's wrapping.
+    const perPart = Math.max(1, (1.25 * utf8Length(JSON.stringify(texts))) / n);
+    perRead = Math.max(1, Math.floor(PARTS_RESPONSE_BUDGET / perPart));
+    top += n;
   }
   return parts.join('');
 }

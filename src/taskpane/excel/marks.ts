@@ -3,7 +3,7 @@
  * Kolom Rumus", "Pulihkan Nilai Lama"): exactly what a ledger records is put
  * back, where the cells still hold what the add-in wrote.
  */
-import { a1, columnLetters } from '../../engine/address';
+import { a1, columnLetters, type Area } from '../../engine/address';
 import { bounding } from '../../engine/grid';
 import { FILL, planWrites } from '../../engine/plan';
 import { isMark, LEDGER_VERSION, type Ledger, type LedgerCell, type LedgerFill } from '../ledger';
@@ -11,6 +11,7 @@ import { ui } from '../strings';
 import {
   ACTION_BYTES,
   payloadBytes,
+  utf8Length,
   WriteQueue,
   writeCells,
   writeFills,
@@ -126,7 +127,13 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
         const prev = prevFills.get(address);
         const before = prev ? prev.before : (fillsNow.get(address) ?? null);
         fills.push({ address, before, after });
-        fillWrites.push({ row, col, fill: { color: after } });
+        // A mark is a plain solid colour: a tint the cell had (a theme colour) would shade it.
+        const tinted = fillsNow.get(address)?.tintAndShade !== undefined;
+        fillWrites.push({
+          row,
+          col,
+          fill: { color: after, ...(tinted ? { tintAndShade: 0 } : {}) },
+        });
       }
       for (const [address, f] of prevFills)
         if (!newFills.has(address)) fillWrites.push({ ...cellOf(address), fill: f.before });
@@ -211,13 +218,25 @@ export async function restoreBefore(
   });
 }
 
+/**
+ * What a cell of the area an undo reads should take in the response: the
+ * ledger says what the add-in wrote (read back as value and formula), and an
+ * empty cell costs about 16 bytes ("", "" and "General"). Sizes the first read
+ * to the response budget instead of CHUNK_CELLS, a sync less on a national recap.
+ */
+function expectedBytes(ledger: Ledger, area: Area): number {
+  const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+  const written = ledger.cells.reduce((n, c) => n + 2 * utf8Length(JSON.stringify(c.after)), 0);
+  return Math.max(16, 16 + written / cells);
+}
+
 export interface UndoResult {
   restored: number;
   /** Cells someone changed after the add-in wrote them: left as they are. */
   keptChanged: string[];
 }
 
-/** Removes exactly what a ledger records, where the cells still hold what the add-in wrote. Three syncs. */
+/** Removes exactly what a ledger records, where the cells still hold what the add-in wrote. Three syncs where the ledger is small. */
 export function undo(kind: Ledger['kind'], sheetName: string): Promise<Outcome<UndoResult>> {
   return exclusive(() => undoLedger(kind, sheetName));
 }
@@ -235,18 +254,27 @@ async function undoLedger(kind: Ledger['kind'], sheetName: string): Promise<Outc
         return fail<UndoResult>(adapterText.ledgerDamaged(kind, sheetName, loaded.problem));
       const { ledger } = loaded;
       if (sheet.protection.protected) return fail<UndoResult>(ui.sheetProtected());
-      // Fills and cells are read apart: a marks ledger's fills cover the table, its cells one column.
+      // Fills and cells are read apart (a marks ledger's fills cover the table, its cells one
+      // column), in the same sync when the fills are few: ledger, reads and writes, three syncs.
       const fillCells = ledger.fills.map((f) => cellOf(f.address));
       const valueCells = ledger.cells.map((c) => cellOf(c.address));
-      const fillData = await readFills(context, sheet, fillCells);
+      let fillsOf: (() => FillsRead) | null = null;
+      const queueFew = () => {
+        if (fillCells.length > 0 && fewFills(fillCells)) fillsOf = queueFills(sheet, fillCells);
+      };
       // Formulas the add-in wrote are compared as formulas: their values are whatever Excel calculated.
-      const data =
-        valueCells.length > 0
-          ? await readArea(context, sheet, bounding(valueCells.map(cellArea)), {
-              formulas: true,
-              formats: true,
-            })
-          : null;
+      const area = valueCells.length > 0 ? bounding(valueCells.map(cellArea)) : null;
+      const data = area
+        ? await readArea(
+            context,
+            sheet,
+            area,
+            { formulas: true, formats: true, bytesPerCell: expectedBytes(ledger, area) },
+            queueFew,
+          )
+        : null;
+      const queued = fillsOf as (() => FillsRead) | null;
+      const fillData = queued ? queued() : await readFills(context, sheet, fillCells);
       const keptChanged: string[] = [];
       let restored = 0;
       const queue = new WriteQueue(context);

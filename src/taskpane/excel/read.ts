@@ -29,7 +29,8 @@ import type { Lang } from '../../engine/messages';
 /**
  * Cells read per sync when a sheet is too large for one request: values and
  * number formats come to ~30 bytes a cell in a recap, ~100 with long texts; a
- * chunk still refused is halved. Fills or formulas read too count as a cell more.
+ * chunk still refused is halved. Formulas read too count as a cell more, fills
+ * (five properties, ~120 bytes a cell) as four.
  */
 export const CHUNK_CELLS = 40000;
 /** Rows of a sheet read in the first request; a recap of the usual size has far fewer. */
@@ -41,12 +42,22 @@ export const HEAD_ROWS = 2000;
  */
 export const RESPONSE_BUDGET = 3_000_000;
 /** Cells per read at most, far under Excel's RangeExceedsLimit. */
-const MAX_READ_CELLS = 1_000_000;
+export const MAX_READ_CELLS = 1_000_000;
 /** Beyond this a sheet is refused: it cannot be a recap a person keeps by hand (and Excel refuses such a read, RangeExceedsLimit). */
 export const MAX_CELLS = 5_000_000;
 
-/** The fill properties read, ExcelApi 1.9's getCellProperties. */
-const FILL_READ = { color: true, pattern: true } as const;
+/**
+ * The fill properties read (getCellProperties, ExcelApi 1.9): all five, so a
+ * pattern, its colour and theme tints come back exactly on "Hapus Tanda"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.cellpropertiesfill).
+ */
+export const FILL_READ = {
+  color: true,
+  pattern: true,
+  patternColor: true,
+  tintAndShade: true,
+  patternTintAndShade: true,
+} as const;
 
 /** An area of a sheet as read: values, and where asked for, formulas, number formats, fills and merged areas. */
 export interface AreaRead {
@@ -69,6 +80,8 @@ export interface Want {
   merges?: boolean;
   /** Columns whose formulas and number formats are wanted (the cells about to be written). */
   band?: { left: number; right: number };
+  /** Bytes a cell is expected to take in the response, where the caller knows (an undo knows what it wrote): sizes the first chunk. */
+  bytesPerCell?: number;
 }
 
 /**
@@ -100,9 +113,17 @@ export async function readArea(
     (withValues ? 1 : 0) +
     (want.formulas ? 1 : 0) +
     (want.formats ? 1 : 0) +
-    (want.fills ? 2 : 0) +
+    (want.fills ? 4 : 0) +
     (2 * bandWidth) / cols;
-  let rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / (cols * Math.max(weight, 0.5))));
+  let rowsPerChunk = want.bytesPerCell
+    ? Math.max(
+        1,
+        Math.min(
+          Math.floor(RESPONSE_BUDGET / (1.25 * cols * want.bytesPerCell)),
+          Math.floor(MAX_READ_CELLS / cols),
+        ),
+      )
+    : Math.max(1, Math.floor(CHUNK_CELLS / (cols * Math.max(weight, 0.5))));
   const out: AreaRead = {
     area,
     values: [],

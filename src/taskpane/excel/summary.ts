@@ -11,7 +11,14 @@ import { summarise } from '../../engine/summary';
 import { SUMMARY_SHEET, summaryLayout, type SummaryLayout } from '../../engine/summary-sheet';
 import { asText } from '../ledger';
 import { ui } from '../strings';
-import { ACTION_BYTES, payloadBytes, setValues, WriteQueue, writeBlock } from './budget';
+import {
+  ACTION_BYTES,
+  payloadBytes,
+  setValues,
+  utf8Length,
+  WriteQueue,
+  writeBlock,
+} from './budget';
 import {
   areaOf,
   exclusive,
@@ -23,7 +30,7 @@ import {
   type Session,
 } from './common';
 import { isLedgerSheet } from './ledger-store';
-import { CHUNK_CELLS, MAX_CELLS } from './read';
+import { CHUNK_CELLS, MAX_CELLS, MAX_READ_CELLS, RESPONSE_BUDGET } from './read';
 
 const HIGHLIGHT = '#C00000';
 
@@ -55,65 +62,63 @@ interface Piece {
 
 const cellsOf = (a: Area) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
 
-/** Splits each used area into row bands of at most CHUNK_CELLS cells. */
-export function piecesOf(areas: (Area | null)[]): Piece[] {
-  const out: Piece[] = [];
-  areas.forEach((area, sheet) => {
-    if (!area) return;
-    const width = area.right - area.left + 1;
-    const rows = Math.max(1, Math.floor(CHUNK_CELLS / width));
-    for (let top = area.top; top <= area.bottom; top += rows)
-      out.push({ sheet, area: { ...area, top, bottom: Math.min(area.bottom, top + rows - 1) } });
-  });
-  return out;
-}
-
-/** Pieces grouped so that each batch reads at most CHUNK_CELLS cells. */
-function batchesOf(pieces: Piece[]): Piece[][] {
-  const out: Piece[][] = [];
-  let batch: Piece[] = [];
+/** Takes up to `budget` cells off the front of `pending`, splitting a piece by rows where it does not fit (one row at least). */
+function take(pending: Piece[], budget: number): Piece[] {
+  const batch: Piece[] = [];
   let cells = 0;
-  for (const p of pieces) {
-    if (batch.length > 0 && cells + cellsOf(p.area) > CHUNK_CELLS) {
-      out.push(batch);
-      batch = [];
-      cells = 0;
+  while (pending.length > 0 && cells < budget) {
+    const p = pending[0];
+    const width = p.area.right - p.area.left + 1;
+    const rows = p.area.bottom - p.area.top + 1;
+    const fit = Math.floor((budget - cells) / width);
+    if (rows <= fit) {
+      batch.push(pending.shift()!);
+      cells += rows * width;
+      continue;
     }
-    batch.push(p);
-    cells += cellsOf(p.area);
+    const n = batch.length === 0 ? Math.max(1, fit) : fit;
+    if (n === 0) break;
+    batch.push({ sheet: p.sheet, area: { ...p.area, bottom: p.area.top + n - 1 } });
+    pending[0] = { sheet: p.sheet, area: { ...p.area, top: p.area.top + n } };
+    cells += n * width;
   }
-  if (batch.length > 0) out.push(batch);
-  return out;
+  return batch;
 }
 
-/** A batch refused for its size, in two: its pieces, or the rows of its one piece. */
-function halve(batch: Piece[]): Piece[][] | null {
-  if (batch.length > 1) {
-    const mid = Math.ceil(batch.length / 2);
-    return [batch.slice(0, mid), batch.slice(mid)];
-  }
-  const [p] = batch;
-  if (p.area.top === p.area.bottom) return null;
-  const mid = p.area.top + Math.floor((p.area.bottom - p.area.top + 1) / 2) - 1;
-  return [
-    [{ sheet: p.sheet, area: { ...p.area, bottom: mid } }],
-    [{ sheet: p.sheet, area: { ...p.area, top: mid + 1 } }],
-  ];
+const jsonBytes = (v: unknown) => utf8Length(JSON.stringify(v) ?? '');
+
+/**
+ * Cells of the first read: as many as fit the response budget at the bytes a
+ * cell of the recap took when it was validated (the other sheets are seldom
+ * denser; a batch refused for its size is halved), CHUNK_CELLS at least.
+ */
+function firstBatch(session: Session): number {
+  const values = session.grid.values;
+  const cells = values.reduce((n, row) => n + row.length, 0);
+  if (cells === 0) return CHUNK_CELLS;
+  const perCell = Math.max(1, (1.25 * jsonBytes(values)) / cells);
+  return Math.max(CHUNK_CELLS, Math.min(Math.floor(RESPONSE_BUDGET / perCell), MAX_READ_CELLS));
 }
 
 /**
- * The values of every used area, batch by batch (one sync each); a batch
- * refused for its size is halved and read again.
+ * The values of every used area, batch by batch (one sync each). The first
+ * batch is `first` cells; the next ones are sized from the bytes a cell
+ * really took, so that the reads cost about their size over RESPONSE_BUDGET
+ * in syncs. A batch refused for its size is read again in halves, and no
+ * later batch is larger.
  */
 async function readAll(
   context: Excel.RequestContext,
   worksheets: Excel.Worksheet[],
   areas: (Area | null)[],
+  first: number,
 ): Promise<CellValue[][][]> {
   const rows: Map<number, CellValue[]>[] = areas.map(() => new Map());
-  const queue = batchesOf(piecesOf(areas));
-  while (queue.length > 0) {
-    const batch = queue.shift()!;
+  const pending: Piece[] = areas.flatMap((area, sheet) => (area ? [{ sheet, area }] : []));
+  let budget = first;
+  let ceiling = MAX_READ_CELLS;
+  while (pending.length > 0) {
+    const batch = take(pending, budget);
     const ranges = batch.map((p) => {
       const r = worksheets[p.sheet].getRangeByIndexes(
         p.area.top - 1,
@@ -124,20 +129,26 @@ async function readAll(
       r.load('values');
       return r;
     });
+    const cells = batch.reduce((n, p) => n + cellsOf(p.area), 0);
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch keeps each response under the payload limit
       await context.sync();
     } catch (err) {
-      const halves = isSizeError(err) ? halve(batch) : null;
-      if (!halves) throw err;
-      queue.unshift(...halves);
+      if (!isSizeError(err) || cells <= 1) throw err;
+      pending.unshift(...batch);
+      ceiling = Math.max(1, Math.floor(cells / 2));
+      budget = ceiling;
       continue;
     }
-    batch.forEach((p, i) =>
-      (ranges[i].values as CellValue[][]).forEach((row, j) =>
-        rows[p.sheet].set(p.area.top + j, row),
-      ),
-    );
+    let bytes = 0;
+    batch.forEach((p, i) => {
+      const values = ranges[i].values as CellValue[][];
+      bytes += jsonBytes(values);
+      values.forEach((row, j) => rows[p.sheet].set(p.area.top + j, row));
+    });
+    // Excel's answer wraps the values: a quarter more, as readArea allows.
+    const perCell = Math.max(1, (1.25 * bytes) / cells);
+    budget = Math.max(1, Math.min(Math.floor(RESPONSE_BUDGET / perCell), ceiling));
   }
   return areas.map((area, i) => {
     if (!area) return [];
@@ -164,16 +175,21 @@ async function summary(session: Session): Promise<Outcome<{ sheet: string; chart
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/position');
+      // The recap's used range in the same sync as the list of sheets: a workbook of the recap alone
+      // is then read in two syncs, its values in the second.
+      const recapUsed = sheets.getItem(session.sheet).getUsedRangeOrNullObject(true);
+      recapUsed.load('address');
       await context.sync();
       const sources = sheets.items.filter(
         (ws) => ws.name !== SUMMARY_SHEET && !isLedgerSheet(ws.name),
       );
       const used = sources.map((ws) => {
+        if (ws.name === session.sheet) return recapUsed;
         const u = ws.getUsedRangeOrNullObject(true);
         u.load('address');
         return u;
       });
-      await context.sync();
+      if (sources.some((ws) => ws.name !== session.sheet)) await context.sync();
       const areas: (Area | null)[] = [];
       for (let i = 0; i < sources.length; i++) {
         const area = used[i].isNullObject ? null : areaOf(used[i].address);
@@ -185,7 +201,7 @@ async function summary(session: Session): Promise<Outcome<{ sheet: string; chart
           areas.push(null);
         } else areas.push(area);
       }
-      const values = await readAll(context, sources, areas);
+      const values = await readAll(context, sources, areas, firstBatch(session));
       const grids: SheetGrid[] = sources.map((ws, i) => {
         const area = areas[i];
         return area
