@@ -8,23 +8,29 @@ const { transformSync } = require('esbuild');
 const { createHash } = require('crypto');
 const { version } = require('esbuild/package.json');
 
+const OPTIONS = {
+  format: 'cjs',
+  target: 'node20',
+  jsx: 'automatic',
+  sourcemap: 'external',
+  // import() becomes require(), as TypeScript's CommonJS output does: Jest's module registry
+  // (and its vm contexts) cannot load ES modules without --experimental-vm-modules.
+  supported: { 'dynamic-import': false },
+};
+
 module.exports = {
   process(source, filename) {
     const { code, map } = transformSync(source, {
+      ...OPTIONS,
       loader: filename.endsWith('.tsx') ? 'tsx' : 'ts',
-      format: 'cjs',
-      target: 'node20',
-      jsx: 'automatic',
-      sourcemap: 'external',
       sourcefile: filename,
     });
     return { code, map };
   },
+  // Everything the output depends on, so that Jest's cache never serves an older transform.
   getCacheKey(source, filename) {
     return createHash('sha1')
-      .update(version)
-      .update(filename)
-      .update('\0')
+      .update(`${version}\0${JSON.stringify(OPTIONS)}\0${filename}\0`)
       .update(source)
       .digest('hex');
   },
