@@ -191,4 +191,14 @@ export async function settled(page: Page): Promise<void> {
       document.querySelector('[data-testid="btn-validate"]')?.getAttribute('aria-disabled') !==
       'true',
   );
+  // Fluent's buttons fade between their disabled and enabled colours: an accessibility audit in
+  // the middle of that fade measures colours no one reads.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
