@@ -269,11 +269,18 @@ export class SimRange extends SimClientObject {
             grid.every((row) => Array.isArray(row) && row.length === areaColumns(area));
           if (!ok) throw simError(ErrorCodes.invalidArgument, Messages.shapeMismatch(), loc);
         }
+        // The merged areas the write meets, found once: a national recap has hundreds of
+        // thousands, and a scan of all of them per cell made large writes quadratic.
+        const merges = sheet.merges.filter(
+          (x) =>
+            x.top <= area.bottom &&
+            area.top <= x.bottom &&
+            x.left <= area.right &&
+            area.left <= x.right,
+        );
         const writeCell = (r: number, c: number, v: unknown) => {
           if (v === null || v === undefined) return;
-          const m = sheet.merges.find(
-            (x) => x.top <= r && r <= x.bottom && x.left <= c && c <= x.right,
-          );
+          const m = merges.find((x) => x.top <= r && r <= x.bottom && x.left <= c && c <= x.right);
           const covered = m !== undefined && (m.top !== r || m.left !== c);
           if (prop === 'numberFormat') {
             if (typeof v !== 'string')
