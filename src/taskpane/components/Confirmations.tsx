@@ -4,31 +4,10 @@ import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentu
 import type { Lang, Text } from '../../engine/messages';
 import { labels } from '../strings';
 import type { PreviewRow } from '../view-model';
+import { cardStyles } from './card-styles';
 
 const useStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '6px',
-    padding: '8px',
-    marginTop: '4px',
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    tableLayout: 'fixed',
-    fontSize: tokens.fontSizeBase200,
-  },
-  th: {
-    textAlign: 'left',
-    padding: '2px 4px',
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  ...cardStyles,
   td: {
     padding: '2px 4px',
     verticalAlign: 'top',
@@ -36,8 +15,6 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  note: { margin: 0, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
 });
 
 export function DistrictPreview(props: {

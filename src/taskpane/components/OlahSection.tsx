@@ -14,22 +14,13 @@ import { PERIODS, type EntryCell } from '../excel/olah-rekap';
 import type { OlahApi } from '../olah-api';
 import { olahLabels as L } from '../olah-strings';
 import { ActionRow } from './Actions';
+import { cardStyles } from './card-styles';
 import { useOlah, type EntryForm } from './useOlah';
 
 const useStyles = makeStyles({
+  ...cardStyles,
   section: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '6px',
-    padding: '8px',
-    marginTop: '4px',
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
@@ -39,22 +30,9 @@ const useStyles = makeStyles({
   },
   dt: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   dd: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  note: { margin: 0, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   list: { margin: 0, paddingLeft: '18px', fontSize: tokens.fontSizeBase200 },
   field: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
   select: { maxWidth: '100%', minWidth: 0 },
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    tableLayout: 'fixed',
-    fontSize: tokens.fontSizeBase200,
-  },
-  th: {
-    textAlign: 'left',
-    padding: '2px 4px',
-    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   rowHead: {
     textAlign: 'left',
     fontWeight: 'normal',
@@ -70,7 +48,6 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   address: { color: tokens.colorNeutralForeground3 },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
 });
 
 const fmt = (lang: Lang, v: number, d: number) => (lang === 'id' ? formatId(v, d) : formatEn(v, d));
