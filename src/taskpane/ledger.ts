@@ -16,7 +16,7 @@ import type { CellValue } from '../engine/numbers';
 // No code generation: the pane's CSP has no 'unsafe-eval', and zod's JIT would only probe for it.
 z.config({ jitless: true });
 
-export const LEDGER_VERSION = 2;
+export const LEDGER_VERSION = 3;
 
 export type LedgerKind = 'marks' | 'formulas' | 'average';
 
@@ -165,6 +165,107 @@ export function expandAddresses(list: string): string[] | null {
   return out;
 }
 
+// ---------------------------------------------------------------------------
+// Formulas that follow their row ("Kolom Rumus": =SKM.IKM(E6:M7) on row 6,
+// =SKM.IKM(E8:M9) on row 8, ...), kept as one template and the rows it fills.
+
+/** A formula with its relative row numbers as offsets from its own row: ["=SKM.IKM(E", 0, ":M", 1, ")"]. */
+export type FormulaTemplate = (string | number)[];
+
+/** A1 references outside quoted text: column, then a row without "$" (a "$" row stays literal). */
+const REF = /"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$])(\$?[A-Z]{1,3})(\d{1,7})(?![A-Za-z0-9_.(!])/g;
+
+/** The template of a formula on a row; the formula it gives back on that row is checked by the caller. */
+export function formulaTemplate(formula: string, row: number): FormulaTemplate {
+  const parts: FormulaTemplate = [];
+  let literal = '';
+  let last = 0;
+  for (const m of formula.matchAll(REF)) {
+    if (m[1] === undefined) continue;
+    literal += formula.slice(last, m.index) + m[1];
+    parts.push(literal, Number(m[2]) - row);
+    literal = '';
+    last = (m.index ?? 0) + m[0].length;
+  }
+  parts.push(literal + formula.slice(last));
+  return parts;
+}
+
+/** The formula a template gives on a row. */
+export function expandTemplate(t: FormulaTemplate, row: number): string {
+  return t.map((p) => (typeof p === 'number' ? String(row + p) : p)).join('');
+}
+
+/** Rows as arithmetic runs: "6-20004/2,20010" for 6, 8, ..., 20004 and 20010. */
+export function compactRows(rows: number[]): string {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const start = sorted[i];
+    if (i + 1 >= sorted.length) {
+      parts.push(String(start));
+      break;
+    }
+    const step = sorted[i + 1] - start;
+    let j = i + 1;
+    while (j + 1 < sorted.length && sorted[j + 1] - sorted[j] === step) j++;
+    if (j - i >= 2) {
+      parts.push(`${start}-${sorted[j]}/${step}`);
+      i = j + 1;
+    } else {
+      parts.push(String(start));
+      i++;
+    }
+  }
+  return parts.join(',');
+}
+
+/** Cells a stored ledger may list at most: more is no ledger the add-in wrote. */
+export const MAX_LEDGER_CELLS = 5_000_000;
+
+/** The runs of a row list ([from, to, step]), or null where a part is not a run of rows on the sheet. */
+function rowRuns(list: string): [number, number, number][] | null {
+  const runs: [number, number, number][] = [];
+  for (const part of list.split(',')) {
+    const m = /^([1-9]\d{0,6})(?:-([1-9]\d{0,6})\/([1-9]\d{0,6}))?$/.exec(part);
+    if (!m) return null;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    const step = m[3] === undefined ? 1 : Number(m[3]);
+    if (to < from || to > 1_048_576) return null;
+    runs.push([from, to, step]);
+  }
+  return runs;
+}
+
+/** How many rows a row list names, counted without listing them; null where it is no row list. */
+export function countRows(list: string): number | null {
+  const runs = rowRuns(list);
+  return runs && runs.reduce((n, [from, to, step]) => n + Math.floor((to - from) / step) + 1, 0);
+}
+
+/** The rows of compactRows, or null where a part is not a run of rows on the sheet. */
+export function expandRows(list: string): number[] | null {
+  const runs = rowRuns(list);
+  if (!runs) return null;
+  const out: number[] = [];
+  for (const [from, to, step] of runs) for (let r = from; r <= to; r += step) out.push(r);
+  return out;
+}
+
+/** A cell the "Kolom Rumus" ledger can keep in a run: blank before, and a formula that follows its row. */
+function runKey(c: LedgerCell): { col: string; row: number; template: FormulaTemplate } | null {
+  const blank = c.before === '' || c.before === null || c.before === undefined;
+  if (!blank || c.beforeFormula !== undefined || c.beforeFormat !== undefined) return null;
+  if (typeof c.after !== 'string' || !c.after.startsWith('=')) return null;
+  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(c.address);
+  if (!m) return null;
+  const row = Number(m[2]);
+  const template = formulaTemplate(c.after, row);
+  return expandTemplate(template, row) === c.after ? { col: m[1], row, template } : null;
+}
+
 const cellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const cellAddress = z.string().regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/, 'not a cell address');
 const kind = z.enum(['marks', 'formulas', 'average']);
@@ -217,7 +318,21 @@ const storedV2 = z.strictObject({
   cells: z.array(cell.extend({ before: cellValue.optional() })),
 });
 
-export type StoredLedger = z.infer<typeof storedV2>;
+/** Version 3: version 2, and formulas that follow their row kept as runs of one template. */
+const storedV3 = storedV2.extend({
+  version: z.literal(3),
+  formulaRuns: z
+    .array(
+      z.strictObject({
+        column: z.string().regex(/^[A-Z]{1,3}$/, 'not a column'),
+        rows: z.string(),
+        after: z.array(z.union([z.string(), z.number().int()])).min(1),
+      }),
+    )
+    .optional(),
+});
+
+export type StoredLedger = z.infer<typeof storedV3>;
 
 /** The compact form kept in the workbook. */
 export function encodeLedger(ledger: Ledger): StoredLedger {
@@ -228,8 +343,31 @@ export function encodeLedger(ledger: Ledger): StoredLedger {
     g.addresses.push(f.address);
     groups.set(key, g);
   }
+  const runs = new Map<string, { column: string; after: FormulaTemplate; rows: number[] }>();
+  const single: LedgerCell[] = [];
+  for (const c of ledger.cells) {
+    const k = runKey(c);
+    if (!k) {
+      single.push(c);
+      continue;
+    }
+    const key = `${k.col}\u0000${JSON.stringify(k.template)}`;
+    const run = runs.get(key) ?? { column: k.col, after: k.template, rows: [] };
+    run.rows.push(k.row);
+    runs.set(key, run);
+  }
+  // A template used once is no shorter than its formula.
+  const formulaRuns = [...runs.values()].filter((r) => {
+    if (r.rows.length > 1) return true;
+    single.push({
+      address: `${r.column}${r.rows[0]}`,
+      before: '',
+      after: expandTemplate(r.after, r.rows[0]),
+    });
+    return false;
+  });
   return {
-    version: 2,
+    version: 3,
     kind: ledger.kind,
     sheet: ledger.sheet,
     createdAt: ledger.createdAt,
@@ -239,11 +377,20 @@ export function encodeLedger(ledger: Ledger): StoredLedger {
       before: g.before,
       after: g.after,
     })),
-    cells: ledger.cells.map((c) => {
+    cells: single.map((c) => {
       const { before, after, ...rest } = c;
       const blank = before === '' || before === null || before === undefined;
       return blank ? { ...rest, after: after ?? null } : { ...rest, before, after: after ?? null };
     }),
+    ...(formulaRuns.length > 0
+      ? {
+          formulaRuns: formulaRuns.map((r) => ({
+            column: r.column,
+            rows: compactRows(r.rows),
+            after: r.after,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -287,12 +434,12 @@ export function decodeLedger(raw: unknown, kindWanted: LedgerKind, sheet: string
       sheet,
     );
   }
-  const v2 = storedV2.safeParse(value);
+  const v2 = version === 3 ? storedV3.safeParse(value) : storedV2.safeParse(value);
   if (!v2.success)
     return {
       ok: false,
       problem:
-        version === undefined || version === 2
+        version === undefined || version === 2 || version === 3
           ? firstIssue(v2.error)
           : `version ${String(version)}`,
     };
@@ -305,7 +452,22 @@ export function decodeLedger(raw: unknown, kindWanted: LedgerKind, sheet: string
       fills.push({ address, before: g.before === null ? null : { ...g.before }, after: g.after });
   }
   const cells: LedgerCell[] = v2.data.cells.map((c) => ({ ...c, before: c.before ?? '' }));
-  return checked({ ...v2.data, fills, cells }, kindWanted, sheet);
+  const runs = 'formulaRuns' in v2.data ? (v2.data.formulaRuns ?? []) : [];
+  let listed = cells.length;
+  for (const r of runs) {
+    const n = countRows(r.rows);
+    if (n === null)
+      return { ok: false, problem: `formulaRuns: "${r.rows.slice(0, 40)}" is no row list` };
+    listed += n;
+  }
+  if (listed > MAX_LEDGER_CELLS) return { ok: false, problem: `too many cells (${listed})` };
+  for (const r of runs) {
+    const rows = expandRows(r.rows) ?? [];
+    for (const row of rows)
+      cells.push({ address: `${r.column}${row}`, before: '', after: expandTemplate(r.after, row) });
+  }
+  const { formulaRuns: _runs, ...rest } = v2.data as StoredLedger;
+  return checked({ ...rest, version: LEDGER_VERSION, fills, cells }, kindWanted, sheet);
 }
 
 function checked(ledger: Ledger, kindWanted: LedgerKind, sheet: string): Decoded {

@@ -175,12 +175,13 @@ describe('a recap holding =NOW()', () => {
 
 describe('ledgers', () => {
   it('keeps a large ledger on a very hidden sheet, settings small, and undoes it after reopening on another computer', async () => {
-    const generated = generateRecap(1500);
+    // Every record faulty: a note on each, a marks ledger far over what a setting keeps.
+    const generated = generateRecap(1500, 2025, 1);
     open(workbookOf(sheetOfGrid(generated.grid)));
     const before = cloneWorkbook(host.model);
     const name = generated.grid.name;
-    expect((await excel.addFormulaColumns(await validated())).ok).toBe(true);
-    const hidden = host.model.sheets.find((s) => s.name === ledgerSheetName('formulas', name));
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    const hidden = host.model.sheets.find((s) => s.name === ledgerSheetName('marks', name));
     expect(hidden?.visibility).toBe('VeryHidden');
     expect(settingsBytes()).toBeLessThan(1_000);
     expect(host.stats.maxRequestBytes).toBeLessThan(4_000_000);
@@ -191,8 +192,8 @@ describe('ledgers', () => {
     const saved = cloneWorkbook(host.model);
     uninstall?.();
     open(saved);
-    expect(await excel.ledgersOf(name)).toMatchObject({ formulas: true });
-    expect(await excel.undo('formulas', name)).toMatchObject({
+    expect(await excel.ledgersOf(name)).toMatchObject({ marks: true });
+    expect(await excel.undo('marks', name)).toMatchObject({
       ok: true,
       value: { keptChanged: [] },
     });

@@ -9,9 +9,13 @@ import { isMovingFormula } from '../../src/taskpane/excel/verify';
 import {
   asText,
   compactAddresses,
+  compactRows,
+  countRows,
   decodeLedger,
   encodeLedger,
   expandAddresses,
+  expandRows,
+  formulaTemplate,
   fillOf,
   type Ledger,
 } from '../../src/taskpane/ledger';
@@ -97,6 +101,87 @@ describe('the stored form', () => {
   });
 });
 
+describe('formulas that follow their row', () => {
+  it('keep a national "Kolom Rumus" ledger in a few runs, and give back every cell exactly', () => {
+    const ledger = formulaLedger(20_000);
+    const stored = encodeLedger(ledger);
+    expect(stored.cells).toEqual([]);
+    expect(stored.formulaRuns).toHaveLength(3);
+    expect(stored.formulaRuns?.[0]).toEqual({
+      column: 'V',
+      rows: `6-${6 + 4 * 19_999}/4`,
+      after: ['=SKM.IKM(E', 0, ':M', 3, ')'],
+    });
+    const text = JSON.stringify(stored);
+    expect(text.length).toBeLessThan(1_000);
+    const back = decodeLedger(text, 'formulas', SHEET);
+    expect(back.ok && [...back.ledger.cells].sort(byAddress)).toEqual(
+      [...ledger.cells].sort(byAddress),
+    );
+  });
+
+  it('keep apart what does not follow the row: a cell written over a value, absolute rows, quoted text, a lone formula', () => {
+    const cells = [
+      { address: 'V6', before: '', after: '=SUM(E6:M6)' },
+      { address: 'V7', before: '', after: '=SUM(E7:M7)' },
+      { address: 'V8', before: 81.5, after: '=SUM(E8:M8)' },
+      { address: 'W6', before: '', after: '=E$6+E6' },
+      { address: 'W7', before: '', after: '=E$6+E7' },
+      { address: 'X6', before: '', after: '=IF(E6>0,"A6",LOG10(E6))' },
+      { address: 'X7', before: '', after: '=IF(E7>0,"A6",LOG10(E7))' },
+      { address: 'Y9', before: '', after: '=E9' },
+      { address: 'Z6', before: '', after: 'SKM.IKM' },
+    ];
+    const ledger: Ledger = { ...marks, kind: 'formulas', fills: [], cells };
+    const stored = encodeLedger(ledger);
+    expect(stored.formulaRuns).toEqual([
+      { column: 'V', rows: '6,7', after: ['=SUM(E', 0, ':M', 0, ')'] },
+      { column: 'W', rows: '6,7', after: ['=E$6+E', 0, ''] },
+      { column: 'X', rows: '6,7', after: ['=IF(E', 0, '>0,"A6",LOG10(E', 0, '))'] },
+    ]);
+    expect(stored.cells.map((c) => c.address)).toEqual(['V8', 'Z6', 'Y9']);
+    const back = decodeLedger(JSON.stringify(stored), 'formulas', SHEET);
+    expect(back.ok && [...back.ledger.cells].sort(byAddress)).toEqual([...cells].sort(byAddress));
+  });
+
+  it('write rows as arithmetic runs and read them back', () => {
+    expect(compactRows([10, 6, 8, 20010, 12])).toBe('6-12/2,20010');
+    expect(compactRows([5, 6])).toBe('5,6');
+    expect(expandRows('6-12/2,20010')).toEqual([6, 8, 10, 12, 20010]);
+    expect(expandRows('6-12/0')).toBeNull();
+    expect(expandRows('12-6/2')).toBeNull();
+    expect(expandRows('1-1048577/1')).toBeNull();
+    expect(countRows('6-12/2,20010,1-1048576/1')).toBe(5 + 1_048_576);
+    expect(formulaTemplate('=SKM.PERIKSA(E6:M9, N6, O6)', 6)).toEqual([
+      '=SKM.PERIKSA(E',
+      0,
+      ':M',
+      3,
+      ', N',
+      0,
+      ', O',
+      0,
+      ')',
+    ]);
+  });
+
+  it('refuse a run that would list more cells than any recap has', () => {
+    const bomb = {
+      ...encodeLedger(formulaLedger(2)),
+      formulaRuns: Array.from({ length: 6 }, () => ({
+        column: 'V',
+        rows: '1-1048576/1',
+        after: ['=A', 0, ''],
+      })),
+    };
+    const back = decodeLedger(JSON.stringify(bomb), 'formulas', SHEET);
+    expect(!back.ok && back.problem).toMatch(/too many cells \(6291456\)/);
+  });
+});
+
+const byAddress = (a: { address: string }, b: { address: string }) =>
+  a.address.localeCompare(b.address);
+
 describe('a ledger read back is not trusted', () => {
   const good = encodeLedger(marks);
   const cases: [string, unknown, RegExp][] = [
@@ -139,8 +224,10 @@ describe('where a ledger is kept', () => {
     expect(plan.ok && plan.inline !== null && plan.inline.length).toBeLessThan(60_000);
   });
 
-  it('keeps the "Kolom Rumus" ledger of a 20,000-unit recap on a very hidden sheet: settings stay under 1 MB', () => {
-    const ledger = formulaLedger(20_000);
+  it('keeps a ledger of 60,000 cells written over values on a very hidden sheet: settings stay under 1 MB', () => {
+    const formulas = formulaLedger(20_000);
+    // Cells that held values before cannot be kept as runs: each is listed.
+    const ledger = { ...formulas, cells: formulas.cells.map((c, i) => ({ ...c, before: i })) };
     const plan = planLedger(ledger, 0);
     if (!plan.ok) throw new Error('refused');
     expect(plan.inline).toBeNull();
