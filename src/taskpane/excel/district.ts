@@ -12,7 +12,13 @@ import { asText, LEDGER_VERSION, sameValue, type Ledger, type LedgerCell } from 
 import { ui } from '../strings';
 import { payloadBytes, WriteQueue } from './budget';
 import { cellArea, exclusive, explain, fail, run, type Outcome, type Session } from './common';
-import { planLedger, queueLedger, saveLedger, type LedgerHandle } from './ledger-store';
+import {
+  LEDGER_READ_BYTES,
+  planLedger,
+  queueLedger,
+  saveLedger,
+  type LedgerHandle,
+} from './ledger-store';
 import { firstChange, gridFormat, gridValue, readValue, reread } from './verify';
 
 export interface AverageChange {
@@ -93,6 +99,7 @@ async function writeLine(session: Session): Promise<Outcome<{ written: number; r
           nowArea.right - nowArea.left + 1,
         );
         lineRange.load(['formulas', 'numberFormat']);
+        return LEDGER_READ_BYTES;
       });
       const line = lineRange as Excel.Range | null;
       if (!line) throw new Error('the line was not queued');

@@ -10,7 +10,13 @@ import { LEDGER_VERSION, type Ledger, type LedgerCell } from '../ledger';
 import { ui } from '../strings';
 import { setFormulas, WriteQueue, writeBlock } from './budget';
 import { cellArea, exclusive, explain, fail, run, type Outcome, type Session } from './common';
-import { planLedger, queueLedger, saveLedger, type LedgerHandle } from './ledger-store';
+import {
+  LEDGER_READ_BYTES,
+  planLedger,
+  queueLedger,
+  saveLedger,
+  type LedgerHandle,
+} from './ledger-store';
 import { cellsArea } from './marks';
 import { asText } from '../ledger';
 import { firstChange, readValue, reread } from './verify';
@@ -77,6 +83,7 @@ async function addFormulas(
       let handle: LedgerHandle | null = null;
       const { data, sheet } = await reread(context, session, cellsArea(cells), false, null, () => {
         handle = queueLedger(context, 'formulas', session.sheet);
+        return LEDGER_READ_BYTES;
       });
       const ledgerHandle = handle as LedgerHandle | null;
       if (!ledgerHandle) throw new Error('the ledger was not queued');

@@ -11,6 +11,8 @@ import { decodeLedger, encodeLedger, ledgerKey, type Ledger, type LedgerKind } f
 import { adapterText } from './messages';
 import {
   ACTION_BYTES,
+  RESPONSE_BUDGET,
+  RESPONSE_OVERHEAD,
   payloadBytes,
   setValues,
   utf8Length,
@@ -26,10 +28,15 @@ export const INLINE_BYTES = 60_000;
 export const MAX_INLINE = 15;
 /** Characters of ledger text per cell (Excel keeps 32,767 at most). */
 export const PART_CHARS = 20_000;
-/** Cells of ledger text read per sync: 25 x 20,000 characters stays under 4 MB even escaped. */
-const PARTS_PER_READ = 25;
-/** What one read of parts may carry, as RESPONSE_BUDGET of read.ts (which imports this module). */
-const PARTS_RESPONSE_BUDGET = 3_000_000;
+/**
+ * A part's text comes back as a JSON string: ledger text is JSON itself, and
+ * its quotes are escaped once more. The first read of a ledger assumes the
+ * worst of that (every character escaped); the next are sized from the bytes
+ * the parts really took.
+ */
+const FIRST_READ_ESCAPE = 2;
+/** What the response to queueLedger's loads may take: an inline ledger, escaped once more, at most. */
+export const LEDGER_READ_BYTES = 2 * INLINE_BYTES + 1_000;
 /** A ledger larger than this is refused before anything is written. */
 export const MAX_LEDGER_BYTES = 200_000_000;
 
@@ -125,15 +132,20 @@ export function queueLedger(
 
 /**
  * The ledger text kept on a sheet; null when the sheet is gone. The first
- * PARTS_PER_READ parts are read without asking first whether the sheet is
- * there (Excel answers ItemNotFound when it is not: a sync less); the next
- * reads are sized from the bytes a part really took, to about
- * PARTS_RESPONSE_BUDGET each, and a read refused for its size is halved.
+ * parts are read without asking first whether the sheet is there (Excel
+ * answers ItemNotFound when it is not: a sync less), as many as the
+ * pointer's byte count says fit RESPONSE_BUDGET; the next reads are sized
+ * from the bytes a part really took, and a read refused for its size is halved.
  */
 async function readParts(context: Excel.RequestContext, p: Pointer): Promise<string | null> {
   const parts: string[] = [];
   const total = Math.max(1, p.parts);
-  let perRead = PARTS_PER_READ;
+  const partBytes =
+    typeof p.bytes === 'number' && p.bytes > 0 ? (FIRST_READ_ESCAPE * p.bytes) / total : 0;
+  let perRead = Math.max(
+    1,
+    Math.floor(RESPONSE_BUDGET / Math.max(partBytes, FIRST_READ_ESCAPE * PART_CHARS)),
+  );
   for (let top = 0; top < total;) {
     const n = Math.max(1, Math.min(perRead, total - top));
     const range = context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(top, 0, n, 1);
@@ -149,9 +161,9 @@ async function readParts(context: Excel.RequestContext, p: Pointer): Promise<str
     }
     const texts = range.values.map((row) => String(row[0] ?? ''));
     if (p.parts > 0) parts.push(...texts);
-    // The response escapes the ledger's JSON once more: measured as sent, a quarter more for Excel's wrapping.
-    const perPart = Math.max(1, (1.25 * utf8Length(JSON.stringify(texts))) / n);
-    perRead = Math.max(1, Math.floor(PARTS_RESPONSE_BUDGET / perPart));
+    // The response carries this JSON and little else (RESPONSE_BUDGET).
+    const perPart = Math.max(1, (utf8Length(JSON.stringify(texts)) + RESPONSE_OVERHEAD) / n);
+    perRead = Math.max(1, Math.floor(RESPONSE_BUDGET / perPart));
     top += n;
   }
   return parts.join('');

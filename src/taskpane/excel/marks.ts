@@ -30,6 +30,7 @@ import {
 } from './common';
 import {
   deleteLedger,
+  LEDGER_READ_BYTES,
   planLedger,
   queueLedger,
   saveLedger,
@@ -39,6 +40,7 @@ import { adapterText } from './messages';
 import { readArea, type AreaRead } from './read';
 import {
   fewFills,
+  fillReadBytes,
   firstChange,
   holds,
   queueFills,
@@ -92,7 +94,9 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
         notesBand,
         (ws) => {
           handle = queueLedger(context, 'marks', session.sheet);
-          if (fewFills(markCells)) fillsOf = queueFills(ws, markCells);
+          if (!fewFills(markCells)) return LEDGER_READ_BYTES;
+          fillsOf = queueFills(ws, markCells);
+          return LEDGER_READ_BYTES + fillReadBytes(markCells);
         },
       );
       const queued = fillsOf as (() => FillsRead) | null;
@@ -260,7 +264,9 @@ async function undoLedger(kind: Ledger['kind'], sheetName: string): Promise<Outc
       const valueCells = ledger.cells.map((c) => cellOf(c.address));
       let fillsOf: (() => FillsRead) | null = null;
       const queueFew = () => {
-        if (fillCells.length > 0 && fewFills(fillCells)) fillsOf = queueFills(sheet, fillCells);
+        if (fillCells.length === 0 || !fewFills(fillCells)) return 0;
+        fillsOf = queueFills(sheet, fillCells);
+        return fillReadBytes(fillCells);
       };
       // Formulas the add-in wrote are compared as formulas: their values are whatever Excel calculated.
       const area = valueCells.length > 0 ? bounding(valueCells.map(cellArea)) : null;

@@ -281,7 +281,9 @@ async function write(session: Session, plan: EntryPlan): Promise<Outcome<{ writt
         [area],
         false,
         { left: area.left, right: area.right },
-        () => stored.load('value'),
+        () => {
+          stored.load('value');
+        },
       );
       if (sheet.protection.protected) return fail<Result>(ui.sheetProtected());
       const changed = await firstChange(context, sheet, session, data);

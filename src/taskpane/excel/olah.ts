@@ -359,9 +359,9 @@ async function fingerprint(
   area: WrittenSheet['area'],
 ): Promise<WrittenSheet> {
   const used = ws.getUsedRange(false);
-  const data = await readArea(context, ws, area, { values: false, formulas: true }, () =>
-    used.load('address'),
-  );
+  const data = await readArea(context, ws, area, { values: false, formulas: true }, () => {
+    used.load('address');
+  });
   return {
     used: used.address.slice(used.address.lastIndexOf('!') + 1),
     area,

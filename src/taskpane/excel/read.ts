@@ -9,7 +9,7 @@ import { analyseSheet, analyseWorkbook } from '../../engine/analyse';
 import type { SheetGrid } from '../../engine/model';
 import type { CellValue } from '../../engine/numbers';
 import { fillOf, type Fill } from '../ledger';
-import { utf8Length } from './budget';
+import { RESPONSE_BUDGET, RESPONSE_OVERHEAD, utf8Length } from './budget';
 import { ui } from '../strings';
 import {
   areaKey,
@@ -33,14 +33,14 @@ import type { Lang } from '../../engine/messages';
  * (five properties, ~120 bytes a cell) as four.
  */
 export const CHUNK_CELLS = 40000;
+/**
+ * After the first chunk, the next ones are sized from the bytes per row the
+ * previous chunk really took, so that a sheet costs about its size over
+ * RESPONSE_BUDGET in syncs, not a sync per CHUNK_CELLS.
+ */
+export { RESPONSE_BUDGET };
 /** Rows of a sheet read in the first request; a recap of the usual size has far fewer. */
 export const HEAD_ROWS = 2000;
-/**
- * What one response may carry. After the first chunk, the next ones are sized
- * from the bytes per row the previous chunk really took, so that a sheet costs
- * about its size over this budget in syncs, not a sync per CHUNK_CELLS.
- */
-export const RESPONSE_BUDGET = 3_000_000;
 /** Cells per read at most, far under Excel's RangeExceedsLimit. */
 export const MAX_READ_CELLS = 1_000_000;
 /** Beyond this a sheet is refused: it cannot be a recap a person keeps by hand (and Excel refuses such a read, RangeExceedsLimit). */
@@ -88,7 +88,8 @@ export interface Want {
  * Reads an area in row chunks, one sync each, so that every response stays
  * under the payload limit; a chunk refused for its size is halved and read
  * again. `prelude` queues other loads into the first sync (again if that
- * sync is refused), so that a sheet of the usual size costs one sync in all.
+ * sync is refused), so that a sheet of the usual size costs one sync in all,
+ * and returns the bytes they are expected to take of its response.
  * Excel lists a merged area only in the chunk holding its top-left cell
  * (office-js #3611); chunks cover the area from its top-left, so each merged
  * area starting in it is found once.
@@ -98,7 +99,7 @@ export async function readArea(
   sheet: Excel.Worksheet,
   area: Area,
   want: Want,
-  prelude: () => void = () => undefined,
+  prelude: () => number | void = () => undefined,
 ): Promise<AreaRead> {
   const cols = area.right - area.left + 1;
   const withValues = want.values !== false;
@@ -119,7 +120,7 @@ export async function readArea(
     ? Math.max(
         1,
         Math.min(
-          Math.floor(RESPONSE_BUDGET / (1.25 * cols * want.bytesPerCell)),
+          Math.floor(RESPONSE_BUDGET / (cols * want.bytesPerCell)),
           Math.floor(MAX_READ_CELLS / cols),
         ),
       )
@@ -136,8 +137,10 @@ export async function readArea(
   const merges = new Map<string, Area>();
   let preluded = false;
   for (let top = area.top; top <= area.bottom;) {
-    const rows = Math.min(rowsPerChunk, area.bottom - top + 1);
-    if (!preluded) prelude();
+    // What the prelude's loads take of the first response is left to them.
+    const reserved = preluded ? 0 : prelude() || 0;
+    const share = Math.max(0, 1 - reserved / RESPONSE_BUDGET);
+    const rows = Math.min(Math.max(1, Math.floor(rowsPerChunk * share)), area.bottom - top + 1);
     const range = sheet.getRangeByIndexes(top - 1, area.left - 1, rows, cols);
     if (withValues) range.load('values');
     if (want.formulas) range.load('formulas');
@@ -158,14 +161,16 @@ export async function readArea(
       continue;
     }
     preluded = true;
+    // The response carries this JSON and little else (RESPONSE_BUDGET).
     const got =
       (withValues ? jsonBytes(range.values) : 0) +
       (want.formulas ? jsonBytes(range.formulas) : 0) +
       (want.formats ? jsonBytes(range.numberFormat) : 0) +
       (props ? jsonBytes(props.value) : 0) +
-      (bandRange ? jsonBytes(bandRange.formulas) + jsonBytes(bandRange.numberFormat) : 0);
-    // Excel answers in JSON much like this, with its own wrapping: a quarter more, measured against the simulated host.
-    const perRow = Math.max(1, (1.25 * got) / rows);
+      (bandRange ? jsonBytes(bandRange.formulas) + jsonBytes(bandRange.numberFormat) : 0) +
+      (merged && !merged.isNullObject ? utf8Length(merged.address) : 0) +
+      RESPONSE_OVERHEAD;
+    const perRow = Math.max(1, got / rows);
     rowsPerChunk = Math.max(
       1,
       Math.min(Math.floor(RESPONSE_BUDGET / perRow), Math.floor(MAX_READ_CELLS / cols)),
@@ -233,6 +238,7 @@ export async function gridOf(
   let formats: string[][] = [];
   let merges: Area[] = [];
   let rest = area;
+  let bytesPerCell: number | null = null;
   const headArea = head && !head.range.isNullObject ? areaOf(head.range.address) : null;
   // The head is kept when it is the top of the used range, as wide: a wider row below it means reading it all in chunks.
   if (
@@ -244,12 +250,23 @@ export async function gridOf(
   ) {
     values = head.range.values as CellValue[][];
     formats = head.range.numberFormat as string[][];
-    merges = head.merged.isNullObject ? [] : parseAreaList(head.merged.address);
+    const mergedAddress = head.merged.isNullObject ? '' : head.merged.address;
+    merges = mergedAddress ? parseAreaList(mergedAddress) : [];
     if (headArea.bottom >= area.bottom)
       return { ok: true, value: { name, values, formats, origin, merges } };
     rest = { ...area, top: headArea.bottom + 1 };
+    // The rows below are sized like the head: the first chunk fills a response too.
+    const headBytes =
+      jsonBytes(values) +
+      (want.formats ? jsonBytes(formats) : 0) +
+      (want.merges ? utf8Length(mergedAddress) : 0);
+    const headCells = values.length * (area.right - area.left + 1);
+    if (headCells > 0) bytesPerCell = Math.max(1, headBytes / headCells);
   }
-  const read = await readArea(context, sheet, rest, want);
+  const read = await readArea(context, sheet, rest, {
+    ...want,
+    ...(bytesPerCell ? { bytesPerCell } : {}),
+  });
   const known = new Set(merges.map(areaKey));
   return {
     ok: true,

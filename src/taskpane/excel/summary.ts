@@ -13,6 +13,7 @@ import { asText } from '../ledger';
 import { ui } from '../strings';
 import {
   ACTION_BYTES,
+  RESPONSE_OVERHEAD,
   payloadBytes,
   setValues,
   utf8Length,
@@ -96,7 +97,7 @@ function firstBatch(session: Session): number {
   const values = session.grid.values;
   const cells = values.reduce((n, row) => n + row.length, 0);
   if (cells === 0) return CHUNK_CELLS;
-  const perCell = Math.max(1, (1.25 * jsonBytes(values)) / cells);
+  const perCell = Math.max(1, jsonBytes(values) / cells);
   return Math.max(CHUNK_CELLS, Math.min(Math.floor(RESPONSE_BUDGET / perCell), MAX_READ_CELLS));
 }
 
@@ -146,8 +147,8 @@ async function readAll(
       bytes += jsonBytes(values);
       values.forEach((row, j) => rows[p.sheet].set(p.area.top + j, row));
     });
-    // Excel's answer wraps the values: a quarter more, as readArea allows.
-    const perCell = Math.max(1, (1.25 * bytes) / cells);
+    // The response carries this JSON and little else (RESPONSE_BUDGET).
+    const perCell = Math.max(1, (bytes + RESPONSE_OVERHEAD * batch.length) / cells);
     budget = Math.max(1, Math.min(Math.floor(RESPONSE_BUDGET / perCell), ceiling));
   }
   return areas.map((area, i) => {

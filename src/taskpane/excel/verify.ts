@@ -13,6 +13,7 @@ import type { SheetGrid } from '../../engine/model';
 import type { CellValue } from '../../engine/numbers';
 import { fillOf, sameValue, type Fill } from '../ledger';
 import type { Session } from './common';
+import { RESPONSE_BUDGET, utf8Length } from './budget';
 import { FILL_READ, readArea, type AreaRead } from './read';
 
 /** Functions whose result changes without any cell changing, or arrives later. */
@@ -57,7 +58,7 @@ export async function reread(
   extra: Area[],
   withFills: boolean,
   band: { left: number; right: number } | null,
-  alsoQueue: (sheet: Excel.Worksheet) => void = () => undefined,
+  alsoQueue: (sheet: Excel.Worksheet) => number | void = () => undefined,
 ): Promise<{ data: AreaRead; sheet: Excel.Worksheet }> {
   const sheet = context.workbook.worksheets.getItem(session.sheet);
   const base = gridArea(session.grid);
@@ -66,13 +67,46 @@ export async function reread(
     context,
     sheet,
     area,
-    { fills: withFills, ...(band ? { band } : {}) },
+    {
+      fills: withFills,
+      ...(band ? { band } : {}),
+      bytesPerCell: expectedCellBytes(session.grid, area, withFills, band),
+    },
     () => {
       sheet.protection.load('protected');
-      alsoQueue(sheet);
+      return alsoQueue(sheet);
     },
   );
   return { data, sheet };
+}
+
+/**
+ * What fills take in a response (FILL_READ's five properties): 125 bytes a
+ * cell and 236 more for each range read, measured through Microsoft's client.
+ */
+const FILL_BYTES = 126;
+const FILL_BLOCK_BYTES = 240;
+/** Rows of the session's grid sampled to size the first read. */
+const SAMPLE_ROWS = 2000;
+
+/**
+ * What a cell of the area is expected to take in the response, from what the
+ * session's own read of it took: sizes the first chunk of a national recap to
+ * the response budget instead of CHUNK_CELLS.
+ */
+function expectedCellBytes(
+  grid: SheetGrid,
+  area: Area,
+  withFills: boolean,
+  band: { left: number; right: number } | null,
+): number {
+  const sample = grid.values.slice(0, SAMPLE_ROWS);
+  const cells = sample.reduce((n, row) => n + row.length, 0);
+  const value = cells > 0 ? Math.max(4, utf8Length(JSON.stringify(sample)) / cells) : 16;
+  const cols = area.right - area.left + 1;
+  // A band cell comes back twice more, as its formula and its number format ("General").
+  const bandShare = band ? (band.right - band.left + 1) / cols : 0;
+  return value + (withFills ? FILL_BYTES : 0) + bandShare * (value + 12);
 }
 
 export function readValue(r: AreaRead, row: number, col: number): CellValue {
@@ -168,8 +202,8 @@ export async function firstChange(
   return null;
 }
 
-/** Cells of fills read per sync: about 120 bytes of response each (five properties, FILL_READ). */
-const FILL_CELLS_PER_READ = 25_000;
+/** Fills read in a reread's first sync at most: the rest of its response is for the values. */
+const FEW_FILL_BYTES = RESPONSE_BUDGET / 2;
 /** Rows between two cells read as one block rather than two. */
 const FILL_GAP = 2;
 
@@ -193,6 +227,7 @@ function fillBlocks(cells: { row: number; col: number }[]): Area[] {
 }
 
 const areaCells = (a: Area) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
+const blockBytes = (a: Area) => areaCells(a) * FILL_BYTES + FILL_BLOCK_BYTES;
 
 export type FillsRead = Map<string, Fill | null>;
 
@@ -212,9 +247,14 @@ function queueBlocks(sheet: Excel.Worksheet, blocks: Area[], into: FillsRead): (
   };
 }
 
+/** What the fills of these cells take in a response (FILL_READ: about 110 bytes a cell). */
+export function fillReadBytes(cells: { row: number; col: number }[]): number {
+  return fillBlocks(cells).reduce((n, b) => n + blockBytes(b), 0);
+}
+
 /** True when the fills of these cells fit in the sync of a reread. */
 export function fewFills(cells: { row: number; col: number }[]): boolean {
-  return fillBlocks(cells).reduce((n, b) => n + areaCells(b), 0) <= FILL_CELLS_PER_READ;
+  return fillReadBytes(cells) <= FEW_FILL_BYTES;
 }
 
 /** Queues the fills of a few cells into a sync the caller makes. */
@@ -230,7 +270,7 @@ export function queueFills(
   };
 }
 
-/** The fills of scattered cells, in syncs of at most FILL_CELLS_PER_READ cells. */
+/** The fills of scattered cells, in syncs whose responses stay within RESPONSE_BUDGET. */
 export async function readFills(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
@@ -243,18 +283,20 @@ export async function readFills(
     let n = 0;
     while (
       pending.length > 0 &&
-      (batch.length === 0 || n + areaCells(pending[0]) <= FILL_CELLS_PER_READ)
+      (batch.length === 0 || n + blockBytes(pending[0]) <= RESPONSE_BUDGET)
     ) {
       const b = pending.shift()!;
       // A block larger than a read is split by rows.
-      const rows = Math.max(1, Math.floor(FILL_CELLS_PER_READ / (b.right - b.left + 1)));
+      const rowBytes = (b.right - b.left + 1) * FILL_BYTES;
+      const rows = Math.max(1, Math.floor((RESPONSE_BUDGET - FILL_BLOCK_BYTES) / rowBytes));
       if (b.bottom - b.top + 1 > rows) {
         pending.unshift({ ...b, top: b.top + rows });
-        batch.push({ ...b, bottom: b.top + rows - 1 });
-        n += rows * (b.right - b.left + 1);
+        const part = { ...b, bottom: b.top + rows - 1 };
+        batch.push(part);
+        n += blockBytes(part);
       } else {
         batch.push(b);
-        n += areaCells(b);
+        n += blockBytes(b);
       }
     }
     const deliver = queueBlocks(sheet, batch, fills);
