@@ -1,0 +1,73 @@
+/**
+ * The write queue's budget against the bodies Microsoft's Office.js client
+ * really sends: a request it lets through never passes 4,000,000 bytes, also
+ * where Office.js splits a large write into pieces of 1,500 cells of its own.
+ */
+import { createWorkbook } from '../../src/sim/model';
+import {
+  REQUEST_BUDGET,
+  WriteQueue,
+  setFormulas,
+  writeBlock,
+  writeCells,
+  writeFills,
+} from '../../src/taskpane/excel/budget';
+import { openExcel, type OpenedExcel } from './excel-client';
+
+let opened: OpenedExcel | null = null;
+afterEach(() => {
+  opened?.uninstall();
+  opened = null;
+});
+
+/** Runs `write` in one Excel.run and returns the real request sizes the queue's syncs sent. */
+async function requests(write: (q: WriteQueue, ws: Excel.Worksheet) => Promise<void>) {
+  opened = openExcel(createWorkbook(['Rekap']));
+  const wire = opened.wire!;
+  const from = wire.log.length;
+  await Excel.run(async (context) => {
+    const queue = new WriteQueue(context);
+    await write(queue, context.workbook.worksheets.getItem('Rekap'));
+    await queue.flush();
+  });
+  return wire.log.slice(from).filter((l) => !l.release);
+}
+
+describe('the write queue, through Microsoft client', () => {
+  it('keeps formula blocks that Office.js splits under the budget, a national recap in full requests', async () => {
+    // Three helper formulas on every other row of 40,000 records, as "Kolom Rumus" writes them.
+    const rows = Array.from({ length: 80_000 }, (_, i) =>
+      i % 2 === 0
+        ? [
+            `=SKM.IKM(E${i + 6}:M${i + 7})`,
+            `=SKM.KATEGORI(V${i + 6})`,
+            `=SKM.PERIKSA(E${i + 6}:M${i + 7}, N${i + 6}, O${i + 6})`,
+          ]
+        : [null, null, null],
+    );
+    const sent = await requests((q, ws) => writeBlock(q, ws, 6, 22, rows, setFormulas));
+    const sizes = sent.map((l) => l.requestBytes);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(REQUEST_BUDGET);
+    // Full requests: all but the last carry at least three quarters of the budget.
+    expect(sizes.slice(0, -1).every((b) => b > 0.75 * REQUEST_BUDGET)).toBe(true);
+    expect(sizes.length).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('keeps scattered values and fills under the budget', async () => {
+    const cells = Array.from({ length: 30_000 }, (_, i) => ({
+      row: 6 + 3 * i,
+      col: 5 + (i % 9),
+      value: `catatan ${i}: IKM tidak sesuai dengan rata-rata unsur`,
+    }));
+    const sent = await requests(async (q, ws) => {
+      await writeCells(q, ws, cells);
+      await writeFills(
+        q,
+        ws,
+        cells.map((c) => ({ row: c.row, col: c.col, fill: { color: '#F4B6B6' } })),
+      );
+    });
+    expect(Math.max(...sent.map((l) => l.requestBytes))).toBeLessThanOrEqual(REQUEST_BUDGET);
+    expect(sent.length).toBeGreaterThan(1);
+  }, 120_000);
+});
