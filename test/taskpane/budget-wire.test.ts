@@ -12,6 +12,7 @@ import {
   writeCells,
   writeFills,
 } from '../../src/taskpane/excel/budget';
+import { readFills } from '../../src/taskpane/excel/verify';
 import { openExcel, type OpenedExcel } from './excel-client';
 
 let opened: OpenedExcel | null = null;
@@ -33,7 +34,7 @@ async function requests(write: (q: WriteQueue, ws: Excel.Worksheet) => Promise<v
   return wire.log.slice(from).filter((l) => !l.release);
 }
 
-describe('the write queue, through Microsoft client', () => {
+describe('the write queue and the fill reads, through Microsoft client', () => {
   it('keeps formula blocks that Office.js splits under the budget, a national recap in full requests', async () => {
     // Three helper formulas on every other row of 40,000 records, as "Kolom Rumus" writes them.
     const rows = Array.from({ length: 80_000 }, (_, i) =>
@@ -69,5 +70,17 @@ describe('the write queue, through Microsoft client', () => {
     });
     expect(Math.max(...sent.map((l) => l.requestBytes))).toBeLessThanOrEqual(REQUEST_BUDGET);
     expect(sent.length).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('reads the fills of scattered cells in requests and responses under the budget', async () => {
+    // Single cells four rows apart: each a range of its own, about 650 bytes of request apiece.
+    const cells = Array.from({ length: 20_000 }, (_, i) => ({ row: 6 + 4 * i, col: 5 + (i % 9) }));
+    let got = 0;
+    const sent = await requests(async (_q, ws) => {
+      got = (await readFills(ws.context, ws, cells)).size;
+    });
+    expect(got).toBe(cells.length);
+    expect(Math.max(...sent.map((l) => l.requestBytes))).toBeLessThanOrEqual(REQUEST_BUDGET);
+    expect(Math.max(...sent.map((l) => l.responseBytes))).toBeLessThanOrEqual(REQUEST_BUDGET);
   }, 120_000);
 });

@@ -86,6 +86,10 @@ export async function reread(
  */
 const FILL_BYTES = 126;
 const FILL_BLOCK_BYTES = 240;
+/** What asking for the fills of one range adds to the request: 578 bytes measured, longer ids later in a request. */
+const FILL_BLOCK_REQUEST_BYTES = 650;
+/** Ranges of fills asked for in one request at most. */
+const FILL_BLOCKS_PER_READ = Math.floor(RESPONSE_BUDGET / FILL_BLOCK_REQUEST_BYTES);
 /** Rows of the session's grid sampled to size the first read. */
 const SAMPLE_ROWS = 2000;
 
@@ -254,7 +258,9 @@ export function fillReadBytes(cells: { row: number; col: number }[]): number {
 
 /** True when the fills of these cells fit in the sync of a reread. */
 export function fewFills(cells: { row: number; col: number }[]): boolean {
-  return fillReadBytes(cells) <= FEW_FILL_BYTES;
+  return (
+    fillReadBytes(cells) <= FEW_FILL_BYTES && fillBlocks(cells).length <= FILL_BLOCKS_PER_READ / 2
+  );
 }
 
 /** Queues the fills of a few cells into a sync the caller makes. */
@@ -270,7 +276,7 @@ export function queueFills(
   };
 }
 
-/** The fills of scattered cells, in syncs whose responses stay within RESPONSE_BUDGET. */
+/** The fills of scattered cells, in syncs whose requests and responses stay within RESPONSE_BUDGET. */
 export async function readFills(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
@@ -283,7 +289,8 @@ export async function readFills(
     let n = 0;
     while (
       pending.length > 0 &&
-      (batch.length === 0 || n + blockBytes(pending[0]) <= RESPONSE_BUDGET)
+      (batch.length === 0 ||
+        (n + blockBytes(pending[0]) <= RESPONSE_BUDGET && batch.length < FILL_BLOCKS_PER_READ))
     ) {
       const b = pending.shift()!;
       // A block larger than a read is split by rows.
