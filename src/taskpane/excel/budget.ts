@@ -147,8 +147,9 @@ function blocks<T, E>(
     if (group.length === 0) return;
     const top = group[0].row;
     const bottom = group[group.length - 1].row;
-    const left = Math.min(...group.map((c) => c.col));
-    const right = Math.max(...group.map((c) => c.col));
+    // Reduced, not spread: a block of a national recap has more cells than a call takes arguments.
+    const left = group.reduce((n, c) => Math.min(n, c.col), Infinity);
+    const right = group.reduce((n, c) => Math.max(n, c.col), -Infinity);
     const rows: (T | E)[][] = Array.from({ length: bottom - top + 1 }, () =>
       new Array<T | E>(right - left + 1).fill(empty),
     );

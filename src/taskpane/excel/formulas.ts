@@ -110,7 +110,7 @@ async function addFormulas(
         prevCells.delete(address);
       }
       // Formulas of an earlier run on rows that hold no record now stay listed, so that they are removed too.
-      ledgerCells.push(...prevCells.values());
+      for (const c of prevCells.values()) ledgerCells.push(c);
       const ledger: Ledger = {
         version: LEDGER_VERSION,
         kind: 'formulas',

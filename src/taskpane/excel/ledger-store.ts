@@ -160,7 +160,7 @@ async function readParts(context: Excel.RequestContext, p: Pointer): Promise<str
       continue;
     }
     const texts = range.values.map((row) => String(row[0] ?? ''));
-    if (p.parts > 0) parts.push(...texts);
+    if (p.parts > 0) for (const t of texts) parts.push(t);
     // The response carries this JSON and little else (RESPONSE_BUDGET).
     const perPart = Math.max(1, (utf8Length(JSON.stringify(texts)) + RESPONSE_OVERHEAD) / n);
     perRead = Math.max(1, Math.floor(RESPONSE_BUDGET / perPart));

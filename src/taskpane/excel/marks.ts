@@ -225,13 +225,16 @@ export async function restoreBefore(
 /**
  * What a cell of the area an undo reads should take in the response: the
  * ledger says what the add-in wrote (read back as value and formula), and an
- * empty cell costs about 16 bytes ("", "" and "General"). Sizes the first read
+ * empty cell costs 22 bytes in the response, 24 counted ([""], [""] and
+ * ["General"] with their commas). Sizes the first read
  * to the response budget instead of CHUNK_CELLS, a sync less on a national recap.
  */
+const EMPTY_CELL_BYTES = 24;
+
 function expectedBytes(ledger: Ledger, area: Area): number {
   const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
   const written = ledger.cells.reduce((n, c) => n + 2 * utf8Length(JSON.stringify(c.after)), 0);
-  return Math.max(16, 16 + written / cells);
+  return EMPTY_CELL_BYTES + written / cells;
 }
 
 export interface UndoResult {

@@ -175,15 +175,19 @@ export async function readArea(
       1,
       Math.min(Math.floor(RESPONSE_BUDGET / perRow), Math.floor(MAX_READ_CELLS / cols)),
     );
-    if (withValues) out.values.push(...(range.values as CellValue[][]));
-    if (out.formulas) out.formulas.push(...(range.formulas as unknown[][]));
-    if (out.formats) out.formats.push(...(range.numberFormat as string[][]));
+    // Appended row by row: a chunk can hold more rows than a call takes arguments.
+    if (withValues) append(out.values, range.values as CellValue[][]);
+    if (out.formulas) append(out.formulas, range.formulas as unknown[][]);
+    if (out.formats) append(out.formats, range.numberFormat as string[][]);
     if (out.band && bandRange) {
-      out.band.formulas.push(...(bandRange.formulas as unknown[][]));
-      out.band.formats.push(...(bandRange.numberFormat as string[][]));
+      append(out.band.formulas, bandRange.formulas as unknown[][]);
+      append(out.band.formats, bandRange.numberFormat as string[][]);
     }
     if (out.fills && props)
-      out.fills.push(...props.value.map((row) => row.map((p) => fillOf(p.format?.fill))));
+      append(
+        out.fills,
+        props.value.map((row) => row.map((p) => fillOf(p.format?.fill))),
+      );
     // A merged area crossing two chunks is listed by the one holding its top-left cell.
     if (merged && !merged.isNullObject)
       for (const m of parseAreaList(merged.address)) merges.set(areaKey(m), m);
@@ -194,6 +198,10 @@ export async function readArea(
 }
 
 const jsonBytes = (v: unknown) => utf8Length(JSON.stringify(v) ?? '');
+
+function append<T>(to: T[], rows: T[]): void {
+  for (const row of rows) to.push(row);
+}
 
 interface SheetProbe {
   used: Excel.Range;

@@ -42,8 +42,8 @@ export function summaryBlock(layout: SummaryLayout): {
   rows: number;
   cols: number;
 } {
-  const rows = Math.max(...layout.cells.map((c) => c.row));
-  const cols = Math.max(...layout.cells.map((c) => c.col));
+  const rows = layout.cells.reduce((n, c) => Math.max(n, c.row), 0);
+  const cols = layout.cells.reduce((n, c) => Math.max(n, c.col), 0);
   const values: (string | number)[][] = Array.from({ length: rows }, () =>
     new Array(cols).fill(''),
   );

@@ -176,11 +176,16 @@ export async function firstChange(
   const byCol = new Map<number, number[]>();
   for (const d of differing) {
     if (known(d.col)) formulas.set(a1(d.row, d.col), readFormula(r, d.row, d.col));
-    else byCol.set(d.col, [...(byCol.get(d.col) ?? []), d.row]);
+    else {
+      const rows = byCol.get(d.col) ?? [];
+      rows.push(d.row);
+      byCol.set(d.col, rows);
+    }
   }
   for (const [col, rows] of byCol) {
-    const top = Math.min(...rows);
-    const bottom = Math.max(...rows);
+    // Rows in reading order: the first and the last bound them (no spread of a national column).
+    const top = rows.reduce((a, b) => Math.min(a, b));
+    const bottom = rows.reduce((a, b) => Math.max(a, b));
     const read = await readArea(
       context,
       sheet,
