@@ -55,6 +55,16 @@ interface Row {
   formats: (string | null)[];
 }
 
+/**
+ * A row's arrays cut to their length as the row ends, while still young: an array grown cell by
+ * cell keeps up to half again its length spare, and the grid of a national recap lives to the end
+ * of the run, each spare slot copied by the garbage collector with it.
+ */
+function fit(row: Row): void {
+  row.values = row.values.slice();
+  if (row.formats.length > 0) row.formats = row.formats.slice();
+}
+
 /** Counts of one kind of defect, with the first example. */
 class Tally {
   count = 0;
@@ -218,7 +228,7 @@ export function readSheet(
     let row: Row | undefined;
     for (let t = sc.next(); t !== END; t = sc.next()) {
       if (t === CLOSE) {
-        if (sc.is('sheetData')) return;
+        if (sc.is('sheetData')) break;
         continue;
       }
       if (t !== OPEN) continue;
@@ -234,6 +244,7 @@ export function readSheet(
             n = /^\d{1,7}$/.test(r) ? Number(r) : NaN;
           }
         }
+        if (row) fit(row);
         col = 0;
         row = undefined;
         rowOk = n >= 1 && n <= MAX_ROW;
@@ -365,6 +376,7 @@ export function readSheet(
       if (format) row.formats[col - 1] = format;
       if (col > width) width = col;
     }
+    if (row) fit(row);
   };
 
   for (let t = sc.next(); t !== END; t = sc.next()) {
