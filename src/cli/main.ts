@@ -8,7 +8,6 @@ import { analyseWorkbook } from '../engine/analyse';
 import { say, type Lang, type Text } from '../engine/messages';
 import { jsonReport } from '../engine/report';
 import { tableProblems } from '../engine/reader-messages';
-import { writeCheckedCopy } from '../xlsx/copy/write-copy';
 import { textReport } from './text-report';
 import { defaultIo, type Command, type Io } from './io';
 import { openWorkbook } from './open';
@@ -175,6 +174,8 @@ async function runCheck(args: string[], io: Io): Promise<number> {
 
   if (o.out) {
     // The copy edits the workbook's own parts and carries every other part over byte for byte.
+    // Loaded when asked for: its zip library would cost every check its start-up.
+    const { writeCheckedCopy } = await import('../xlsx/copy/write-copy');
     const copy = await writeCheckedCopy({
       input: o.file,
       out: o.out,

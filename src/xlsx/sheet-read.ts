@@ -55,6 +55,16 @@ interface Row {
   formats: (string | null)[];
 }
 
+/**
+ * A row's arrays cut to their length as the row ends, while still young: an array grown cell by
+ * cell keeps up to half again its length spare, and the grid of a national recap lives to the end
+ * of the run, each spare slot copied by the garbage collector with it.
+ */
+function fit(row: Row): void {
+  row.values = row.values.slice();
+  if (row.formats.length > 0) row.formats = row.formats.slice();
+}
+
 /** Counts of one kind of defect, with the first example. */
 class Tally {
   count = 0;
@@ -103,6 +113,8 @@ export function readSheet(
   const sst = ctx.sharedStrings;
   const cellCap = ctx.limits.cells;
   const dateStyle = dateStyles(ctx.formats);
+  const numbers = new NumberBoxes();
+  const texts = new TextCache();
 
   /**
    * A value read straight from its bytes [s, e) when it has the plain shape of its type (a
@@ -113,7 +125,8 @@ export function readSheet(
     if (type === T_N) {
       const n = plainDecimal(b, s, e);
       if (n !== n) return undefined;
-      return dateStyle[style] === 1 ? asDate(n, ctx.formats[style], ctx.date1904) : n;
+      if (dateStyle[style] === 1) return asDate(n, ctx.formats[style], ctx.date1904);
+      return numbers.box(n);
     }
     if (type === T_S) {
       const k = digitsValue(b, s, e, 9);
@@ -125,8 +138,13 @@ export function readSheet(
     }
     if (type === T_STR) {
       // Without "&" neither entity decoding changes the text, and ASCII needs no UTF-8 decoder.
-      for (let i = s; i < e; i++) if (b[i] >= 128 || b[i] === 38) return undefined;
-      return latin1(b, s, e);
+      let h = e - s;
+      for (let i = s; i < e; i++) {
+        const x = b[i];
+        if (x >= 128 || x === 38) return undefined;
+        h = (Math.imul(h, 31) + x) | 0;
+      }
+      return texts.text(b, s, e, h);
     }
     return undefined;
   };
@@ -210,7 +228,7 @@ export function readSheet(
     let row: Row | undefined;
     for (let t = sc.next(); t !== END; t = sc.next()) {
       if (t === CLOSE) {
-        if (sc.is('sheetData')) return;
+        if (sc.is('sheetData')) break;
         continue;
       }
       if (t !== OPEN) continue;
@@ -226,6 +244,7 @@ export function readSheet(
             n = /^\d{1,7}$/.test(r) ? Number(r) : NaN;
           }
         }
+        if (row) fit(row);
         col = 0;
         row = undefined;
         rowOk = n >= 1 && n <= MAX_ROW;
@@ -357,6 +376,7 @@ export function readSheet(
       if (format) row.formats[col - 1] = format;
       if (col > width) width = col;
     }
+    if (row) fit(row);
   };
 
   for (let t = sc.next(); t !== END; t = sc.next()) {
@@ -415,7 +435,9 @@ export function readSheet(
       break;
     }
   }
-  for (const m of clipped) {
+  // An indexed loop: a for-of here allocates an iterator result per area until it is optimized.
+  for (let k = 0; k < clipped.length; k++) {
+    const m = clipped[k];
     if (m.bottom > lastRow) m.bottom = lastRow;
     if (m.right > width) m.right = width;
   }
@@ -488,6 +510,53 @@ function dateStyles(formats: (string | undefined)[]): Uint8Array {
   // Style 0 reads as no format at all (as exceljs gives it), so never as a date.
   for (let i = 1; i < formats.length; i++) if (exceljsUtils.isDateFmt(formats[i])) out[i] = 1;
   return out;
+}
+
+/**
+ * The numbers read, one boxed copy of each recent value: a recap repeats its values (3.5, 87.5,
+ * a count of respondents) across thousands of rows, and a grid of a national recap would hold two
+ * million boxes of sixteen bytes, each one copied by the garbage collector as the grid grows.
+ * Direct-mapped: a miss keeps the new value instead. Only reading changes, never a value.
+ */
+class NumberBoxes {
+  private readonly keys = new Float64Array(1 << 16).fill(NaN);
+  /** Generic elements (never unboxed doubles): a hit hands over the same box. */
+  private readonly boxes: unknown[] = new Array<unknown>(1 << 16).fill(null);
+
+  box(n: number): number {
+    // Small integers (and -0) need no cache: they are kept as they are.
+    if ((n | 0) === n) return n;
+    const f = n * 1000003;
+    const slot = (f ^ (f / 65536)) & 0xffff;
+    if (this.keys[slot] === n) return this.boxes[slot] as number;
+    this.keys[slot] = n;
+    this.boxes[slot] = n;
+    return n;
+  }
+}
+
+/**
+ * Short ASCII texts read, one string for each recent text: periods, categories, methods and
+ * priority lists repeat down a recap's rows. Direct-mapped by a hash of the bytes, each hit
+ * compared byte for byte, so a text read is always exactly its bytes.
+ */
+class TextCache {
+  private readonly strings: string[] = new Array<string>(1 << 12).fill('');
+
+  text(b: Uint8Array, s: number, e: number, hash: number): string {
+    const len = e - s;
+    if (len > 64) return latin1(b, s, e);
+    const slot = (hash ^ (hash >>> 12)) & 0xfff;
+    const hit = this.strings[slot];
+    if (hit.length === len) {
+      let k = 0;
+      while (k < len && hit.charCodeAt(k) === b[s + k]) k++;
+      if (k === len) return hit;
+    }
+    const str = latin1(b, s, e);
+    this.strings[slot] = str;
+    return str;
+  }
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];

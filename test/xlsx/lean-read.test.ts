@@ -358,6 +358,48 @@ describe("the reader's shortcuts read as its tokenizer", () => {
   });
 });
 
+describe("the reader's caches of repeated values", () => {
+  it('give every cell its own value, however the values repeat and share the cache', async () => {
+    // 40,000 cells: more distinct numbers and texts than the caches hold, each repeated, -0 among
+    // them, and texts of the same length that differ in one byte (a slot's test compares bytes).
+    const rnd = (
+      (seed) => () =>
+        (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    )(7);
+    const rows: (string | number)[][] = [];
+    const cells: string[] = [];
+    for (let r = 1; r <= 4000; r++) {
+      const row: (string | number)[] = [];
+      for (let c = 1; c <= 10; c++) {
+        const k = Math.floor(rnd() * 90000);
+        const v: string | number =
+          c % 3 === 0
+            ? `Layanan ${k % 3 === 0 ? 'A' : 'B'}${k}`
+            : c % 3 === 1
+              ? Math.round(k * 0.137 * 1000) / 1000
+              : k % 50 === 0
+                ? -0
+                : -(k % 977) / 100;
+        row.push(v);
+        const ref = `${String.fromCharCode(64 + c)}${r}`;
+        cells.push(
+          typeof v === 'number'
+            ? `<c r="${ref}"><v>${Object.is(v, -0) ? '-0' : v}</v></c>`
+            : `<c r="${ref}" t="str"><v>${v}</v></c>`,
+        );
+        if (c === 10) cells.push('</row>');
+      }
+      rows.push(row);
+      cells.splice(cells.length - 11, 0, `<row r="${r}">`);
+    }
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${cells.join('')}</sheetData></worksheet>`;
+    const grid = (await readGrids(await rawXlsx([{ name: 'S', xml }])))[0];
+    expect(grid.values.length).toBe(rows.length);
+    for (let r = 0; r < rows.length; r++)
+      for (let c = 0; c < 10; c++) expect(Object.is(grid.values[r][c], rows[r][c])).toBe(true);
+  });
+});
+
 describe('a large part read as it inflates on another thread', () => {
   /** Every part streamed, handed over `chunk` bytes at a time. */
   const streamed = (chunk: number) => ({ ...DEFAULT_LIMITS, streamFrom: 1, streamChunk: chunk });
