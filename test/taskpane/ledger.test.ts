@@ -17,7 +17,12 @@ import {
   expandRows,
   formulaTemplate,
   fillOf,
+  fillProps,
+  isMark,
+  ledgerKey,
+  sameValue,
   type Ledger,
+  type LedgerCell,
 } from '../../src/taskpane/ledger';
 
 const SHEET = 'Rekap SKM OPP 2025';
@@ -295,6 +300,208 @@ describe('fills as getCellProperties gives them', () => {
       patternColor: '#000000',
       tintAndShade: -0.25,
     });
+  });
+});
+
+describe('what undo compares and writes back', () => {
+  it('reads a fill without a colour, or with one that is not text, as no fill', () => {
+    expect(fillOf(null)).toBeNull();
+    expect(fillOf(undefined)).toBeNull();
+    expect(fillOf({ color: '', pattern: 'Solid' })).toBeNull();
+    expect(fillOf({ color: 0xffff00, pattern: 'Solid' })).toBeNull();
+    // No pattern reported: a solid colour, as Excel on older builds answers.
+    expect(fillOf({ color: '#00ff00' })).toEqual({ color: '#00FF00' });
+  });
+
+  it('keeps a tint only where there is one, and a pattern colour only with a pattern', () => {
+    expect(fillOf({ color: '#FFFF00', pattern: 'Solid', tintAndShade: 0 })).toEqual({
+      color: '#FFFF00',
+    });
+    expect(fillOf({ color: '#FFFF00', pattern: 'Solid', tintAndShade: '0.4' })).toEqual({
+      color: '#FFFF00',
+    });
+    expect(fillOf({ color: '#FFFF00', pattern: 'Solid', patternColor: '#FF0000' })).toEqual({
+      color: '#FFFF00',
+    });
+    expect(
+      fillOf({
+        color: '#FFFF00',
+        pattern: 'Grid',
+        patternColor: '#ff0000',
+        patternTintAndShade: 0.5,
+      }),
+    ).toEqual({
+      color: '#FFFF00',
+      pattern: 'Grid',
+      patternColor: '#FF0000',
+      patternTintAndShade: 0.5,
+    });
+    expect(
+      fillOf({ color: '#FFFF00', pattern: 'Grid', patternColor: '', patternTintAndShade: 0 }),
+    ).toEqual({ color: '#FFFF00', pattern: 'Grid' });
+    expect(fillOf({ color: '#FFFF00', pattern: 'Grid', patternTintAndShade: '1' })).toEqual({
+      color: '#FFFF00',
+      pattern: 'Grid',
+    });
+  });
+
+  it('writes a fill back exactly, and no fill as pattern None', () => {
+    expect(fillProps(null)).toEqual({ format: { fill: { pattern: 'None' } } });
+    expect(fillProps({ color: '#FFFF00' })).toEqual({
+      format: { fill: { color: '#FFFF00', pattern: 'Solid' } },
+    });
+    expect(fillProps({ color: '#FFFF00', pattern: 'Grid', patternColor: '#FF0000' })).toEqual({
+      format: { fill: { color: '#FFFF00', pattern: 'Grid', patternColor: '#FF0000' } },
+    });
+  });
+
+  it('takes a cell for a mark only where it holds the solid colour written', () => {
+    expect(isMark({ color: '#F4B6B6' }, '#f4b6b6')).toBe(true);
+    expect(isMark({ color: '#F4B6B6', pattern: 'Grid' }, '#F4B6B6')).toBe(false);
+    expect(isMark({ color: '#FFF2B3' }, '#F4B6B6')).toBe(false);
+    expect(isMark(null, '#F4B6B6')).toBe(false);
+  });
+
+  it('compares values as Excel gives them back: blanks alike, numbers to binary noise', () => {
+    expect(sameValue('', null)).toBe(true);
+    expect(sameValue(undefined as unknown as null, '')).toBe(true);
+    expect(sameValue('', 0)).toBe(false);
+    expect(sameValue(null, 'x')).toBe(false);
+    expect(sameValue(0.1 + 0.2, 0.3)).toBe(true);
+    expect(sameValue(85.1, 85.1001)).toBe(false);
+    expect(sameValue(1e12, 1e12 + 1e-4)).toBe(true);
+    expect(sameValue(1e12, 1e12 + 2000)).toBe(false);
+    expect(sameValue(-3, 3)).toBe(false);
+    expect(sameValue('85', 85)).toBe(false);
+    expect(sameValue('Baik', 'Baik')).toBe(true);
+    expect(sameValue(true, true)).toBe(true);
+  });
+
+  it('keys a ledger by its kind and sheet', () => {
+    expect(ledgerKey('marks', 'Rekap 2025')).toBe('skmRekap.marks.Rekap 2025');
+    expect(ledgerKey('formulas', 'Rekap 2025')).not.toBe(ledgerKey('marks', 'Rekap 2025'));
+  });
+});
+
+describe('the stored form, at its edges', () => {
+  it('lists columns left to right and rows top to bottom, skipping what is no cell', () => {
+    expect(compactAddresses(['P9', 'N12', 'N10', 'AA3', 'N11', 'B2', 'x'])).toBe(
+      'B2,N10:N12,P9,AA3',
+    );
+    expect(expandAddresses('')).toEqual([]);
+    expect(expandAddresses('A1:A1048578')).toBeNull();
+    expect(expandAddresses('A2:A1048577')).toHaveLength(1_048_576);
+  });
+
+  it('writes rows as runs only from three rows on, and reads a run exactly', () => {
+    expect(compactRows([])).toBe('');
+    expect(compactRows([7])).toBe('7');
+    expect(compactRows([1, 2, 3])).toBe('1-3/1');
+    expect(compactRows([1, 2, 3, 5])).toBe('1-3/1,5');
+    expect(compactRows([1, 3, 4, 5])).toBe('1,3-5/1');
+    expect(compactRows([2, 4, 7, 10, 13])).toBe('2,4-13/3');
+    for (const rows of [[5], [1, 2, 3], [2, 4, 7, 10, 13], [1, 3, 4, 5, 9, 10]])
+      expect(expandRows(compactRows(rows))).toEqual(rows);
+    expect(expandRows('x6')).toBeNull();
+    expect(expandRows('6-9/1x')).toBeNull();
+    expect(expandRows('6-9/1,')).toBeNull();
+    expect(expandRows('6-9/a')).toBeNull();
+    expect(countRows('6-9/a')).toBeNull();
+  });
+
+  it('keeps in a run only cells that were blank, with no formula or format before, and formulas of their own row', () => {
+    const base = { before: '' as const, after: '=E6' };
+    const ledger = (cells: LedgerCell[]): Ledger => ({
+      ...marks,
+      kind: 'formulas',
+      fills: [],
+      cells,
+    });
+    const runOf = (variant: Partial<LedgerCell>) =>
+      encodeLedger(
+        ledger([
+          { address: 'V6', ...base, ...variant },
+          {
+            address: 'V7',
+            ...base,
+            after: '=E7',
+            ...variant,
+            ...(variant.after ? { after: variant.after } : {}),
+          },
+        ]),
+      ).formulaRuns ?? [];
+    expect(runOf({})).toHaveLength(1);
+    expect(runOf({ before: null })).toHaveLength(1);
+    expect(runOf({ before: undefined as unknown as null })).toHaveLength(1);
+    expect(runOf({ before: 0 })).toEqual([]);
+    expect(runOf({ beforeFormula: '=A1' })).toEqual([]);
+    expect(runOf({ beforeFormat: '0.00' })).toEqual([]);
+    expect(runOf({ after: 'SKM.IKM' })).toEqual([]);
+    expect(runOf({ after: 5 })).toEqual([]);
+    const odd = encodeLedger(
+      ledger([
+        { address: '$V6', before: '', after: '=E6' },
+        { address: '$V7', before: '', after: '=E7' },
+        { address: 'V6:V7', before: '', after: '=E6' },
+      ]),
+    );
+    expect(odd.formulaRuns).toBeUndefined();
+    expect(odd.cells).toHaveLength(3);
+    // A formula whose template would not give it back is kept as it is ("1E5" reads as a reference).
+    const sci = encodeLedger(
+      ledger([
+        { address: 'V6', before: '', after: '=1E5+E6' },
+        { address: 'V7', before: '', after: '=1E5+E7' },
+      ]),
+    );
+    const back = decodeLedger(JSON.stringify(sci), 'formulas', SHEET);
+    expect(back.ok && back.ledger.cells.map((c) => c.after).sort()).toEqual(['=1E5+E6', '=1E5+E7']);
+  });
+
+  it('has no runs field where no formula follows its row, and reads a version 2 ledger as before', () => {
+    const stored = encodeLedger(marks);
+    expect('formulaRuns' in stored).toBe(false);
+    expect(stored.version).toBe(3);
+    const v2 = { ...stored, version: 2 };
+    expect(decodeLedger(JSON.stringify(v2), 'marks', SHEET).ok).toBe(true);
+    // Runs are a version 3 field: a version 2 ledger that has them is not one this add-in wrote.
+    const withRuns = { ...encodeLedger(formulaLedger(3)), version: 2 };
+    const refused = decodeLedger(JSON.stringify(withRuns), 'formulas', SHEET);
+    expect(!refused.ok && refused.problem).toMatch(/formulaRuns|unrecognized/i);
+  });
+
+  it('names what is wrong: the field, a bad row list, a version 1 ledger that does not pass', () => {
+    const bad = {
+      ...encodeLedger(formulaLedger(3)),
+      formulaRuns: [{ column: 'V', rows: '6-x', after: ['=A'] }],
+    };
+    expect(decodeLedger(JSON.stringify(bad), 'formulas', SHEET)).toEqual({
+      ok: false,
+      problem: 'formulaRuns: "6-x" is no row list',
+    });
+    const v1 = {
+      version: 1,
+      kind: 'marks',
+      sheet: SHEET,
+      createdAt: 'x',
+      fills: 'none',
+      cells: [],
+      insertedRow: null,
+    };
+    const back = decodeLedger(JSON.stringify(v1), 'marks', SHEET);
+    expect(!back.ok && back.problem).toMatch(/^fills: /);
+    const v1Blank = { ...v1, fills: [{ address: 'N8', before: null, after: '#F4B6B6' }] };
+    const ok = decodeLedger(JSON.stringify(v1Blank), 'marks', SHEET);
+    expect(ok.ok && ok.ledger.fills).toEqual([{ address: 'N8', before: null, after: '#F4B6B6' }]);
+    // A problem of the whole object has no path in front.
+    const notObject = decodeLedger('"text"', 'marks', SHEET);
+    expect(!notObject.ok && notObject.problem).not.toMatch(/^: /);
+    // Exactly as many cells as allowed is still a ledger.
+    const full = {
+      ...encodeLedger(formulaLedger(1)),
+      formulaRuns: [{ column: 'V', rows: '1-1000000/1', after: ['=A', 0, ''] }],
+    };
+    expect(decodeLedger(JSON.stringify(full), 'formulas', SHEET).ok).toBe(true);
   });
 });
 
