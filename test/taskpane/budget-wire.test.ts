@@ -3,7 +3,7 @@
  * really sends: a request it lets through never passes 4,000,000 bytes, also
  * where Office.js splits a large write into pieces of 1,500 cells of its own.
  */
-import { createWorkbook } from '../../src/sim/model';
+import { cellKey, createWorkbook, type CellModel } from '../../src/sim/model';
 import {
   REQUEST_BUDGET,
   WriteQueue,
@@ -21,6 +21,10 @@ afterEach(() => {
   opened?.uninstall();
   opened = null;
 });
+
+/** A cell of the sheet the requests wrote into. */
+const cell = (row: number, col: number): CellModel | undefined =>
+  opened?.host.model.sheets[0].cells[cellKey(row, col)];
 
 /** Runs `write` in one Excel.run and returns the real request sizes the queue's syncs sent. */
 async function requests(write: (q: WriteQueue, ws: Excel.Worksheet) => Promise<void>) {
@@ -53,6 +57,13 @@ describe('the write queue and the fill reads, through Microsoft client', () => {
     // Full requests: all but the last carry at least three quarters of the budget.
     expect(sizes.slice(0, -1).every((b) => b > 0.75 * REQUEST_BUDGET)).toBe(true);
     expect(sizes.length).toBeGreaterThan(1);
+    // Every formula where it belongs, the rows between left as they were.
+    for (const i of [0, 2, 40_000, 79_998]) {
+      expect(cell(6 + i, 22)?.formula).toBe(rows[i][0]);
+      expect(cell(6 + i, 24)?.formula).toBe(rows[i][2]);
+    }
+    expect(cell(7, 22)?.formula).toBeUndefined();
+    expect(cell(6 + 80_000, 22)).toBeUndefined();
   }, 120_000);
 
   it('keeps scattered values and fills under the budget', async () => {
@@ -61,8 +72,16 @@ describe('the write queue and the fill reads, through Microsoft client', () => {
       col: 5 + (i % 9),
       value: `catatan ${i}: IKM tidak sesuai dengan rata-rata unsur`,
     }));
+    // A value of each kind too: text that must stay text, a number, a boolean, and a blank.
+    const kinds = [
+      { row: 2, col: 2, value: '12/1' },
+      { row: 2, col: 3, value: 85.5 },
+      { row: 2, col: 4, value: true },
+      { row: 2, col: 5, value: null },
+    ];
     const sent = await requests(async (q, ws) => {
-      await writeCells(q, ws, cells);
+      ws.getRange('E2').values = [['was here']];
+      await writeCells(q, ws, [...cells, ...kinds]);
       await writeFills(
         q,
         ws,
@@ -71,6 +90,17 @@ describe('the write queue and the fill reads, through Microsoft client', () => {
     });
     expect(Math.max(...sent.map((l) => l.requestBytes))).toBeLessThanOrEqual(REQUEST_BUDGET);
     expect(sent.length).toBeGreaterThan(1);
+    for (const c of [cells[0], cells[1], cells[15_000], cells[29_999]]) {
+      expect(cell(c.row, c.col)?.value).toBe(c.value);
+      expect(cell(c.row, c.col)?.fill).toBe('#F4B6B6');
+    }
+    // Cells between the written ones (same column, a few rows apart) are left alone.
+    expect(cell(7, 5)?.value ?? '').toBe('');
+    expect(cell(7, 5)?.fill).toBeUndefined();
+    expect(cell(2, 2)?.value).toBe('12/1');
+    expect(cell(2, 3)?.value).toBe(85.5);
+    expect(cell(2, 4)?.value).toBe(true);
+    expect(cell(2, 5)?.value ?? '').toBe('');
   }, 120_000);
 
   it('reads the fills of scattered cells in requests and responses under the budget', async () => {
