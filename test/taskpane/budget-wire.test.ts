@@ -5,8 +5,11 @@
  */
 import { cellKey, createWorkbook, type CellModel } from '../../src/sim/model';
 import {
+  ACTION_BYTES,
   REQUEST_BUDGET,
   WriteQueue,
+  payloadBytes,
+  utf8Length,
   setFormulas,
   writeBlock,
   writeCells,
@@ -132,4 +135,24 @@ describe('the write queue and the fill reads, through Microsoft client', () => {
     // 6.6 MB in all: two reads, the first of about 160,000 rows.
     expect(sent.length).toBe(2);
   }, 120_000);
+});
+
+describe('the bytes a request carries', () => {
+  it('counts text as UTF-8, as it travels: Indonesian, symbols, emoji', () => {
+    for (const text of [
+      '',
+      'IKM 85,06',
+      'Sangat baik ✓',
+      'Dinas Kesehatan — 2025',
+      '€ 1.000',
+      'Nilai 😀 ok',
+      '\u00e9\u00e8',
+    ])
+      expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+  });
+
+  it('adds what Office.js puts around an action to the JSON of its value', () => {
+    expect(payloadBytes('a"b')).toBe(ACTION_BYTES + Buffer.byteLength(JSON.stringify('a"b')));
+    expect(payloadBytes(undefined)).toBe(ACTION_BYTES);
+  });
 });
