@@ -9,6 +9,7 @@ import type { SheetGrid } from '../../src/engine/model';
 import type { CellValue } from '../../src/engine/numbers';
 import { category } from '../../src/engine/scores';
 import { UNSUR } from '../../src/engine/unsur';
+import { eachMerge } from '../../src/engine/merges';
 
 // exceljs's own range class, which its streaming writer expects in its merge list.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -193,8 +194,9 @@ export async function writeRecapXlsx(g: Generated, path: string): Promise<void> 
   // The streaming writer checks each merge against all earlier ones (quadratic); the generator's
   // merges never overlap, so they go straight into the list it writes out.
   const merges = (ws as unknown as { _merges: unknown[] })._merges;
-  for (const m of g.grid.merges ?? [])
-    merges.push(new Dimensions(m.top, m.left, m.bottom, m.right));
+  eachMerge(g.grid.merges, (top, left, bottom, right) =>
+    merges.push(new Dimensions(top, left, bottom, right)),
+  );
   g.grid.values.forEach((row, i) => {
     const r = ws.getRow(i + 1);
     row.forEach((v, j) => {

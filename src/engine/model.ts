@@ -2,7 +2,7 @@
  * The recap as the engine sees it: a sheet grid in, units and records out.
  * Glossary in README.md (IKM, NRR, unsur, UPP/OPD, periode, RTL).
  */
-import type { Area } from './address';
+import type { Merges } from './merges';
 import type { CellValue, ParsedNumber } from './numbers';
 import type { PriorityEntry, UnsurCode } from './unsur';
 
@@ -15,7 +15,7 @@ export interface SheetGrid {
   name: string;
   values: CellValue[][];
   origin?: { row: number; col: number };
-  merges?: Area[];
+  merges?: Merges;
   /** Number formats, same shape as values, where known ("0%" tells a fraction). */
   formats?: (string | null | undefined)[][];
   /** How the workbook shows the sheet, where known: a hidden sheet's table gives way to a visible one. */

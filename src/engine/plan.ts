@@ -13,6 +13,7 @@ import { say, type Lang } from './messages';
 import { findingMessage } from './report';
 import type { Severity } from './checks';
 import type { Area } from './address';
+import { mergeAreas } from './merges';
 
 export interface CellWrite {
   row: number;
@@ -92,7 +93,7 @@ function lastGridRow(grid: SheetGrid): number {
 
 /** Merged areas that meet a row between two columns. */
 function mergesOn(grid: SheetGrid, row: number, fromCol: number, toCol: number): Area[] {
-  return (grid.merges ?? []).filter(
+  return mergeAreas(grid.merges).filter(
     (m) => m.top <= row && m.bottom >= row && m.left <= toCol && m.right >= fromCol,
   );
 }
@@ -205,7 +206,7 @@ export function notesColumn(a: Analysis, grid: SheetGrid): number | null {
     for (let j = Math.max(0, table.lastCol + 1 - originCol); j < values.length; j++)
       if (!isBlank(values[j])) occupied.add(j + originCol);
   }
-  const spans = (grid.merges ?? [])
+  const spans = mergeAreas(grid.merges)
     .filter((m) => m.top <= bottom && m.bottom >= top && m.right > table.lastCol)
     .sort((x, y) => x.left - y.left);
   let c = table.lastCol + 1;
@@ -268,7 +269,9 @@ export function planWrites(
   const noteMerges =
     found === null
       ? []
-      : (grid.merges ?? []).filter((m) => m.left <= col && m.right >= col && m.top <= lastNoteRow);
+      : mergeAreas(grid.merges).filter(
+          (m) => m.left <= col && m.right >= col && m.top <= lastNoteRow,
+        );
   const placeNote = (w: CellWrite) => {
     if (found === null) {
       if (w.value !== '') skipped.push({ ...w, reason: 'no-free-column' });

@@ -37,6 +37,7 @@ import type {
 import { problems, type Text } from './messages';
 import { isFooterText } from './table-end';
 import { gridWidth } from './grid';
+import { eachMerge } from './merges';
 
 export interface ReadProblem {
   code: 'empty-sheet' | 'no-table' | 'unsur-columns-missing' | 'no-unit-column';
@@ -93,9 +94,9 @@ class Grid {
     this.bottom = this.top + sheet.values.length - 1;
     this.right = this.left + gridWidth(sheet.values) - 1;
     const headerLimit = this.top + HEADER_SEARCH_ROWS + 1;
-    const merges = sheet.merges ?? [];
-    for (let i = 0; i < merges.length; i++)
-      if (merges[i].top <= headerLimit) this.headerMerges.push(merges[i]);
+    eachMerge(sheet.merges, (top, left, bottom, right) => {
+      if (top <= headerLimit) this.headerMerges.push({ top, left, bottom, right });
+    });
   }
 
   get(row: number, col: number): CellValue {
@@ -121,13 +122,11 @@ class Grid {
    */
   mergeEnds(cols: readonly number[]): Int32Array {
     const ends = new Int32Array(this.bottom - this.top + 1);
-    const merges = this.sheet.merges ?? [];
-    for (let i = 0; i < merges.length; i++) {
-      const m = merges[i];
-      const at = m.top - this.top;
-      if (at >= 0 && at < ends.length && m.bottom > ends[at] && cols.includes(m.left))
-        ends[at] = m.bottom;
-    }
+    eachMerge(this.sheet.merges, (top, left, bottom) => {
+      const at = top - this.top;
+      if (at >= 0 && at < ends.length && bottom > ends[at] && cols.includes(left))
+        ends[at] = bottom;
+    });
     return ends;
   }
 

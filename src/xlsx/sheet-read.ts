@@ -5,7 +5,8 @@
  * merged area other than its master stay blank (as Excel gives them). Every cell the reader cannot
  * place is counted and said (read-notes.ts).
  */
-import { a1, parseArea, type Area } from '../engine/address';
+import { a1, parseArea } from '../engine/address';
+import { MergeTable } from '../engine/merges';
 import type { SheetGrid } from '../engine/model';
 import type { CellValue } from '../engine/numbers';
 import { readNotes, type ReadNote } from './read-notes';
@@ -105,8 +106,8 @@ export function readSheet(
   const outOfRange = new Tally();
   const badMerges = new Tally();
   const formulas = { withValue: 0, withoutValue: 0, firstWithout: null as string | null };
-  /** Merged areas as read; clipped in place below (one object each, as the grid holds them). */
-  const merges: Area[] = [];
+  /** Merged areas as read, four numbers each; clipped in place below. */
+  const merges = new MergeList();
   const linked: string[] = [];
   const hidden = new Uint8Array(MAX_COL + 1);
   let anyHidden = false;
@@ -391,7 +392,7 @@ export function readSheet(
         const area = parseArea(ref);
         if (!area || area.top < 1 || area.left < 1 || area.bottom > MAX_ROW || area.right > MAX_COL)
           badMerges.add(ref.slice(0, 40));
-        else merges.push(area);
+        else merges.push(area.top, area.left, area.bottom, area.right);
       }
     } else if (f === 104 /* h */ && sc.is('hyperlink')) {
       const id = sc.attr('id', true);
@@ -425,23 +426,24 @@ export function readSheet(
     formats[r - 1] = row ? row.formats : [];
   }
   // Merged areas reach no further than the cells with values: a title merged over the whole first
-  // row, or a hostile whole-sheet merge, costs nothing.
-  let clipped = merges;
-  for (let k = 0; k < merges.length; k++) {
-    const m = merges[k];
-    if (m.top > lastRow || m.left > width) {
-      // Some area lies wholly outside: the kept ones go into a list of their own.
-      clipped = merges.filter((x) => x.top <= lastRow && x.left <= width);
-      break;
-    }
+  // row, or a hostile whole-sheet merge, costs nothing. An area wholly outside is left out.
+  const md = merges.data;
+  let kept = 0;
+  for (let k = 0; k < merges.length * 4; k += 4) {
+    if (md[k] > lastRow || md[k + 1] > width) continue;
+    md[kept] = md[k];
+    md[kept + 1] = md[k + 1];
+    md[kept + 2] = Math.min(md[k + 2], lastRow);
+    md[kept + 3] = Math.min(md[k + 3], width);
+    kept += 4;
   }
-  // An indexed loop: a for-of here allocates an iterator result per area until it is optimized.
-  for (let k = 0; k < clipped.length; k++) {
-    const m = clipped[k];
-    if (m.bottom > lastRow) m.bottom = lastRow;
-    if (m.right > width) m.right = width;
-  }
-  const grid: SheetGrid = { name, values, origin: { row: 1, col: 1 }, merges: clipped, formats };
+  const grid: SheetGrid = {
+    name,
+    values,
+    origin: { row: 1, col: 1 },
+    merges: new MergeTable(md.subarray(0, kept), kept / 4),
+    formats,
+  };
   if (anyHidden) {
     const cols: number[] = [];
     for (let c = 1; c <= MAX_COL; c++) if (hidden[c]) cols.push(c);
@@ -603,7 +605,28 @@ function digitsValue(b: Uint8Array, s: number, e: number, max: number): number {
  * A merged area written plainly ("A4:A5" or "A4", upper-case letters, no "$"), within Excel's
  * sheet, pushed onto `out`; false for anything else, which parseArea then reads.
  */
-function plainArea(b: Uint8Array, s: number, e: number, out: Area[]): boolean {
+/** Merged areas as they are read, four numbers each, in memory that grows by doubling. */
+class MergeList {
+  data = new Int32Array(256);
+  length = 0;
+
+  push(top: number, left: number, bottom: number, right: number): void {
+    let k = this.length * 4;
+    if (k + 4 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const d = this.data;
+    d[k++] = top;
+    d[k++] = left;
+    d[k++] = bottom;
+    d[k] = right;
+    this.length++;
+  }
+}
+
+function plainArea(b: Uint8Array, s: number, e: number, out: MergeList): boolean {
   let i = s;
   let c1 = 0;
   let r1 = 0;
@@ -638,11 +661,6 @@ function plainArea(b: Uint8Array, s: number, e: number, out: Area[]): boolean {
     }
   }
   if (i !== e) return false;
-  out.push({
-    top: Math.min(r1, r2),
-    left: Math.min(c1, c2),
-    bottom: Math.max(r1, r2),
-    right: Math.max(c1, c2),
-  });
+  out.push(Math.min(r1, r2), Math.min(c1, c2), Math.max(r1, r2), Math.max(c1, c2));
   return true;
 }

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { SheetGrid } from '../../src/engine/model';
 import type { JsonReport } from '../../src/engine/report';
+import { mergeAreas } from '../../src/engine/merges';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SAMPLE = path.join(ROOT, 'samples/rekap-skm-banjar-2025.xlsx');
@@ -61,7 +62,7 @@ export async function writeWorkbook(file: string, grids: SheetGrid[]): Promise<v
         if (fmt) cell.numFmt = fmt;
       }),
     );
-    for (const m of g.merges ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+    for (const m of mergeAreas(g.merges)) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   }
   await wb.xlsx.writeFile(file);
 }

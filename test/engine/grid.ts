@@ -137,8 +137,11 @@ export interface RecapOptions {
   formats?: Partial<Record<Column, string>>;
 }
 
+/** A grid built here: its merged areas are a plain list, for the tests to add to. */
+export type TestGrid = SheetGrid & { merges?: Area[] };
+
 export interface Recap {
-  grid: SheetGrid;
+  grid: TestGrid;
 }
 
 // ---------------------------------------------------------------------------
@@ -370,7 +373,7 @@ export function recap(units: (UnitSpec | typeof BLANK_ROW)[], options: RecapOpti
     r.forEach((v, i) => (row[i] = v));
   }
 
-  const grid: SheetGrid = {
+  const grid: TestGrid = {
     name: options.sheet ?? 'Rekap SKM OPP 2025',
     values,
     origin: { row: 1, col: 1 },

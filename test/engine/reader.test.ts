@@ -19,6 +19,7 @@ import {
   type RecapOptions,
   type UnitSpec,
 } from './grid';
+import { mergeAreas } from '../../src/engine/merges';
 
 function read(built: { grid: SheetGrid } | SheetGrid): RecapTable {
   const result = readRecap('grid' in built ? built.grid : built);
@@ -361,7 +362,7 @@ describe('units and records', () => {
       0,
       grid.values[0].map(() => null),
     );
-    grid.merges = grid.merges!.map((m) =>
+    grid.merges = mergeAreas(grid.merges).map((m) =>
       m.top >= 3 ? { ...m, top: m.top + 1, bottom: m.bottom + 1 } : m,
     );
     const t = read(grid);

@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { a1 } from '../../src/engine/address';
 import type { SheetGrid } from '../../src/engine/model';
 import { ROOT } from '../cli/helpers';
+import { mergeAreas } from '../../src/engine/merges';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -67,7 +68,7 @@ export function sheetXml(grid: SheetGrid, o: SheetXmlOptions = {}): string {
     out.sort((x, y) => x.col - y.col);
     if (out.length > 0) rows.push(`<${p}row r="${r}">${out.map((c) => c.xml).join('')}</${p}row>`);
   }
-  const merges = grid.merges ?? [];
+  const merges = mergeAreas(grid.merges);
   const mergeXml =
     merges.length > 0
       ? `<${p}mergeCells count="${merges.length}">${merges

@@ -10,7 +10,15 @@ import type { SheetGrid } from '../../src/engine/model';
 import { NOTES_HEADER } from '../../src/engine/plan';
 import { readGrids } from '../../src/xlsx/lean-read';
 import { run, STACK_TRACE, tempDir } from '../cli/helpers';
-import { BASE, OTHER, recap, tahunan, unit, type RecapOptions } from '../engine/grid';
+import {
+  BASE,
+  OTHER,
+  recap,
+  tahunan,
+  unit,
+  type RecapOptions,
+  type TestGrid,
+} from '../engine/grid';
 import {
   buildXlsx,
   changedParts,
@@ -37,7 +45,7 @@ let n = 0;
 /** Writes a one-sheet recap (plus changes to its grid) and checks it with --out. */
 async function checkCopy(
   options: RecapOptions,
-  change: (g: SheetGrid) => void = () => {},
+  change: (g: TestGrid) => void = () => {},
   xml: SheetXmlOptions = {},
   ...args: string[]
 ) {

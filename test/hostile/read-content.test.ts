@@ -11,6 +11,7 @@ import { readWorkbook } from '../../src/xlsx/lean-read';
 import { BASE, OTHER, recap, tahunan, unit, type UnitSpec } from '../engine/grid';
 import { run, tempDir } from '../cli/helpers';
 import { checkChild, esc, rawXlsx, rawZip, sharedStringsXml, sheetXml, NS } from './xlsx';
+import { mergeAreas } from '../../src/engine/merges';
 
 // Child processes on a machine that may be shared: generous wall-clock limits, CPU time is checked.
 jest.setTimeout(300_000);
@@ -164,8 +165,8 @@ describe('item 13: which sheet and which columns', () => {
     const offset = first.values.length + 2;
     const values = [...first.values, [], [], ...second.values];
     const merges = [
-      ...(first.merges ?? []),
-      ...(second.merges ?? []).map((m) => ({
+      ...mergeAreas(first.merges),
+      ...mergeAreas(second.merges).map((m) => ({
         ...m,
         top: m.top + offset,
         bottom: m.bottom + offset,

@@ -10,6 +10,7 @@ import { a1 } from '../../src/engine/address';
 import type { SheetGrid } from '../../src/engine/model';
 import type { CellValue } from '../../src/engine/numbers';
 import { ROOT, STACK_TRACE } from '../cli/helpers';
+import { mergeAreas } from '../../src/engine/merges';
 
 export const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -43,7 +44,7 @@ export function sheetXml(grid: SheetGrid, o: SheetXmlOptions = {}): string {
     });
     if (cells.length > 0) rows.push(`<${p}row r="${i + 1}">${cells.join('')}</${p}row>`);
   });
-  const merges = grid.merges ?? [];
+  const merges = mergeAreas(grid.merges);
   const mergeXml =
     merges.length > 0
       ? `<${p}mergeCells count="${merges.length}">${merges

@@ -27,6 +27,7 @@ import {
   type RecordSpec,
   type UnitSpec,
 } from '../engine/grid';
+import { mergeAreas } from '../../src/engine/merges';
 
 // ---------------------------------------------------------------------------
 // Cells and records.
@@ -326,7 +327,10 @@ export function buildRecap(
     average: rc.average,
     after: after.length > 0 ? (rc.gapUnder ? [[], ...after] : after) : undefined,
   });
-  return { ...grid, merges: excelMerges(grid.values, grid.merges) };
+  return {
+    ...grid,
+    merges: excelMerges(grid.values, grid.merges ? [...mergeAreas(grid.merges)] : undefined),
+  };
 }
 
 // ---------------------------------------------------------------------------

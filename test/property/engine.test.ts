@@ -12,6 +12,7 @@ import type { SheetGrid } from '../../src/engine/model';
 import type { CellValue } from '../../src/engine/numbers';
 import { planWrites, type WritePlan } from '../../src/engine/plan';
 import { buildRecap, garbageGridArb, recapCaseArb } from './arbitraries';
+import { mergeAreas } from '../../src/engine/merges';
 
 /** More runs for a soak: PROPERTY_RUNS=5000 npx jest test/property. */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 120);
@@ -149,7 +150,7 @@ function applyToGrid(grid: SheetGrid, plan: WritePlan): SheetGrid {
   const left = grid.origin?.col ?? 1;
   const values: CellValue[][] = grid.values.map((r) => [...r]);
   const formats = grid.formats ? grid.formats.map((r) => [...r]) : undefined;
-  let merges = grid.merges?.map((m) => ({ ...m }));
+  let merges = grid.merges ? mergeAreas(grid.merges).map((m) => ({ ...m })) : undefined;
   if (plan.average.insert) {
     const at = plan.average.row - top;
     values.splice(at, 0, []);

@@ -8,6 +8,7 @@ import {
   type SheetModel,
   type WorkbookModel,
 } from '../../src/sim/model';
+import { mergeAreas } from '../../src/engine/merges';
 
 /** A sheet grid's values, number formats and merged areas as a simulated sheet. */
 export function sheetModelOf(grid: SheetGrid): SheetModel {
@@ -27,7 +28,7 @@ export function sheetModelOf(grid: SheetGrid): SheetModel {
       };
     }),
   );
-  sheet.merges = (grid.merges ?? []).map((m) => ({ ...m }));
+  sheet.merges = mergeAreas(grid.merges).map((m) => ({ ...m }));
   return sheet;
 }
 

@@ -19,6 +19,7 @@ import { adapterText } from '../../src/taskpane/excel/messages';
 import { ui } from '../../src/taskpane/strings';
 import { recap } from '../engine/grid';
 import { SMALL_UNITS } from './workbook';
+import { mergeAreas } from '../../src/engine/merges';
 
 const SHEET = 'Rekap SKM OPP 2025';
 const grid = recap(SMALL_UNITS, { sheet: SHEET }).grid;
@@ -58,7 +59,7 @@ function mockExcel(
   const formats = (sheetGrid.formats ?? []).map((r) => r.map((f) => f ?? 'General'));
   const width = Math.max(...values.map((r) => r.length));
   const address = `'${sheetGrid.name}'!A1:${a1(values.length, width)}`;
-  const merges = (sheetGrid.merges ?? [])
+  const merges = mergeAreas(sheetGrid.merges)
     .map((m) => `'${sheetGrid.name}'!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`)
     .join(',');
   const add = jest.fn();

@@ -19,6 +19,7 @@ import { NS as MAIN, rawXlsx } from '../hostile/xlsx';
 import { workbookGrids } from '../../src/xlsx/read';
 import { checkJson, run, tempDir } from '../cli/helpers';
 import { buildRecap, recapCaseArb } from '../property/arbitraries';
+import { mergeAreas } from '../../src/engine/merges';
 
 const SAMPLE = path.join(__dirname, '../../samples/rekap-skm-banjar-2025.xlsx');
 
@@ -53,7 +54,7 @@ function normalised(grids: SheetGrid[]): SheetGrid[] {
     }
     const height = values.length;
     const width = values.reduce((w, r) => Math.max(w, r.length), 0);
-    const merges = (g.merges ?? [])
+    const merges = mergeAreas(g.merges)
       .filter((m) => m.top <= height && m.left <= width)
       .map((m) => ({ ...m, bottom: Math.min(m.bottom, height), right: Math.min(m.right, width) }))
       .sort((a, b) => a.top - b.top || a.left - b.left);
@@ -189,7 +190,7 @@ describe('the same grids as through exceljs', () => {
             if (f) cell.numFmt = f;
           }),
         );
-        for (const m of grid.merges ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+        for (const m of mergeAreas(grid.merges)) ws.mergeCells(m.top, m.left, m.bottom, m.right);
         await expectSameAsExceljs(Buffer.from(await wb.xlsx.writeBuffer()));
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 15) },

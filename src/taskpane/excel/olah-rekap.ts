@@ -10,6 +10,7 @@
 import { a1, type Area } from '../../engine/address';
 import { analyseSheet } from '../../engine/analyse';
 import { bounding } from '../../engine/grid';
+import { mergeAreas } from '../../engine/merges';
 import type { Lang } from '../../engine/messages';
 import type { PeriodKind, SkmRecord } from '../../engine/model';
 import type { CellValue } from '../../engine/numbers';
@@ -133,7 +134,7 @@ export function unitPeriods(session: Session, unit: number): PeriodChoice[] {
 
 /** Where a cell's value stands: the top-left of the merged area holding it. */
 function topLeft(session: Session, row: number, col: number): { row: number; col: number } {
-  const m = (session.grid.merges ?? []).find(
+  const m = mergeAreas(session.grid.merges).find(
     (a) => a.top <= row && row <= a.bottom && a.left <= col && col <= a.right,
   );
   return m ? { row: m.top, col: m.left } : { row, col };
