@@ -265,6 +265,18 @@ function coreFree(): boolean {
   return true;
 }
 
+/** Where inflate-spare.js keeps a thread started before any part was known. */
+const SPARE = Symbol.for('skm-rekap.spare-inflater');
+
+/** The thread inflate-spare.js started (bin/skm-rekap.js), once, while it is still alive. */
+function takeSpare(): Worker | null {
+  const g = globalThis as unknown as Record<symbol, Worker | undefined>;
+  const worker = g[SPARE];
+  g[SPARE] = undefined;
+  // A thread that has ended (it could not start) has no id any more.
+  return worker && worker.threadId >= 0 ? worker : null;
+}
+
 /** Parts smaller than this inflate on this thread: a thread's start would cost more than it saves. */
 const STREAM_FROM = 8 * 2 ** 20;
 const STREAM_CHUNK = 2 ** 20;
@@ -302,11 +314,16 @@ export class StreamedPart {
     const control = new SharedArrayBuffer(8);
     this.bytes = new Uint8Array(shared, 0, size);
     this.ctrl = new Int32Array(control);
-    this.worker = new Worker(WORKER_FILE!, {
-      workerData: { compressed, shared, control, declared: size, crc, chunk: Math.max(64, chunk) },
-    });
-    this.worker.unref();
-    this.worker.on('error', () => undefined);
+    const job = { compressed, shared, control, declared: size, crc, chunk: Math.max(64, chunk) };
+    const spare = takeSpare();
+    if (spare) {
+      this.worker = spare;
+      spare.postMessage(job);
+    } else {
+      this.worker = new Worker(WORKER_FILE!, { workerData: job });
+      this.worker.unref();
+      this.worker.on('error', () => undefined);
+    }
   }
 
   /** Blocks until more than `n` bytes (or all) are inflated; the bytes then available. */

@@ -20,6 +20,9 @@ import { workbookGrids } from '../../src/xlsx/read';
 import { checkJson, run, tempDir } from '../cli/helpers';
 import { buildRecap, recapCaseArb } from '../property/arbitraries';
 import { mergeAreas } from '../../src/engine/merges';
+import { Worker } from 'worker_threads';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { prestart } = require('../../src/xlsx/inflate-spare.js') as { prestart: () => void };
 
 const SAMPLE = path.join(__dirname, '../../samples/rekap-skm-banjar-2025.xlsx');
 
@@ -412,6 +415,25 @@ describe('a large part read as it inflates on another thread', () => {
       expect(read.grids).toEqual(whole.grids);
       expect(read.notes).toEqual(whole.notes);
     }
+  });
+
+  it('by a thread started before the part was known (as the checker starts one), taken over once', async () => {
+    const whole = await readWorkbook(readFileSync(SAMPLE));
+    const key = Symbol.for('skm-rekap.spare-inflater');
+    const held = globalThis as unknown as Record<symbol, Worker | undefined>;
+    prestart();
+    const spare = held[key];
+    expect(spare).toBeInstanceOf(Worker);
+    // Bytes in shared memory, as the checker reads a file: the thread gets a view, not a copy.
+    const data = readFileSync(SAMPLE);
+    const shared = Buffer.from(new SharedArrayBuffer(data.length));
+    data.copy(shared);
+    const read = await readWorkbook(shared, streamed(4096));
+    expect(held[key]).toBeUndefined();
+    expect(read.grids).toEqual(whole.grids);
+    expect(read.notes).toEqual(whole.notes);
+    // The spare went to the first part; the next read starts a thread of its own, and reads the same.
+    expect(await readWorkbook(shared, streamed(100))).toEqual(read);
   });
 
   it('on comments, CDATA, declarations and long attributes cut anywhere', async () => {
