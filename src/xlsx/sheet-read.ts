@@ -54,16 +54,38 @@ export interface SheetRead {
 interface Row {
   values: CellValue[];
   formats: (string | null)[];
+  /** The last column holding a value (the length the row's values end with). */
+  last: number;
+  /** The length `values` was made with from the row's spans (0: grown cell by cell). */
+  size: number;
 }
+
+/** Rows are made to the width their spans give up to this many columns (a hostile span costs no more). */
+const MAX_PRESIZE = 64;
 
 /**
  * A row's arrays cut to their length as the row ends, while still young: an array grown cell by
  * cell keeps up to half again its length spare, and the grid of a national recap lives to the end
- * of the run, each spare slot copied by the garbage collector with it.
+ * of the run, each spare slot copied by the garbage collector with it. A row made to the width its
+ * spans gave, and filled to its end, is already exact: no copy.
  */
 function fit(row: Row): void {
-  row.values = row.values.slice();
+  if (row.size === 0 || row.last !== row.size) row.values = row.values.slice(0, row.last);
   if (row.formats.length > 0) row.formats = row.formats.slice();
+}
+
+/**
+ * The last column a row's `spans` attribute names ("1:20", or a list "1:5 7:20"), when it is
+ * plain digits within MAX_PRESIZE; else 0. Only a hint for the size of the row's array: the cells
+ * decide the row's length.
+ */
+function spanEnd(b: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  let scale = 1;
+  let i = e - 1;
+  for (; i >= s && b[i] >= 48 && b[i] <= 57 && scale <= 100; i--, scale *= 10)
+    n += (b[i] - 48) * scale;
+  return i >= s && b[i] === 58 /* : */ && n >= 1 && n <= MAX_PRESIZE ? n : 0;
 }
 
 /** Counts of one kind of defect, with the first example. */
@@ -226,6 +248,7 @@ export function readSheet(
     let rowNumber = 0;
     let rowOk = false;
     let col = 0;
+    let span = 0;
     let row: Row | undefined;
     for (let t = sc.next(); t !== END; t = sc.next()) {
       if (t === CLOSE) {
@@ -248,6 +271,7 @@ export function readSheet(
         if (row) fit(row);
         col = 0;
         row = undefined;
+        span = sc.findAttr('spans') ? spanEnd(b, sc.valStart, sc.valEnd) : 0;
         rowOk = n >= 1 && n <= MAX_ROW;
         if (rowOk) rowNumber = n;
         else badRows.add(() => r ?? sc.attr('r') ?? '');
@@ -366,7 +390,12 @@ export function readSheet(
       if (!row) {
         row = rows[rowNumber];
         if (!row) {
-          row = { values: [], formats: [] };
+          row = {
+            values: span > 0 ? new Array<CellValue>(span) : [],
+            formats: [],
+            last: 0,
+            size: span,
+          };
           rows[rowNumber] = row;
           if (rowNumber > lastRow) lastRow = rowNumber;
         }
@@ -374,6 +403,7 @@ export function readSheet(
       if (row.values[col - 1] !== undefined) duplicates.add(() => a1(rowNumber, col));
       else if (++ctx.cellCount.n > cellCap) throw tooManyCells(name, cellCap);
       row.values[col - 1] = value;
+      if (col > row.last) row.last = col;
       if (format) row.formats[col - 1] = format;
       if (col > width) width = col;
     }

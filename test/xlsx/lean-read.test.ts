@@ -362,6 +362,28 @@ describe("the reader's shortcuts read as its tokenizer", () => {
   });
 });
 
+describe("the rows' spans (a hint of their width)", () => {
+  it('never change what a row holds or where it ends, whatever they say', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const original = await readWorkbook(readFileSync(SAMPLE));
+    // Too narrow, a list, exactly the cap, past it, far past it, not numbers, empty, cut short.
+    const spans = ['1:1', '1:3 5:64', '1:64', '1:65', '1:9999', 'x:y', '', '2:', '1:20', '3:7'];
+    let k = 0;
+    const other = sheet
+      .replace(/ spans="[^"]*"/g, '')
+      .replace(/<row /g, () => `<row spans="${spans[k++ % spans.length]}" `);
+    expect(k).toBeGreaterThan(spans.length);
+    zip.file('xl/worksheets/sheet1.xml', other);
+    const read = await readWorkbook(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(read.grids).toEqual(original.grids);
+    expect(read.notes).toEqual(original.notes);
+    // Each row ends at its last value: no slot past it.
+    for (const row of read.grids[0].values)
+      if (row.length > 0) expect(row[row.length - 1]).not.toBeUndefined();
+  });
+});
+
 describe("the reader's caches of repeated values", () => {
   it('give every cell its own value, however the values repeat and share the cache', async () => {
     // 40,000 cells: more distinct numbers and texts than the caches hold, each repeated, -0 among
