@@ -66,6 +66,12 @@ export function mergeAreas(merges: Merges | undefined): readonly Area[] {
   return merges instanceof MergeTable ? merges.toAreas() : merges;
 }
 
+/** The merged areas as a table, whichever form they come in (an empty table for none). */
+export function asMergeTable(merges: Merges | undefined): MergeTable {
+  if (merges instanceof MergeTable) return merges;
+  return MergeTable.from(merges ?? []);
+}
+
 /** How many merged areas there are. */
 export function mergeCount(merges: Merges | undefined): number {
   return merges ? merges.length : 0;

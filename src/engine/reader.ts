@@ -37,7 +37,7 @@ import type {
 import { problems, type Text } from './messages';
 import { isFooterText } from './table-end';
 import { gridWidth } from './grid';
-import { eachMerge } from './merges';
+import { asMergeTable, type MergeTable } from './merges';
 
 export interface ReadProblem {
   code: 'empty-sheet' | 'no-table' | 'unsur-columns-missing' | 'no-unit-column';
@@ -87,6 +87,7 @@ class Grid {
   readonly right: number;
   /** The merged areas that reach into the rows where a header may stand. */
   private readonly headerMerges: Area[] = [];
+  private readonly merges: MergeTable;
 
   constructor(readonly sheet: SheetGrid) {
     this.top = sheet.origin?.row ?? 1;
@@ -94,9 +95,13 @@ class Grid {
     this.bottom = this.top + sheet.values.length - 1;
     this.right = this.left + gridWidth(sheet.values) - 1;
     const headerLimit = this.top + HEADER_SEARCH_ROWS + 1;
-    eachMerge(sheet.merges, (top, left, bottom, right) => {
-      if (top <= headerLimit) this.headerMerges.push({ top, left, bottom, right });
-    });
+    // Indexed loops over the table's numbers: this pass and mergeEnds() see every merged area of
+    // the sheet (close to a million in a national recap).
+    this.merges = asMergeTable(sheet.merges);
+    const d = this.merges.data;
+    for (let k = 0, end = this.merges.length * 4; k < end; k += 4)
+      if (d[k] <= headerLimit)
+        this.headerMerges.push({ top: d[k], left: d[k + 1], bottom: d[k + 2], right: d[k + 3] });
   }
 
   get(row: number, col: number): CellValue {
@@ -122,11 +127,12 @@ class Grid {
    */
   mergeEnds(cols: readonly number[]): Int32Array {
     const ends = new Int32Array(this.bottom - this.top + 1);
-    eachMerge(this.sheet.merges, (top, left, bottom) => {
-      const at = top - this.top;
-      if (at >= 0 && at < ends.length && bottom > ends[at] && cols.includes(left))
-        ends[at] = bottom;
-    });
+    const d = this.merges.data;
+    for (let k = 0, end = this.merges.length * 4; k < end; k += 4) {
+      const at = d[k] - this.top;
+      if (at >= 0 && at < ends.length && d[k + 2] > ends[at] && cols.includes(d[k + 1]))
+        ends[at] = d[k + 2];
+    }
     return ends;
   }
 

@@ -4,7 +4,13 @@
  */
 import fc from 'fast-check';
 import type { Area } from '../../src/engine/address';
-import { eachMerge, mergeAreas, mergeCount, MergeTable } from '../../src/engine/merges';
+import {
+  asMergeTable,
+  eachMerge,
+  mergeAreas,
+  mergeCount,
+  MergeTable,
+} from '../../src/engine/merges';
 
 const areaArb = fc
   .record({
@@ -38,6 +44,8 @@ describe('merged areas', () => {
         expect(mergeAreas(table)).toEqual(areas);
         expect(visited(table)).toEqual(areas);
         expect(visited(areas)).toEqual(areas);
+        expect(mergeAreas(asMergeTable(areas))).toEqual(areas);
+        expect(asMergeTable(table)).toBe(table);
         areas.forEach((a, i) => {
           expect(table.area(i)).toEqual(a);
           expect([table.top(i), table.left(i), table.bottom(i), table.right(i)]).toEqual([
@@ -67,6 +75,7 @@ describe('merged areas', () => {
     expect(mergeCount(undefined)).toBe(0);
     expect(visited([])).toEqual([]);
     expect(visited(MergeTable.from([]))).toEqual([]);
+    expect(asMergeTable(undefined).length).toBe(0);
   });
 });
 
