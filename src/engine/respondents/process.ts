@@ -166,10 +166,16 @@ export function processWorkbook(
     return processSheet(file, sheet, options);
   }
   let firstProblem: ProcessResult | null = null;
-  for (const sheet of sheets) {
+  // Visible sheets first, as the checker reads a recap: a hidden sheet (old answers kept in an
+  // archive sheet) is processed only where no visible one holds answers.
+  const visible = (s: SheetGrid) => (s.state ?? 'visible') === 'visible';
+  for (const sheet of [...sheets.filter(visible), ...sheets.filter((s) => !visible(s))]) {
     const read = readRespondents(sheet);
-    if (read.ok) return processSheet(file, sheet, options);
-    if (read.problem.code === 'items-unclear' && !firstProblem)
+    // A table with answers decides; an empty template (its header, no answers yet) before the
+    // sheet of answers is said only where no later sheet holds them.
+    if (read.ok && read.table.rows.length > 0) return processSheet(file, sheet, options);
+    if (read.ok && !firstProblem) firstProblem = processSheet(file, sheet, options);
+    else if (!read.ok && read.problem.code === 'items-unclear' && !firstProblem)
       firstProblem = processSheet(file, sheet, options);
   }
   return (

@@ -152,8 +152,21 @@ export function readRespondents(sheet: SheetGrid): TableResult {
   while (left > area.left && headerText(left - 1)) left--;
   while (right < area.right && headerText(right + 1)) right++;
 
+  // A hidden column with the same header as a visible one (an old copy kept beside it) gives way
+  // to the visible one, as the checker reads a recap.
+  const hidden = new Set(sheet.hiddenCols ?? []);
+  const itemHeader = (c: number) => headerWords(headerText(c));
+  const headed = best.cols;
+  const candidates =
+    hidden.size === 0
+      ? headed
+      : headed.filter(
+          (c) =>
+            !hidden.has(c) ||
+            !headed.some((o) => !hidden.has(o) && itemHeader(o) === itemHeader(c)),
+        );
   const items = nameItems(
-    best.cols,
+    candidates,
     (c) => headerText(c),
     (c) => answerCount(sheet, headerRow, c, area.bottom),
   );
