@@ -112,6 +112,9 @@ export function readUnitList(
   for (let r = top; r < top + Math.min(grid.values.length, 20); r++) {
     const row = grid.values[r - top] ?? [];
     const texts = row.map((v) => normalise(String(v ?? '')));
+    // A header labels two columns at least: a title line above the list ("DAFTAR UNIT PELAYANAN
+    // ...") names units in its one cell, however wide its row.
+    if (texts.filter((t) => t !== '').length < 2) continue;
     const noCol = texts.findIndex((t) => /^(no|nomor)$/.test(t));
     const nameCol = texts.findIndex((t) => /\b(unit|upp|opd|opp|perangkat daerah|nama)\b/.test(t));
     if (noCol < 0 && nameCol < 0) continue;
