@@ -3,7 +3,7 @@
  * and the area a grid covers: where notes and lines are written depends on these.
  */
 import { a1, areaAddress, MAX_COL, MAX_ROW, parseA1, parseArea } from '../../src/engine/address';
-import { bounding, gridArea } from '../../src/engine/grid';
+import { bounding, cellAt, gridArea } from '../../src/engine/grid';
 
 describe('parseArea', () => {
   it('reads a plain area, with or without a sheet name', () => {
@@ -116,6 +116,36 @@ describe('gridArea', () => {
       bottom: 3,
       right: 4,
     });
+  });
+});
+
+describe('cellAt', () => {
+  it('reads a cell by its sheet address, the grid starting at A1 or elsewhere', () => {
+    expect(
+      cellAt(
+        {
+          name: 'S',
+          values: [
+            ['a', 'b'],
+            ['c', 'd'],
+          ],
+        },
+        2,
+        1,
+      ),
+    ).toBe('c');
+    const used = {
+      name: 'S',
+      origin: { row: 5, col: 3 },
+      values: [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    };
+    expect(cellAt(used, 5, 4)).toBe('b');
+    expect(cellAt(used, 6, 3)).toBe('c');
+    expect(cellAt(used, 4, 3)).toBeUndefined();
+    expect(cellAt(used, 5, 2)).toBeUndefined();
   });
 });
 

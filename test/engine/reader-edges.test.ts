@@ -13,6 +13,7 @@ import {
   BASE,
   OTHER,
   recap,
+  semester,
   tahunan,
   unit,
   type Nine,
@@ -235,6 +236,131 @@ describe('rows that are no record', () => {
     const rec = t.records[0];
     expect([rec.nrr?.row, rec.conv?.row, rec.lastRow]).toEqual([3, 4, 5]);
     expect(rec.extraLines.map((l) => l.row)).toEqual([5]);
+  });
+});
+
+describe('sheets as readers give them', () => {
+  it('reads sparse rows (cells never written left out, rows ending at their last cell)', () => {
+    const { grid } = recap(TWO_UNITS, { average: { unsur: BASE.conv, ikm: 85 }, after: [[], []] });
+    // As the xlsx reader gives them: only the cells written, the blank rows empty arrays.
+    const values = grid.values.map((r) => {
+      const sparse: CellValue[] = [];
+      r.forEach((v, i) => {
+        if (v !== '') sparse[i] = v;
+      });
+      return sparse;
+    });
+    const t = read({ ...grid, values });
+    expect(t.units.map((u) => [u.name, u.row])).toEqual([
+      ['DINAS KESEHATAN', 3],
+      ['DINAS PENDIDIKAN', 5],
+    ]);
+    expect(t.records[1].conv?.values.map((v) => (v.kind === 'number' ? v.value : null))).toEqual(
+      OTHER.conv,
+    );
+    expect(t.average?.row).toBe(7);
+    expect(t.otherTableRow).toBeUndefined();
+  });
+
+  it('says a sheet of blank cells is empty', () => {
+    const r = readRecap({ name: 'Sheet1', values: [['', null], ['  '], []] });
+    expect(r.ok ? null : [r.problem.code, r.problem.message.en]).toEqual([
+      'empty-sheet',
+      'Sheet "Sheet1" is empty.',
+    ]);
+  });
+
+  it('reads a layout without a NO column by the unit names', () => {
+    const t = read(recap(TWO_UNITS, { columns: BANJAR_COLUMNS.filter((c) => c !== 'no') }));
+    expect(t.columns.roles.no).toBeUndefined();
+    expect(t.units.map((u) => [u.no, u.name])).toEqual([
+      [null, 'DINAS KESEHATAN'],
+      [null, 'DINAS PENDIDIKAN'],
+    ]);
+  });
+});
+
+describe('records under merged cells and without them', () => {
+  it('starts a record at a new period label under cells merged over two periods', () => {
+    const { grid } = recap([unit(1, 'DINAS KESEHATAN', semester(1, BASE), semester(2, OTHER))]);
+    // The respondents cell (P) of Semester I merged down over Semester II (rows 3-6).
+    grid.merges = grid.merges!.filter((m) => !(m.left === 16 && m.top === 3));
+    grid.merges.push({ top: 3, left: 16, bottom: 6, right: 16 });
+    grid.values[4][15] = '';
+    const t = read(grid);
+    expect(t.records.map((r) => [r.period?.label, r.firstRow, r.nrr?.row, r.conv?.row])).toEqual([
+      ['Semester I', 3, 3, 4],
+      ['Semester II', 5, 5, 6],
+    ]);
+  });
+
+  it('keeps a period label repeated on the second line (cells merged) in the same record', () => {
+    const { grid } = recap([unit(1, 'DINAS KESEHATAN', semester(1, BASE), semester(2, OTHER))]);
+    // The period cells not merged but written on each line; the other record cells merged.
+    grid.merges = grid.merges!.filter((m) => m.left !== 3 || m.top < 3);
+    grid.values[3][2] = 'Semester I';
+    grid.values[5][2] = 'Semester II';
+    const t = read(grid);
+    expect(t.records.map((r) => [r.period?.label, r.firstRow, r.lastRow])).toEqual([
+      ['Semester I', 3, 4],
+      ['Semester II', 5, 6],
+    ]);
+  });
+
+  it('keeps the lines under cells merged over a record in that record', () => {
+    const { grid } = recap([unit(1, 'DINAS KESEHATAN', semester(1, BASE))], {
+      after: [row({ unsur: OTHER.nrr })],
+    });
+    // The IKM cell merged over three lines: the third line belongs to Semester I.
+    for (const m of grid.merges!) if (m.top === 3 && m.left === 14) m.bottom = 5;
+    const t = read(grid);
+    expect(t.records).toHaveLength(1);
+    expect(t.records[0].extraLines.map((l) => [l.row, l.scale])).toEqual([[5, 'nrr']]);
+  });
+
+  it('reads two NRR lines in a row, nothing merged, as two records', () => {
+    const { grid } = recap([unit(1, 'DINAS KESEHATAN', tahunan({ ...BASE, conv: OTHER.nrr }))], {
+      merges: false,
+    });
+    const t = read(grid);
+    expect(t.records.map((r) => [r.firstRow, r.nrr?.row ?? null, r.conv?.row ?? null])).toEqual([
+      [3, 3, null],
+      [4, 4, null],
+    ]);
+  });
+
+  it('keeps an unreadable second line (dashes), nothing merged, in the record above it', () => {
+    const dashes: Nine = new Array(9).fill('-');
+    const { grid } = recap([unit(1, 'DINAS KESEHATAN', tahunan({ ...BASE, conv: dashes }))], {
+      merges: false,
+    });
+    const t = read(grid);
+    expect(t.records.map((r) => [r.firstRow, r.lastRow, r.nrr?.row, r.conv?.row])).toEqual([
+      [3, 4, 3, 4],
+    ]);
+  });
+
+  it('reads an NRR line and its converted line, nothing merged, as one record', () => {
+    const { grid } = recap([unit(1, 'DINAS KESEHATAN', tahunan(BASE))], { merges: false });
+    const t = read(grid);
+    expect(t.records.map((r) => [r.firstRow, r.nrr?.row, r.conv?.row])).toEqual([[3, 3, 4]]);
+  });
+});
+
+describe('realisation written as text', () => {
+  const pcts = (values: CellValue[]) =>
+    read(
+      recap(
+        values.map((v, i) => unit(i + 1, `UNIT ${i + 1}`, tahunan({ ...BASE, realisation: v }))),
+      ),
+    ).records.map((r) => r.realisationPct);
+
+  it('reads the text "90" beside fractions as 90%, not 9000%', () => {
+    expect(pcts([0.75, '90'])).toEqual([75, 90]);
+  });
+
+  it('reads text beside percent points as percent points', () => {
+    expect(pcts([75, '80', '0,5', '85%'])).toEqual([75, 80, 0.5, 85]);
   });
 });
 
