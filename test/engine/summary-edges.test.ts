@@ -4,7 +4,8 @@
  * or none, two recaps of one year, a recap without data.
  */
 import type { SheetGrid } from '../../src/engine/model';
-import { readUnitList, regionOf, summarise, yearOf } from '../../src/engine/summary';
+import { readUnitList, regionOf, summarise, yearOf, type Summary } from '../../src/engine/summary';
+import { cellAddress, summaryLayout, type SummaryLayout } from '../../src/engine/summary-sheet';
 import {
   analyse,
   BASE,
@@ -275,5 +276,100 @@ describe('a recap without data', () => {
     expect(s.kesimpulan).toEqual([
       'Sebanyak 0 dari 2 OPP telah menyampaikan hasil SKM (0 dari 3 laporan periode).',
     ]);
+  });
+});
+
+/** The rows of a section of the summary sheet, from its header row to the next heading. */
+function section(layout: SummaryLayout, heading: string): (string | number)[][] {
+  const start = layout.cells.find((c) => c.value === heading && c.style === 'heading');
+  if (!start) throw new Error(`no section ${heading}`);
+  const next = layout.cells.find((c) => c.row > start.row && c.style === 'heading');
+  const rows: (string | number)[][] = [];
+  for (const c of layout.cells) {
+    if (c.row <= start.row || (next && c.row >= next.row)) continue;
+    const r = (rows[c.row - start.row - 1] ??= []);
+    while (r.length < c.col - 1) r.push('');
+    r[c.col - 1] = c.value;
+  }
+  return rows;
+}
+const layoutOf = (s: Summary) => summaryLayout(s);
+
+describe('the summary sheet', () => {
+  it('titles the sheet with the region and year, or without them where the recap names none', () => {
+    const named = layoutOf(
+      summaryOf(UNITS, { title: ['LINGKUP PEMERINTAH KOTA BANJARBARU TAHUN 2024'] }),
+    );
+    expect(named.cells[0]).toEqual({
+      row: 1,
+      col: 1,
+      value: 'RINGKASAN HASIL SURVEI KEPUASAN MASYARAKAT KOTA BANJARBARU TAHUN 2024',
+      style: 'title',
+    });
+    const bare = layoutOf(summaryOf(UNITS, { sheet: 'Rekap' }));
+    expect(bare.cells[0].value).toBe('RINGKASAN HASIL SURVEI KEPUASAN MASYARAKAT');
+    const yearOnly = layoutOf(summaryOf(UNITS, { sheet: 'Rekap 2023' }));
+    expect(yearOnly.cells[0].value).toBe('RINGKASAN HASIL SURVEI KEPUASAN MASYARAKAT TAHUN 2023');
+  });
+
+  it('speaks of the level of the average line (kota)', () => {
+    const s = summaryOf(UNITS, {
+      average: { label: 'RATA-RATA KOTA', unsur: BASE.conv, ikm: 84.06 },
+    });
+    expect(s.district.level).toBe('kota');
+    const layout = layoutOf(s);
+    expect(layout.cells.some((c) => c.value === 'A. Rata-rata Kota')).toBe(true);
+    expect(layout.charts[0].title).toBe('Nilai per unsur, rata-rata kota');
+  });
+
+  it('for a recap without data: no IKM, no point marked, each unit listed as left out', () => {
+    const s = summaryOf([unit('', 'DINAS A', tahunan()), unit(2, 'DINAS B', semester(1))]);
+    const layout = layoutOf(s);
+    const a = section(layout, 'A. Rata-rata Kabupaten');
+    expect(a).toHaveLength(10);
+    expect(a.some((r) => r.includes('IKM') || r.includes('Kategori'))).toBe(false);
+    expect(layout.charts[0]).toMatchObject({ kind: 'unsur', highlight: null });
+    expect(section(layout, 'C. Unit yang tidak masuk rata-rata')).toEqual([
+      ['No', 'Unit', 'Alasan'],
+      ['', 'DINAS A', 'belum ada data'],
+      [2, 'DINAS B', 'belum ada data'],
+    ]);
+    expect(section(layout, 'D. Sepuluh unit dengan IKM terendah')).toEqual([
+      ['No', 'Unit', 'IKM', 'Kategori'],
+    ]);
+  });
+
+  it('lists the units with errors and the lowest units, a unit without NO by its name alone', () => {
+    const s = summaryOf([
+      unit('', 'DINAS A', tahunan({ ...BASE, ikm: 85.06 })),
+      unit(2, 'DINAS B', tahunan(OTHER)),
+    ]);
+    const layout = layoutOf(s);
+    expect(section(layout, 'C. Unit yang tidak masuk rata-rata')).toEqual([
+      ['No', 'Unit', 'Alasan'],
+      ['', 'Tidak ada.'],
+    ]);
+    expect(section(layout, 'D. Sepuluh unit dengan IKM terendah')).toEqual([
+      ['No', 'Unit', 'IKM', 'Kategori'],
+      ['', 'DINAS A', BASE_MEAN, 'B'],
+      [2, 'DINAS B', 86, 'B'],
+    ]);
+    expect(section(layout, 'E. Unit yang masih memiliki galat')).toEqual([
+      ['No', 'Unit', 'Jumlah galat'],
+      ['', 'DINAS A', 1],
+    ]);
+  });
+
+  it('says "Tidak ada." where no unit has an error', () => {
+    const layout = layoutOf(summaryOf([unit(1, 'DINAS A', tahunan(BASE))]));
+    expect(section(layout, 'E. Unit yang masih memiliki galat')).toEqual([
+      ['No', 'Unit', 'Jumlah galat'],
+      ['', 'Tidak ada.'],
+    ]);
+  });
+
+  it('names a cell of the layout by its A1 address', () => {
+    expect(cellAddress({ row: 3, col: 2 })).toBe('B3');
+    expect(cellAddress({ row: 40, col: 27 })).toBe('AA40');
   });
 });
