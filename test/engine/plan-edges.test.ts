@@ -119,6 +119,9 @@ describe('a used range that does not start at A1', () => {
     while (r.length < 21) r.push('');
     r[20] = 'cek ulang';
     const atA1 = plan(built);
+    // A grid read without an origin starts at A1.
+    const noOrigin: SheetGrid = { ...built.grid, origin: undefined };
+    expect(planWrites(analyse(noOrigin), noOrigin, 'id')).toEqual(atA1);
     for (const [rows, cols] of [
       [2, 1],
       [5, 0],

@@ -116,6 +116,9 @@ describe('reporting against a unit list', () => {
   it('reads the same list where the used range starts lower and further right', () => {
     const moved: SheetGrid = { ...LAMPIRAN, origin: { row: 4, col: 3 } };
     expect(readUnitList(moved)).toEqual(readUnitList(LAMPIRAN));
+    expect(readUnitList({ ...LAMPIRAN, origin: { row: 1, col: 1 } })).toEqual(
+      readUnitList(LAMPIRAN),
+    );
   });
 
   it('reads a list without a NO column by name', () => {
@@ -179,6 +182,13 @@ describe('the region and the year', () => {
       title: ['REKAPITULASI SKM', 'LINGKUP PEMERINTAH KOTA BANJARBARU TAHUN 2024'],
     });
     expect([s.region, s.year]).toEqual(['Kota Banjarbaru', 2024]);
+    // The same where the grid was read without an origin (A1 assumed).
+    const { grid } = recap(UNITS, {
+      title: ['REKAPITULASI SKM', 'LINGKUP PEMERINTAH KOTA BANJARBARU TAHUN 2024'],
+    });
+    const bare: SheetGrid = { ...grid, origin: undefined };
+    const t = summarise(analyse(bare), [bare]);
+    expect([t.region, t.year]).toEqual(['Kota Banjarbaru', 2024]);
     expect(s.kesimpulan[0]).toMatch(
       /^Nilai Indeks Kepuasan Masyarakat \(IKM\) Pemerintah Kota Banjarbaru Tahun 2024 adalah /,
     );
