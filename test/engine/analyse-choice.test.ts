@@ -5,10 +5,14 @@
  */
 import { analyseWorkbook, type AnalysisResult } from '../../src/engine/analyse';
 import type { SheetGrid } from '../../src/engine/model';
-import { BANJAR_COLUMNS, BASE, OTHER, recap, tahunan, unit } from './grid';
+import { BANJAR_COLUMNS, BASE, OTHER, recap, tahunan, unit, type RecordSpec } from './grid';
 
-function sheet(name: string, state: SheetGrid['state'] = undefined, ikm = BASE): SheetGrid {
-  const { grid } = recap([unit(1, 'DINAS KESEHATAN', tahunan(ikm))], { sheet: name });
+function sheet(
+  name: string,
+  state: SheetGrid['state'] = undefined,
+  record: RecordSpec = BASE,
+): SheetGrid {
+  const { grid } = recap([unit(1, 'DINAS KESEHATAN', tahunan(record))], { sheet: name });
   return state ? { ...grid, state } : grid;
 }
 /** A recap header with no unit under it (a template not filled in yet). */

@@ -16,6 +16,7 @@ import {
   semester,
   tahunan,
   unit,
+  type ColumnSpec,
   type Nine,
   type RecapOptions,
   type UnitSpec,
@@ -366,7 +367,7 @@ describe('realisation written as text', () => {
 
 describe('columns hidden in the workbook', () => {
   it('passes over a hidden stale copy of a column for the visible one, and says so', () => {
-    const columns = [...BANJAR_COLUMNS];
+    const columns: ColumnSpec[] = [...BANJAR_COLUMNS];
     columns.splice(4, 0, { extra: 'Persyaratan' });
     columns.splice(columns.indexOf('ikm') + 1, 0, { extra: 'IKM (lama)' });
     // A..D, E stale Persyaratan, F..N U1..U9, O IKM, P stale IKM, then the rest.
