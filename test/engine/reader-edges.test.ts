@@ -162,6 +162,67 @@ describe('where the table ends', () => {
   });
 });
 
+describe('what does not end the table', () => {
+  it('a note beside a record’s lines, inside its merged cells, even one starting "Ket"', () => {
+    const { grid } = recap(TWO_UNITS);
+    // Unit 1's record cells merged over three lines (3-5), unit 2 moved down to rows 6-7.
+    grid.values.splice(4, 0, row({}));
+    grid.values[4][3] = 'Ket: data sementara';
+    grid.merges = grid.merges!.map((m) =>
+      m.top >= 5
+        ? { ...m, top: m.top + 1, bottom: m.bottom + 1 }
+        : m.top === 3
+          ? { ...m, bottom: 5 }
+          : m,
+    );
+    const t = read(grid);
+    expect(t.end).toBeUndefined();
+    expect(t.units.map((u) => [u.name, u.row])).toEqual([
+      ['DINAS KESEHATAN', 3],
+      ['DINAS PENDIDIKAN', 6],
+    ]);
+    expect(t.records[0].lastRow).toBe(5);
+  });
+
+  it('a note under the header before the first unit: listed as not placed, the units still read', () => {
+    const { grid } = recap(TWO_UNITS);
+    grid.values.splice(2, 0, row({ method: 'Keterangan: nilai dalam skala 25-100' }));
+    grid.merges = grid.merges!.map((m) =>
+      m.top >= 3 ? { ...m, top: m.top + 1, bottom: m.bottom + 1 } : m,
+    );
+    const t = read(grid);
+    expect(t.end).toBeUndefined();
+    expect(t.unplacedRows).toEqual([3]);
+    expect(t.units.map((u) => u.row)).toEqual([4, 6]);
+  });
+
+  it('a unit numbered in letters with an IKM but no unsur values yet', () => {
+    const t = read(built([row({ no: 'III', unit: 'DINAS SOSIAL', ikm: 80, category: 'B' })]));
+    expect(t.end).toBeUndefined();
+    expect(t.units.map((u) => u.no)).toEqual([1, 2, 'III']);
+    expect(t.records[2].ikm?.raw).toBe(80);
+  });
+
+  it('two units numbered alike (a numbering slip): two units, not one', () => {
+    const t = read(
+      recap([unit(1, 'DINAS KESEHATAN', tahunan(BASE)), unit(1, 'DINAS SOSIAL', tahunan(OTHER))]),
+    );
+    expect(t.units.map((u) => [u.no, u.name, u.records.length])).toEqual([
+      [1, 'DINAS KESEHATAN', 1],
+      [1, 'DINAS SOSIAL', 1],
+    ]);
+  });
+
+  it('the blank rows above the average line: the table runs down to it', () => {
+    const t = read(recap(TWO_UNITS, { average: { unsur: BASE.conv, ikm: 85 } }));
+    expect([t.lastRow, t.average?.row]).toEqual([6, 7]);
+    const { grid } = recap(TWO_UNITS, { average: { unsur: BASE.conv, ikm: 85 } });
+    grid.values.splice(6, 0, row({}), row({}));
+    const gap = read(grid);
+    expect([gap.lastRow, gap.average?.row]).toEqual([8, 9]);
+  });
+});
+
 describe('rows that are no record', () => {
   it('skips a line with only free text (RTL, method) under a record', () => {
     const t = read(built([row({ rtl: 'Lanjutan: menambah loket' })]));
