@@ -157,6 +157,21 @@ describe('the sheet chosen when none is named', () => {
     });
   });
 
+  it('is the recap, not a respondents’ sheet before it (NO and the nine unsur, nothing else)', () => {
+    const olah: SheetGrid = {
+      name: 'Olah Data',
+      values: [
+        ['No', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'],
+        [1, 4, 3, 3, 4, 3, 4, 4, 3, 3],
+        [2, 3, 3, 4, 4, 3, 3, 4, 3, 4],
+      ],
+    };
+    const r = ok(analyseWorkbook([olah, sheet('Rekap')]));
+    expect(r.table.sheet).toBe('Rekap');
+    expect(r.sheetChoice).toEqual({ reason: 'only', state: 'visible', others: [] });
+    expect(problem(analyseWorkbook([olah])).code).toBe('no-table');
+  });
+
   it('is a visible recap even where a defective recap sheet comes first', () => {
     const r = ok(analyseWorkbook([withoutU9('Rusak'), sheet('Rekap')]));
     expect(r.table.sheet).toBe('Rekap');

@@ -162,6 +162,48 @@ describe('where the table ends', () => {
   });
 });
 
+describe('the header', () => {
+  it('keeps a single header row where the first data row would add nothing to it', () => {
+    const plain = (r: typeof BASE) => tahunan({ ...r, priority: undefined, method: undefined });
+    const t = read(
+      recap([unit(1, 'DINAS KESEHATAN', plain(BASE)), unit(2, 'DINAS SOSIAL', plain(BASE))], {
+        group: null,
+      }),
+    );
+    expect(t.headerRows).toEqual([1]);
+    expect(t.firstRow).toBe(2);
+    expect(t.records.map((r) => [r.firstRow, r.nrr?.row, r.conv?.row])).toEqual([
+      [2, 2, 3],
+      [4, 4, 5],
+    ]);
+  });
+
+  it('does not take an ID column ("ID OPD") for the unit column', () => {
+    const columns: ColumnSpec[] = [...BANJAR_COLUMNS];
+    columns.splice(1, 0, { extra: 'ID OPD' });
+    const t = read(
+      recap(
+        [
+          unit(1, 'DINAS KESEHATAN', tahunan({ ...BASE, extra: { 'ID OPD': 'OPD-01' } })),
+          unit(2, 'DINAS SOSIAL', tahunan({ ...OTHER, extra: { 'ID OPD': 'OPD-02' } })),
+        ],
+        { columns },
+      ),
+    );
+    expect(t.columns.roles.unit).toBe(3);
+    expect(t.units.map((u) => u.name)).toEqual(['DINAS KESEHATAN', 'DINAS SOSIAL']);
+  });
+
+  it('reads a unit listed by its number alone (nothing else filled in yet) as a unit', () => {
+    const t = read(recap([unit(1, '', {}), unit(2, 'DINAS SOSIAL', tahunan(OTHER))]));
+    expect(t.firstRow).toBe(3);
+    expect(t.units.map((u) => [u.no, u.row])).toEqual([
+      [1, 3],
+      [2, 5],
+    ]);
+  });
+});
+
 describe('what does not end the table', () => {
   it('a note beside a record’s lines, inside its merged cells, even one starting "Ket"', () => {
     const { grid } = recap(TWO_UNITS);
