@@ -197,6 +197,13 @@ describe('the notes column', () => {
     expect(notesColumn(analyse(built), built.grid)).toBe(21);
   });
 
+  it('is past every merged area right of the table, one reaching over another', () => {
+    const built = recap(FLAWED, FRACTIONS);
+    built.grid.merges!.push({ top: 3, left: 21, bottom: 3, right: 23 });
+    built.grid.merges!.push({ top: 5, left: 22, bottom: 5, right: 22 });
+    expect(notesColumn(analyse(built), built.grid)).toBe(24);
+  });
+
   it('is none where every column to XFD is taken: each note reported, nothing written', () => {
     const built = recap(FLAWED, FRACTIONS);
     built.grid.merges!.push({ top: 4, left: 21, bottom: 4, right: 16384 });
@@ -288,6 +295,28 @@ describe('the sentences', () => {
     const p = plan(built);
     expect(p.average).toMatchObject({ row: 7, insert: true });
     expect(p.sentences.map((s) => s.row)).toEqual([13, 14]);
+  });
+
+  it('replace the sentences already under the table, found below an inserted district line', () => {
+    const built = recap(FLAWED, {
+      ...FRACTIONS,
+      after: [
+        ['Catatan: data per 5 Desember 2025'],
+        [],
+        ['Unsur terendah pada tingkat kabupaten adalah Persyaratan dengan nilai rata-rata 80,00.'],
+        [
+          'Persyaratan merupakan unsur yang paling banyak dimasukkan pada Unsur Prioritas Perbaikan (9 unit).',
+        ],
+      ],
+    });
+    // Row 7 (the note) is taken: the line is inserted there, the old sentences move from 9-10 to 10-11.
+    built.grid.merges!.push({ top: 11, left: 1, bottom: 12, right: 1 });
+    const p = plan(built);
+    expect(p.average).toMatchObject({ row: 7, insert: true });
+    expect(p.sentences.map((s) => s.row)).toEqual([10, 11]);
+    expect(p.sentences[0].value).toContain('Waktu Penyelesaian dengan nilai rata-rata 79,10');
+    // The merged area A11:A12 of the sheet as read lies below them once moved (A12:A13).
+    expect(p.skipped).toEqual([]);
   });
 
   it('are reported, not written, where the rows holding them are merged over two rows', () => {
