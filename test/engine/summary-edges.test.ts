@@ -169,6 +169,29 @@ describe('reporting against a unit list', () => {
     },
   );
 
+  it('reads the rhythms as staff abbreviate them', () => {
+    const list: SheetGrid = {
+      name: 'Daftar',
+      values: [
+        ['No', 'Unit Pelayanan', 'Pelaksanaan'],
+        [1, 'A', 'Smt'],
+        [2, 'B', 'Per Semester'],
+        [3, 'C', 'TW'],
+        [4, 'D', 'Kuartal'],
+        [5, 'E', 'Triwulanan'],
+        [6, 'F', '1 x setahun (Tahunan)'],
+      ],
+    };
+    expect(readUnitList(list)?.map((u) => u.rhythm)).toEqual([
+      'Semester',
+      'Semester',
+      'Triwulan',
+      'Triwulan',
+      'Triwulan',
+      'Tahunan',
+    ]);
+  });
+
   it('is not taken from another recap sheet, whose columns would read as one', () => {
     const other = recap(UNITS, { sheet: 'Rekap SKM OPP 2024' }).grid;
     const s = summaryOf(UNITS, {}, [other, LAMPIRAN]);
@@ -368,6 +391,14 @@ describe('the summary sheet', () => {
       ['No', 'Unit', 'Jumlah galat'],
       ['', 'DINAS A', 1],
     ]);
+  });
+
+  it('counts the errors of each unit apart where two units share a name', () => {
+    const s = summaryOf([
+      unit(1, 'UPT PUSKESMAS', tahunan({ ...BASE, ikm: 85.06 })),
+      unit(2, 'UPT PUSKESMAS', tahunan(OTHER)),
+    ]);
+    expect(s.unitsWithErrors).toEqual([{ no: 1, name: 'UPT PUSKESMAS', errors: 1 }]);
   });
 
   it('says "Tidak ada." where no unit has an error', () => {
