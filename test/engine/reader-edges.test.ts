@@ -4,7 +4,7 @@
  * Banjar layout: A NO, B unit, C period, D services, E..M U1..U9, N IKM, O category,
  * P respondents, Q method, R priority, S RTL, T realisation.
  */
-import { lineScale, readRecap, unsurCell } from '../../src/engine/reader';
+import { lineScale, parsePeriod, readRecap, unsurCell } from '../../src/engine/reader';
 import type { RecapTable, SheetGrid } from '../../src/engine/model';
 import { parseNumber, type CellValue } from '../../src/engine/numbers';
 import {
@@ -201,6 +201,49 @@ describe('the header', () => {
       [1, 3],
       [2, 5],
     ]);
+  });
+});
+
+describe('columns, periods and lines', () => {
+  it('ends the table at its last header, whichever header row holds it', () => {
+    const { grid } = recap(TWO_UNITS);
+    // "Keterangan" in U1 only, not merged down over the second header row.
+    grid.values[0].push('Keterangan');
+    grid.values[1].push('');
+    expect(read(grid).lastCol).toBe(21);
+  });
+
+  it('reads "Annual" as the annual period', () => {
+    expect(parsePeriod('Annual')).toEqual({ kind: 'annual', index: 1, label: 'Annual' });
+    expect(parsePeriod('Tahun 2025')).toMatchObject({ kind: 'annual' });
+  });
+
+  it('gives a record with a period no service name, a record without one its service', () => {
+    const t = read(
+      recap([
+        unit(1, 'DINAS KESEHATAN', tahunan(BASE), semester(1, { ...BASE, service: 'Izin' }), {
+          ...OTHER,
+          service: 'Layanan KTP',
+        }),
+      ]),
+    );
+    expect(t.records.map((r) => [r.period?.kind ?? null, r.service])).toEqual([
+      ['annual', null],
+      ['semester', null],
+      [null, 'Layanan KTP'],
+    ]);
+  });
+
+  it('takes two lines in their order (NRR, converted) unless their scales say the reverse', () => {
+    const tens: Nine = new Array(9).fill(10);
+    const reversed = read(
+      recap([unit(1, 'DINAS KESEHATAN', tahunan({ ...BASE, nrr: BASE.conv, conv: BASE.nrr }))]),
+    ).records[0];
+    expect([reversed.nrr?.row, reversed.conv?.row]).toEqual([4, 3]);
+    const unclear = read(
+      recap([unit(1, 'DINAS KESEHATAN', tahunan({ ...BASE, nrr: BASE.conv, conv: tens }))]),
+    ).records[0];
+    expect([unclear.nrr?.row, unclear.conv?.row]).toEqual([3, 4]);
   });
 });
 
