@@ -57,6 +57,8 @@ describe('parseArea', () => {
       '#REF!',
       'Sheet1!',
       'A1:',
+      ':', // two empty ends: no area, never the whole sheet
+      'Sheet1!$:$',
     ])
       expect({ bad, area: parseArea(bad) }).toEqual({ bad, area: null });
   });
