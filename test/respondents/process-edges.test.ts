@@ -258,6 +258,22 @@ describe('results per value of a column', () => {
     expect(p.groups![3].lowest).toEqual(expected([answersOf(5)]).lowest);
   });
 
+  test('values of punctuation only are kept apart as written, not merged into one nameless group', () => {
+    const marks: SheetGrid = {
+      name: 'Data',
+      values: [
+        ['No', 'Loket', ...U],
+        ...['-', '?', '-', '?', '.'].map((l, r) => [r + 1, l, ...answersOf(r)]),
+      ],
+    };
+    const p = ok(processSheet('data.xlsx', marks, { by: 'Loket' }));
+    expect(p.groups!.map((g) => [g.label, g.respondents])).toEqual([
+      ['-', 2],
+      ['?', 2],
+      ['.', 1],
+    ]);
+  });
+
   test('the column found by its words ("Jenis Layanan" for jenis_layanan)', () => {
     const p = ok(processSheet('data.xlsx', sheet, { by: 'Jenis Layanan' }));
     expect(p.groups!.map((g) => g.label)).toEqual(['KTP', 'Akta Kelahiran', BLANK_GROUP, 'KK']);

@@ -163,6 +163,24 @@ describe('the stored totals rows of the official layout', () => {
   });
 });
 
+describe('a totals row labelled only "Σ"', () => {
+  test('is a row of sums, compared with the answers', () => {
+    const answers = [
+      [4, 3, 3, 4, 3, 3, 4, 4, 3],
+      [3, 4, 2, 4, 3, 4, 3, 3, 3],
+    ];
+    const sums = expected(answers).sum;
+    const p = run([
+      ['No', ...U],
+      ...answers.map((a, i) => [i + 1, ...a]),
+      ['Σ', ...sums.map((x, i) => (i === 4 ? x + 1 : x))],
+    ]);
+    expect(p.scores.respondents).toBe(2);
+    expect(p.table.summaryRows.map((s) => s.row)).toEqual([4]);
+    expect(find(p, 'stored-summary')!.cells).toEqual([`F4 (${sums[4] + 1}) ≠ ${sums[4]}`]);
+  });
+});
+
 describe('an unsur nobody answered, and long lists of cells', () => {
   // U9 left empty by every respondent; 12 rows.
   const answers = Array.from({ length: 12 }, (_, r) =>

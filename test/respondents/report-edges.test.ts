@@ -149,6 +149,9 @@ describe('the text report', () => {
     expect(text).toContain('Mutu pelayanan: -\n');
     expect(text).toContain('Unsur terendah: -\n');
     expect(textOlah('salah.xlsx', q, 'en')).toContain('IKM of the unit: cannot be computed\n');
+    const j = jsonOlah('salah.xlsx', q);
+    expect([j.ikm, j.category, j.lowest]).toEqual([null, null, []]);
+    expect(j.quality.errors).toBe(2);
     expect(text).toMatch(/\[galat\] Lembar "Data": 9 jawaban di luar 1-4/);
     expect(text).toMatch(
       /\[galat\] Lembar "Data": unsur U1, U2, U3, U4, U5, U6, U7, U8, U9 tidak dijawab/,
