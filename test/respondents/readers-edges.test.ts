@@ -7,7 +7,7 @@
 import { looksLikeAnswer, readAnswer, usesSangatTidak } from '../../src/engine/respondents/answers';
 import { categoryFor, regulationOf } from '../../src/engine/respondents/compute';
 import { csvGrid, decodeCsv, detectSeparator, parseCsv } from '../../src/engine/respondents/csv';
-import { dateOrderOf, readDate } from '../../src/engine/respondents/dates';
+import { dateOrderOf, periodOf, readDate } from '../../src/engine/respondents/dates';
 import { countProfile, isAge, isSex } from '../../src/engine/respondents/profile';
 
 const value = (v: unknown, sangatTidak = false) => {
@@ -39,6 +39,42 @@ describe('an answer', () => {
     ).toEqual([4, 3, 2, 1, 4]);
     expect(value('7 - Sangat sesuai')).toBe('out-of-range');
     expect(readAnswer('Puas (5)')).toEqual({ kind: 'out-of-range', value: 5 });
+  });
+
+  test('every positive word of the form and its variants, on the four steps', () => {
+    const words = [
+      'sesuai',
+      'mudah',
+      'cepat',
+      'kompeten',
+      'sopan',
+      'ramah',
+      'baik',
+      'puas',
+      'jelas',
+      'wajar',
+      'tepat',
+      'mampu',
+      'memuaskan',
+      'lengkap',
+      'nyaman',
+      'berkualitas',
+      'profesional',
+      'bagus',
+      'terjangkau',
+      'berfungsi',
+      'tanggap',
+      'informatif',
+      'transparan',
+      'efektif',
+      'efisien',
+      'lancar',
+    ];
+    for (const w of words)
+      expect([`Tidak ${w}`, `Kurang ${w}`, w, `SANGAT ${w}`].map((v) => value(v))).toEqual([
+        1, 2, 3, 4,
+      ]);
+    expect(value('Sangat mantap')).toBe('unreadable');
   });
 
   test('two positive words joined by "dan", not three; "sangat tidak" is 1 on any scale', () => {
@@ -164,6 +200,69 @@ describe('a date', () => {
     expect(d('29/02/2025')).toBeNull();
   });
 
+  test('dates outside 1900-2200, month 0 or 13, day 0 are not dates', () => {
+    expect(['1899-12-31', '1900-01-01', '2200-12-31', '2201-01-01'].map((v) => d(v))).toEqual([
+      null,
+      '1900-1-1',
+      '2200-12-31',
+      null,
+    ]);
+    expect(['2025-00-10', '2025-01-00', '00/01/2025', '10/00/2025'].map((v) => d(v))).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  test('a lone CR ends a record too (old Mac exports)', () => {
+    expect(parseCsv('U1;U2\r4;3\r')).toEqual([
+      ['U1', 'U2'],
+      ['4', '3'],
+    ]);
+  });
+
+  test('every month of a period by month, every semester and quarter in Roman numerals', () => {
+    const months = Array.from({ length: 12 }, (_, m) =>
+      periodOf({ year: 2025, month: m + 1, day: 1 }, 'bulan'),
+    );
+    expect(months.map((p) => p.label)).toEqual(
+      [
+        'Januari',
+        'Februari',
+        'Maret',
+        'April',
+        'Mei',
+        'Juni',
+        'Juli',
+        'Agustus',
+        'September',
+        'Oktober',
+        'November',
+        'Desember',
+      ].map((m) => `${m} 2025`),
+    );
+    expect(months.map((p) => p.key)).toEqual(
+      months.map((_, m) => `2025-${String(m + 1).padStart(2, '0')}`),
+    );
+    const q = (month: number, by: 'semester' | 'triwulan') =>
+      periodOf({ year: 2024, month, day: 9 }, by);
+    expect([1, 6, 7, 12].map((m) => q(m, 'semester').label)).toEqual([
+      'Semester I 2024',
+      'Semester I 2024',
+      'Semester II 2024',
+      'Semester II 2024',
+    ]);
+    expect([1, 3, 4, 6, 7, 9, 10, 12].map((m) => q(m, 'triwulan').label)).toEqual(
+      ['I', 'I', 'II', 'II', 'III', 'III', 'IV', 'IV'].map((r) => `Triwulan ${r} 2024`),
+    );
+    expect([
+      q(2, 'triwulan').key,
+      q(11, 'semester').key,
+      periodOf({ year: 2023, month: 5, day: 1 }, 'tahun').key,
+    ]).toEqual(['2024-1', '2024-2', '2023']);
+  });
+
   test('words: a day name first, a short month, a time after; a word that is no month is no date', () => {
     expect(d('Jumat, 7 Agt 2025 10:15')).toBe('2025-8-7');
     expect(d('12-Jan-2025')).toBe('2025-1-12');
@@ -174,6 +273,9 @@ describe('a date', () => {
     expect(dateOrderOf(['11/28/2025', '12/01/2025', 45658])).toBe('mdy');
     expect(dateOrderOf(['11/28/2025', '28/11/2025'])).toBe('dmy');
     expect(dateOrderOf(['01/02/2025', '2025-11-28', null])).toBe('dmy');
+    // 12 is a month either way: only 13 and over tell.
+    expect(dateOrderOf(['12/13/2025', '12/12/2025'])).toBe('mdy');
+    expect(dateOrderOf(['13/12/2025', '12/12/2025'])).toBe('dmy');
   });
 });
 
