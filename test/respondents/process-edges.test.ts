@@ -125,6 +125,10 @@ describe('the sheet of a workbook', () => {
   test('item columns that cannot be matched are reported when no other sheet has a table', () => {
     const alone = problem(processWorkbook('buku.xlsx', [rekap, unclear], undefined));
     expect(alone.en).toMatch(/^buku\.xlsx: sheet "Ganda", header row 1: nine item columns/);
+    const second = { ...unclear, name: 'Ganda2' };
+    expect(problem(processWorkbook('buku.xlsx', [unclear, second], undefined)).en).toMatch(
+      /sheet "Ganda", header row 1/,
+    );
     // A readable table on a later sheet is taken instead.
     const p = ok(processWorkbook('buku.xlsx', [unclear, data('Jawaban', 2)], undefined));
     expect(p.table.sheet).toBe('Jawaban');
@@ -279,6 +283,36 @@ describe('results per value of a column', () => {
     expect(p.groups!.map((g) => g.label)).toEqual(['KTP', 'Akta Kelahiran', BLANK_GROUP, 'KK']);
   });
 
+  test('a header written exactly as asked wins over one with the same words', () => {
+    const two: SheetGrid = {
+      name: 'Data',
+      values: [
+        ['No', 'Jenis Layanan', 'jenis_layanan', ...U],
+        [1, 'KTP', 'Loket 1', ...answersOf(1)],
+        [2, 'KK', 'Loket 1', ...answersOf(2)],
+      ],
+    };
+    expect(
+      ok(processSheet('d.xlsx', two, { by: 'jenis_layanan' })).groups!.map((g) => g.label),
+    ).toEqual(['Loket 1']);
+    expect(
+      ok(processSheet('d.xlsx', two, { by: 'Jenis Layanan' })).groups!.map((g) => g.label),
+    ).toEqual(['KTP', 'KK']);
+  });
+
+  test('a column without a header inside the table is not offered as a column', () => {
+    const gap: SheetGrid = {
+      name: 'Data',
+      values: [
+        ['No', 'U1', 'U2', 'U3', '', 'U4', 'U5'],
+        [1, 4, 3, 3, 'x', 4, 2],
+      ],
+    };
+    expect(problem(processSheet('d.xlsx', gap, { by: 'Loket' })).en).toBe(
+      'd.xlsx: sheet "Data": there is no column "Loket". Columns: "No", "U1", "U2", "U3", "U4", "U5".',
+    );
+  });
+
   test('a column that is not there: the headers there are listed', () => {
     const p = problem(processSheet('data.xlsx', sheet, { by: 'Kecamatan' }));
     expect(p.id).toBe(
@@ -306,11 +340,17 @@ describe('the sample against the population', () => {
   test('too few: a warning with the numbers', () => {
     const p = ok(processSheet('d.xlsx', sheet(9), { population: 10 }));
     expect(p.sample).toEqual({ population: 10, required: 10, respondents: 9, enough: false });
-    const q = p.quality.find((x) => x.kind === 'sample-size')!;
-    expect(q.severity).toBe('warning');
-    expect(q.message.id).toBe(
-      'Jumlah responden 9 kurang dari sampel minimal 10 untuk populasi 10 (Krejcie-Morgan).',
-    );
+    expect(p.quality.find((x) => x.kind === 'sample-size')).toEqual({
+      kind: 'sample-size',
+      severity: 'warning',
+      count: 1,
+      rows: [],
+      cells: [],
+      message: {
+        id: 'Jumlah responden 9 kurang dari sampel minimal 10 untuk populasi 10 (Krejcie-Morgan).',
+        en: '9 respondents are fewer than the minimum sample of 10 for a population of 10 (Krejcie-Morgan).',
+      },
+    });
   });
 
   test('no population, no sample check', () => {
@@ -321,5 +361,56 @@ describe('the sample against the population', () => {
     expect(p.weight).toBe(1 / 9);
     expect(p.regulation).toBe('PermenPANRB 14/2017');
     expect(p.quality.some((q) => q.kind === 'regulation')).toBe(false);
+  });
+});
+
+describe('questionnaires of another length', () => {
+  const table = (n: number, rows: number) => ({
+    name: 'Data',
+    values: [
+      ['No', ...Array.from({ length: n }, (_, i) => `U${i + 1}`)],
+      ...Array.from({ length: rows }, (_, r) => [
+        r + 1,
+        ...Array.from({ length: n }, (_, i) => 1 + ((r + i) % 4)),
+      ]),
+    ],
+  });
+
+  test('fourteen items: a note (not a warning) that the 2004 rule and bands apply', () => {
+    const p = ok(processSheet('d.xlsx', table(14, 4)));
+    expect(p.regulation).toBe('Kepmenpan 25/2004');
+    expect(p.weight).toBe(1 / 14);
+    expect(p.quality.filter((q) => q.kind === 'regulation')).toEqual([
+      {
+        kind: 'regulation',
+        severity: 'info',
+        count: 1,
+        rows: [],
+        cells: [],
+        message: expect.objectContaining({
+          en: expect.stringMatching(/^A 14-item Kepmenpan 25\/2004 questionnaire: weight 1\/14 /),
+        }),
+      },
+    ]);
+  });
+
+  test("thirty items: computed with 1/30, a warning that it is no regulation's result", () => {
+    const p = ok(processSheet('d.xlsx', table(30, 4)));
+    expect(p.table.items).toHaveLength(30);
+    expect(p.regulation).toBe('none');
+    expect(p.weight).toBe(1 / 30);
+    expect(p.quality.filter((q) => q.kind === 'regulation')).toEqual([
+      {
+        kind: 'regulation',
+        severity: 'warning',
+        count: 1,
+        rows: [],
+        cells: [],
+        message: {
+          id: 'Kuesioner 30 unsur: dihitung dengan bobot 1/30; ini bukan hasil menurut PermenPANRB 14/2017 (9 unsur).',
+          en: 'A 30-item questionnaire: computed with weight 1/30; this is not a PermenPANRB 14/2017 result (9 items).',
+        },
+      },
+    ]);
   });
 });
