@@ -127,6 +127,7 @@ describe('the stored totals rows of the official layout', () => {
   const nrr2 = e.nrr.map((x) => Number(x.toFixed(2)));
   const weighted = e.nrr.map((x) => Number((x / 9).toFixed(3)));
   sums[0] += 2; // B Jumlah wrong
+  sums[1] -= 1; // and C: the row named once
   nrr2[2] = nrr2[2] + 0.01; // D NRR wrong by one in the last typed decimal
   weighted[8] = 0.4; // J tertimbang wrong
   const nrrRow: (string | number)[] = ['NRR / Unsur', ...nrr2];
@@ -139,13 +140,14 @@ describe('the stored totals rows of the official layout', () => {
       nrrRow,
       ['NRR Tertimbang', ...weighted],
       ['IKM', 12, 12, 12, 12, 12, 12, 12, 12, 12],
+      ['Nilai IKM', 80, 80, 80, 80, 80, 80, 80, 80, 80],
     ],
     'Olah',
   );
 
   test('totals rows are not respondents', () => {
     expect(p.scores.respondents).toBe(3);
-    expect(p.table.summaryRows.map((s) => s.row)).toEqual([5, 6, 7, 8]);
+    expect(p.table.summaryRows.map((s) => s.row)).toEqual([5, 6, 7, 8, 9]);
   });
 
   test('sums, NRR and weighted NRR compared within half a unit of the typed decimals; the IKM row not per unsur', () => {
@@ -154,6 +156,7 @@ describe('the stored totals rows of the official layout', () => {
     expect(q.rows).toEqual([5, 6, 7]);
     expect(q.cells).toEqual([
       `B5 (${sums[0]}) ≠ ${e.sum[0]}`,
+      `C5 (${sums[1]}) ≠ ${e.sum[1]}`,
       `D6 (${nrr2[2]}) ≠ ${Number(e.nrr[2].toFixed(4))}`,
       `J7 (0.4) ≠ ${Number((e.nrr[8] / 9).toFixed(4))}`,
     ]);
@@ -209,6 +212,58 @@ describe('an unsur nobody answered, and long lists of cells', () => {
       'Lembar "Data": 12 jawaban kosong (J2, J3, J4, J5, J6, J7, J8, J9, J10, J11 dan 2 lainnya); NRR unsurnya memakai responden yang menjawab.',
     );
     expect(q.message.en).toContain('J11 and 2 more)');
+  });
+});
+
+describe('same answers on the same day, where the day is not known', () => {
+  test('rows without a readable date, or a table without dates, are never same-day repeats', () => {
+    const a = [4, 3, 3, 4, 3, 3, 4, 4, 3];
+    const dated = run([
+      ['No', 'Tanggal', 'Jenis Kelamin', 'Saran', ...U],
+      [1, '', 'L', 'a', ...a],
+      [2, 'kemarin', 'L', 'b', ...a],
+      [3, '', 'L', 'c', ...a],
+      [4, '2025-03-01', 'P', '', ...a],
+    ]);
+    expect(dated.table.date).toBe(2);
+    expect(find(dated, 'repeated')).toBeUndefined();
+    expect(find(dated, 'duplicate')).toBeUndefined();
+    const undated = run([
+      ['No', 'Jenis Kelamin', 'Saran', ...U],
+      [1, 'L', 'a', ...a],
+      [2, 'L', 'b', ...a],
+    ]);
+    expect(undated.quality.map((q) => q.kind)).toEqual([]);
+  });
+
+  test('for an unsur nobody answered, a stored NRR is not compared; a stored Σ is, against 0', () => {
+    const p = run([
+      ['No', ...U],
+      [1, 4, 3, 3, 4, 3, 3, 4, 4, ''],
+      [2, 3, 3, 3, 4, 4, 4, 3, 3, ''],
+      ['Jumlah', 7, 6, 6, 8, 7, 7, 7, 7, 5],
+      ['NRR', 3.5, 3, 3, 4, 3.5, 3.5, 3.5, 3.5, 5],
+    ]);
+    expect(find(p, 'stored-summary')!.cells).toEqual(['J4 (5) ≠ 0']);
+    expect(find(p, 'unanswered')!.message.en).toBe(
+      'Sheet "Data": no respondent answered U9: the NRR and the IKM cannot be computed.',
+    );
+  });
+});
+
+describe('an item column with some unreadable answers', () => {
+  test('half of them unreadable: still an item, the unreadable ones reported', () => {
+    const p = run([
+      ['No', ...U],
+      [1, 4, 3, 3, 4, 3, 3, 4, 4, 'baik sekali'],
+      [2, 3, 3, 3, 4, 4, 4, 3, 3, 4],
+      [3, 3, 3, 3, 4, 4, 4, 3, 3, 'lumayan'],
+      [4, 3, 3, 3, 4, 4, 4, 3, 3, 3],
+    ]);
+    expect(p.table.items).toHaveLength(9);
+    expect(p.regulation).toBe('PermenPANRB 14/2017');
+    expect(find(p, 'unreadable')!.cells).toEqual(['J2 (baik sekali)', 'J4 (lumayan)']);
+    expect(p.scores.items[8]).toMatchObject({ answered: 2, sum: 7 });
   });
 });
 
