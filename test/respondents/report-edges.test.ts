@@ -173,6 +173,47 @@ describe('the text report', () => {
   });
 });
 
+describe('the score table and the lowest unsur', () => {
+  test('columns aligned: names to the left, numbers to the right; long names cut at 44 characters', () => {
+    const long = 'P1 Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan';
+    const q = run([
+      ['No', long, 'P2 Prosedur', 'P3 Waktu'],
+      [1, 4, 3, 2],
+      [2, 3, 4, 2],
+    ]);
+    const lines = textOlah('lebar.xlsx', q).split('\n');
+    const table = lines.slice(3, 7);
+    expect(new Set(table.map((l) => l.length)).size).toBe(1);
+    expect(table[1].startsWith(`U1 ${long}`.slice(0, 44) + '  ')).toBe(true);
+    expect(table[1]).not.toContain(`U1 ${long}`.slice(0, 45));
+    expect(table[2].startsWith('U2 P2 Prosedur ')).toBe(true);
+    // The last column, NRR x 25, ends each line: 87,50, 87,50, 50,00.
+    expect(table.slice(1).map((l) => l.slice(-6))).toEqual([' 87,50', ' 87,50', ' 50,00']);
+    expect(table[0].endsWith('NRR x 25')).toBe(true);
+  });
+
+  test('items tied for the lowest are all named, in item order', () => {
+    const q = run([
+      ['No', 'P1', 'P2', 'P3', 'P4'],
+      [1, 2, 4, 3, 2],
+      [2, 3, 4, 2, 3],
+    ]);
+    expect(q.scores.lowest).toEqual(['U1', 'U3', 'U4']);
+    expect(textOlah('seri.xlsx', q)).toContain('Unsur terendah: U1 P1; U3 P3; U4 P4\n');
+  });
+
+  test('a population in thousands, written in each language', () => {
+    const q = run(table, { population: 12500 });
+    expect(q.sample!.required).toBe(373);
+    expect(textOlah('laporan.xlsx', q)).toContain(
+      'Sampel (Krejcie-Morgan): 3 / 373 (N = 12.500)\n',
+    );
+    expect(textOlah('laporan.xlsx', q, 'en')).toContain(
+      'Sample (Krejcie-Morgan): 3 / 373 (N = 12,500)\n',
+    );
+  });
+});
+
 describe('the JSON', () => {
   test('the values, the groups, the sample and the notes counted by severity', () => {
     const p = run(table, { by: 'Loket', population: 5 });
