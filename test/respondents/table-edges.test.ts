@@ -126,6 +126,60 @@ describe('which columns are the items', () => {
     expect(p.scores.items.map((i) => i.sum)).toEqual([8, 5, 3]);
   });
 
+  test('item codes as units write them: U01, Pertanyaan 1, Soal, Butir, Item, Q', () => {
+    for (const code of ['U0', 'Pertanyaan ', 'Soal ', 'Butir ', 'Item ', 'Q', 'unsur_']) {
+      const p = run([
+        ['No', `${code}1`, `${code}3`, `${code}2`],
+        [1, 4, 2, 3],
+      ]);
+      expect(p.table.items.map((i) => [i.code, i.col])).toEqual([
+        ['U1', 2],
+        ['U2', 4],
+        ['U3', 3],
+      ]);
+    }
+  });
+
+  test('code 0 is no item; U30 is the last item code', () => {
+    const p = run([
+      ['No', 'U0', 'U28', 'U29', 'U30'],
+      [1, 4, 2, 3, 1],
+    ]);
+    expect(p.table.items.map((i) => i.header)).toEqual(['U28', 'U29', 'U30']);
+  });
+
+  test('nine columns with a code and an unsur name: matched by the name (U8 and U9 swapped in print)', () => {
+    const headers = [
+      'U1 Persyaratan',
+      'U2 Prosedur',
+      'U3 Waktu Pelayanan',
+      'U4 Biaya/Tarif',
+      'U5 Produk Layanan',
+      'U6 Kompetensi Pelaksana',
+      'U7 Perilaku Pelaksana',
+      'U8 Sarana dan Prasarana',
+      'U9 Penanganan Pengaduan',
+    ];
+    const p = run([
+      ['No', ...headers],
+      [1, ...a1],
+      [2, ...a2],
+    ]);
+    expect(p.table.items.map((i) => [i.code, i.col])).toEqual([
+      ['U1', 2],
+      ['U2', 3],
+      ['U3', 4],
+      ['U4', 5],
+      ['U5', 6],
+      ['U6', 7],
+      ['U7', 8],
+      ['U8', 10],
+      ['U9', 9],
+    ]);
+    const e = expected([a1, a2]);
+    expect(p.scores.items.map((i) => i.sum)).toEqual([...e.sum.slice(0, 7), e.sum[8], e.sum[7]]);
+  });
+
   test('an item number over 30 is not an item code', () => {
     const p = run([
       ['No', 'U1', 'U2', 'U3', 'U31'],
