@@ -161,6 +161,23 @@ describe('the sheet of a workbook', () => {
     expect(p.regulation).toBe('PermenPANRB 14/2017');
   });
 
+  // Known bug (reported, not fixed here): an empty template sheet (the header, no answers) before
+  // the sheet of answers stops the search: olah refuses the workbook with "holds no respondent
+  // answers yet" for the template although the next sheet holds them.
+  it.failing('an empty template sheet before the answers does not hide them', () => {
+    const template: SheetGrid = { name: 'Template', values: [['No', 'Nama', ...U]] };
+    const p = processWorkbook('buku.xlsx', [template, data('Jawaban', 3)], undefined);
+    expect(p.ok).toBe(true);
+    expect(ok(p).table.sheet).toBe('Jawaban');
+  });
+
+  test('an empty template alone is refused naming its sheet and header row', () => {
+    const template: SheetGrid = { name: 'Template', values: [['No', 'Nama', ...U]] };
+    expect(problem(processWorkbook('buku.xlsx', [rekap, template], undefined)).en).toBe(
+      'buku.xlsx: sheet "Template": the table headed in row 1 holds no respondent answers yet.',
+    );
+  });
+
   test('a hidden sheet is still processed when it is the only one with answers, or named', () => {
     const archived: SheetGrid = { ...data('Arsip', 4), state: 'hidden' };
     expect(ok(processWorkbook('buku.xlsx', [rekap, archived], undefined)).table.sheet).toBe(
