@@ -222,6 +222,46 @@ describe('which columns are the items', () => {
     expect(p.scores.items.map((i) => i.sum)).toEqual([...e.sum.slice(0, 7), e.sum[8], e.sum[7]]);
   });
 
+  test('two item columns are no questionnaire; three are', () => {
+    const two = processSheet('dua.xlsx', {
+      name: 'Data',
+      values: [
+        ['No', 'U1', 'U2'],
+        [1, 4, 3],
+      ],
+    });
+    expect(two.ok).toBe(false);
+    if (!two.ok)
+      expect(two.problem.en).toMatch(/^dua\.xlsx: sheet "Data" holds no respondents table/);
+    expect(
+      run([
+        ['No', 'U1', 'U2', 'U3'],
+        [1, 4, 3, 2],
+      ]).table.items,
+    ).toHaveLength(3);
+  });
+
+  test('beside numbered items, a column named by an unsur word ("Biaya" of zeros) is not an item', () => {
+    const p = run([
+      ['No', ...U, 'Biaya'],
+      [1, ...a1, 0],
+      [2, ...a2, 0],
+    ]);
+    expect(p.table.items.map((i) => i.header)).toEqual(U);
+    expect(p.regulation).toBe('PermenPANRB 14/2017');
+    expect(p.quality.some((q) => q.kind === 'out-of-range')).toBe(false);
+  });
+
+  test('each column its own scale: "Tidak puas" is 2 where the column also has "Sangat tidak puas", else 1', () => {
+    const p = run([
+      ['No', 'P1', 'P2', 'P3'],
+      [1, 'Sangat tidak puas', 'Tidak puas', 'Puas'],
+      [2, 'Tidak puas', 'Tidak puas', 'Sangat puas'],
+      [3, 'Puas', 'Sangat puas', 'Kurang puas'],
+    ]);
+    expect(p.scores.items.map((i) => i.sum)).toEqual([1 + 2 + 3, 1 + 1 + 4, 3 + 4 + 2]);
+  });
+
   test('an item number over 30 is not an item code', () => {
     const p = run([
       ['No', 'U1', 'U2', 'U3', 'U31'],
