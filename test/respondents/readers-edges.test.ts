@@ -315,11 +315,21 @@ describe('the profile', () => {
   });
 
   test('sexes from their usual spellings; other values kept', () => {
-    const e = countProfile('jenisKelamin', ['Laki - Laki', 'pr', 'W', 'Male', 'x']);
+    const e = countProfile('jenisKelamin', [
+      'Laki - Laki',
+      'pr',
+      'W',
+      'Male',
+      'x',
+      'Lainnya',
+      'Netral',
+    ]);
     expect(e.map((x) => [x.value, x.count])).toEqual([
       ['Laki-laki', 2],
       ['Perempuan', 2],
       ['x', 1],
+      ['Lainnya', 1],
+      ['Netral', 1],
     ]);
     expect(['L', 'wanita', 'Pria'].map(isSex)).toEqual([true, true, true]);
     expect(isSex('lainnya')).toBe(false);
