@@ -160,7 +160,13 @@ describe('an .xlsx of letters and answer words, unsur by name in another order',
     // Krejcie-Morgan: 3.841 N 0.25 / (0.0025 (N - 1) + 3.841 x 0.25) for N = 1000.
     const required = Math.round((3.841 * 1000 * 0.25) / (0.0025 * 999 + 3.841 * 0.25));
     expect(json.sample).toEqual({ population: 1000, required, respondents: 40, enough: false });
-    expect(json.quality.issues.some((q) => q.kind === 'sample-size')).toBe(true);
+    expect(json.quality.issues.find((q) => q.kind === 'sample-size')).toMatchObject({
+      severity: 'warning',
+      count: 1,
+      message: `Jumlah responden 40 kurang dari sampel minimal ${required} untuk populasi 1.000 (Krejcie-Morgan).`,
+    });
+    // The population is no part of the counts: the result is the same as without it.
+    expectMatches(json, expected(counted));
   });
 });
 
@@ -202,6 +208,9 @@ describe('a ";" CSV with a BOM and CRLF, as Excel in an Indonesian locale saves 
     const issue = (kind: string) => json.quality.issues.find((q) => q.kind === kind)!;
     expect(issue('test-row').rows).toEqual([32]);
     expect(issue('duplicate').rows).toEqual([33]);
+    // The copy names the row it copies (the 7th respondent, sheet row 8), so staff can compare them.
+    expect(issue('duplicate').message).toMatch(/\(33 = 8\)/);
+    expect(issue('test-row').severity).toBe('warning');
   });
 
   test('per triwulan from dd/mm/yyyy and "12 Desember 2024"', async () => {
@@ -242,9 +251,12 @@ describe('questionnaires of another length', () => {
     expectMatches(json, e);
     expect(json.category).toBe('A (Sangat Baik)');
     expect(expectedCategory(e.ikm)).toBe('B (Baik)');
-    expect(json.quality.issues.find((q) => q.kind === 'regulation')!.message).toMatch(
-      /Kepmenpan 25\/2004/,
-    );
+    expect(json.quality.issues.find((q) => q.kind === 'regulation')).toMatchObject({
+      severity: 'info',
+      count: 1,
+      message: expect.stringMatching(/^Kuesioner 14 unsur Kepmenpan 25\/2004: bobot 1\/14 /),
+    });
+    expect(json.quality.errors).toBe(0);
   });
 
   test('10 items: computed with 1/10 and labelled as not a PermenPANRB 14/2017 result', async () => {
@@ -261,6 +273,9 @@ describe('questionnaires of another length', () => {
     expectMatches(json, expected(base));
     expect(json.quality.issues.find((q) => q.kind === 'regulation')).toMatchObject({
       severity: 'warning',
+      count: 1,
+      message:
+        'Kuesioner 10 unsur: dihitung dengan bobot 1/10; ini bukan hasil menurut PermenPANRB 14/2017 (9 unsur).',
     });
     const text = await olah(file);
     expect(text.stdout).toMatch(/bukan PermenPANRB 14\/2017, bobot 1\/10/);

@@ -80,12 +80,21 @@ describe('Setda Mahakam Ulu, Nov 2025 - Jan 2026 (web app dump)', () => {
         ['40-49', band(40, 49)],
       ].filter(([, c]) => c !== 0),
     );
-    expect(json.profile.pekerjaan!.find((e) => e.value === 'ASN')!.count).toBe(
-      raw.filter((r) => r.line.includes(',ASN,')).length,
+    // Occupation, education and service: every value with its count and share, most frequent first.
+    const byCount = (values: string[]) => {
+      const counts = new Map<string, number>();
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      return [...counts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([value, count]) => ({ value, count, share: Math.round((count / 26) * 1e10) / 1e10 }));
+    };
+    const person = raw.map((r) =>
+      /,([^,]+),(Laki - Laki|Perempuan),\d+,([^,]+),[1-4],/.exec(r.line)!,
     );
-    expect(json.profile.layanan!.find((e) => e.value === 'organisasi')!.count).toBe(
-      raw.filter((r) => r.line.includes(',organisasi,')).length,
-    );
+    expect(json.profile.pekerjaan).toEqual(byCount(person.map((m) => m[1])));
+    expect(json.profile.pendidikan).toEqual(byCount(person.map((m) => m[3])));
+    expect(json.profile.layanan).toEqual(byCount(raw.map((r) => r.line.split(',')[2])));
+    expect(json.profile.layanan!.map((e) => e.value)).toContain('organisasi');
   });
 
   test('straight-lined rows and same-day repeats reported, still counted', async () => {
