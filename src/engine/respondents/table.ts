@@ -114,6 +114,45 @@ const NUMBERING_HEADER =
   /^(no|nomor|no urut|no resp|no responden|nomor responden|responden|id|kode|kode peserta|kode responden|id responden)$/;
 const TOTAL_HEADER =
   /^(total|jumlah|jml|skor|total skor|skor total|jumlah nilai|nilai total|total nilai|jumlah skor)$/;
+/** The words a totals row's label is made of ("Jumlah Nilai per Unsur", "NRR Tertimbang", "Σ"). */
+const TOTALS_WORDS = new Set([
+  'jumlah',
+  'jml',
+  'total',
+  'nilai',
+  'nrr',
+  'ikm',
+  'rata',
+  'rerata',
+  'mean',
+  'bobot',
+  'tertimbang',
+  'skor',
+  'per',
+  'unsur',
+  'tiap',
+  'x',
+  'dan',
+  'konversi',
+  'indeks',
+  'interval',
+  'n',
+  'σ',
+  'sum',
+  'average',
+  'weighted',
+  'score',
+  'item',
+  'butir',
+  'responden',
+]);
+
+/** Whether a label says nothing but totals words. */
+function isTotalsLabel(label: string): boolean {
+  const words = (normalise(label) || label.trim().toLowerCase()).split(/[\s\-/:]+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => TOTALS_WORDS.has(w) || /^\d+$/.test(w));
+}
+
 const SUMMARY_LABEL = /^(jumlah|total|nilai|nrr|ikm|rata|rerata|mean|bobot|tertimbang)\b|σ/i;
 
 export function readRespondents(sheet: SheetGrid): TableResult {
@@ -222,12 +261,18 @@ export function readRespondents(sheet: SheetGrid): TableResult {
     // A totals row is labelled in its first cell, left of the items (a "Saran" may start with "Rata-rata").
     const firstFilled = cells.findIndex((v) => !isBlank(v));
     const label = left + firstFilled < firstItemCol ? cells[firstFilled] : null;
-    if (typeof label === 'string' && SUMMARY_LABEL.test(normalise(label) || label.trim())) {
+    const answers = items.map((it, i) => readAnswer(get(r, it.col), scales[i]));
+    if (
+      typeof label === 'string' &&
+      SUMMARY_LABEL.test(normalise(label) || label.trim()) &&
+      // A respondent or service named "Nilai Setiawati" or "Total Perizinan" answers every item;
+      // a totals row either says nothing but totals words or holds sums and means, not answers.
+      (isTotalsLabel(label) || !answers.every((a) => a.kind === 'value'))
+    ) {
       summaryRows.push({ row: r, label: label.trim(), values: items.map((it) => get(r, it.col)) });
       continue;
     }
     if (summaryRows.length > 0) break;
-    const answers = items.map((it, i) => readAnswer(get(r, it.col), scales[i]));
     if (answers.every((a) => a.kind === 'blank')) {
       // Notes and legends under the table, after a blank row, end it.
       if (afterGap) break;
