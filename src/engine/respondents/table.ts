@@ -147,6 +147,14 @@ const TOTALS_WORDS = new Set([
   'responden',
 ]);
 
+/** A line of notes: one text cell of several words or with a colon ("Keterangan: 1 = tidak baik"). */
+function isNoteLine(cells: readonly CellValue[]): boolean {
+  const filled = cells.filter((v) => !isBlank(v));
+  if (filled.length !== 1 || typeof filled[0] !== 'string') return false;
+  const t = filled[0].trim();
+  return t.includes(':') || t.split(/\s+/).length >= 3;
+}
+
 /** Whether a label says nothing but totals words. */
 function isTotalsLabel(label: string): boolean {
   const words = (normalise(label) || label.trim().toLowerCase()).split(/[\s\-/:]+/).filter(Boolean);
@@ -240,6 +248,27 @@ export function readRespondents(sheet: SheetGrid): TableResult {
     sangatTidak: columnHas(sheet, headerRow, it.col, area.bottom, usesSangatTidak),
   }));
 
+  /**
+   * Whether the next row below `from` holding anything in the items holds answers only (a
+   * respondent), not a header, sums or notes. The answer is kept for the rows up to that row, so a
+   * long run of rows without answers is looked through once.
+   */
+  let seenUpTo = 0;
+  let seenRespondent = false;
+  const respondentsFollow = (from: number): boolean => {
+    if (from < seenUpTo) return seenRespondent;
+    seenRespondent = false;
+    seenUpTo = area.bottom + 1;
+    for (let rr = from + 1; rr <= area.bottom; rr++) {
+      const next = items.map((it, i) => readAnswer(get(rr, it.col), scales[i]));
+      if (next.every((a) => a.kind === 'blank')) continue;
+      seenUpTo = rr;
+      seenRespondent = next.every((a) => a.kind === 'value');
+      break;
+    }
+    return seenRespondent;
+  };
+
   const rows: RespondentRow[] = [];
   const emptyAnswerRows: number[] = [];
   const summaryRows: SummaryRow[] = [];
@@ -274,8 +303,13 @@ export function readRespondents(sheet: SheetGrid): TableResult {
     }
     if (summaryRows.length > 0) break;
     if (answers.every((a) => a.kind === 'blank')) {
-      // Notes and legends under the table, after a blank row, end it.
-      if (afterGap) break;
+      // Notes and legends under the table, after a blank row, end it. Where respondents follow,
+      // nobody is dropped: a note line among them is passed over, any other row without answers is
+      // a questionnaire returned empty (said as such).
+      if (afterGap) {
+        if (!respondentsFollow(r)) break;
+        if (isNoteLine(cells)) continue;
+      }
       emptyAnswerRows.push(r);
       continue;
     }
