@@ -11,21 +11,13 @@ import {
   type ParseOptions,
   type ParsedNumber,
 } from './numbers';
-import {
-  matchUnsur,
-  memo,
-  normalise,
-  parsePriorityList,
-  UNSUR_CODES,
-  type UnsurCode,
-} from './unsur';
+import { matchUnsur, normalise, parsePriorityList, UNSUR_CODES, type UnsurCode } from './unsur';
 import type {
   AverageLine,
   ColumnMap,
   ColumnRole,
   Line,
   LineScale,
-  Period,
   ReadCell,
   RecapTable,
   SheetGrid,
@@ -38,6 +30,9 @@ import { problems, type Text } from './messages';
 import { isFooterText } from './table-end';
 import { gridWidth } from './grid';
 import { asMergeTable, type MergeTable } from './merges';
+import { parsePeriod } from './periods';
+
+export { parsePeriod };
 
 export interface ReadProblem {
   code: 'empty-sheet' | 'no-table' | 'unsur-columns-missing' | 'no-unit-column';
@@ -279,34 +274,6 @@ function mapColumns(g: Grid, rows: number[]): ColumnMap {
     }
   }
   return { roles, unsur, headers };
-}
-
-/** Reads a period label: "Tahunan", "Semester II", "Smt 1", "Triwulan III", "TW 4". */
-export function parsePeriod(text: string): Period | null {
-  return memo(periodCache, text, parsePeriodUncached);
-}
-
-const periodCache = new Map<string, Period | null>();
-
-function parsePeriodUncached(text: string): Period | null {
-  const n = normalise(text);
-  if (!n) return null;
-  const roman: Record<string, number> = {
-    i: 1,
-    ii: 2,
-    iii: 3,
-    iv: 4,
-    '1': 1,
-    '2': 2,
-    '3': 3,
-    '4': 4,
-  };
-  if (/\b(tahunan|tahun|annual)\b/.test(n)) return { kind: 'annual', index: 1, label: text.trim() };
-  const sem = /\b(semester|smt|sem)\s*(i{1,2}|[12])\b/.exec(n);
-  if (sem) return { kind: 'semester', index: roman[sem[2]], label: text.trim() };
-  const tw = /\b(triwulan|tw|trw|kuartal|quarter)\s*(iv|i{1,3}|[1-4])\b/.exec(n);
-  if (tw) return { kind: 'quarter', index: roman[tw[2]], label: text.trim() };
-  return null;
 }
 
 /** The scale of a line: NRR (1-4), converted (25-100), or mixed. */
@@ -573,6 +540,18 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     const no = unitNo(g.get(row, R.no ?? -1));
     if (typeof no === 'string' && !hasAnyValue(values) && !recordCellsPresent && unit) {
       break;
+    }
+    // Above the first unit, such a cell is a note ("Catatan: angka sementara"), not a unit.
+    if (
+      !unit &&
+      typeof no === 'string' &&
+      !nameText &&
+      !hasAnyValue(values) &&
+      !recordCellsPresent &&
+      (no.includes(':') || no.split(/\s+/).length >= 3)
+    ) {
+      unplacedRows.push(row);
+      continue;
     }
     // Free text alone (a note or a signature under the table) outside any record is not a record.
     if (

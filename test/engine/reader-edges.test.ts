@@ -281,6 +281,22 @@ describe('what does not end the table', () => {
     expect(t.units.map((u) => u.row)).toEqual([4, 6]);
   });
 
+  it('a note in the NO column before the first unit: not placed, never a unit of its own', () => {
+    for (const note of ['Catatan: angka sementara', 'data per 5 Desember 2025']) {
+      const { grid } = recap(TWO_UNITS);
+      grid.values.splice(2, 0, row({ no: note }));
+      grid.merges = grid.merges!.map((m) =>
+        m.top >= 3 ? { ...m, top: m.top + 1, bottom: m.bottom + 1 } : m,
+      );
+      const t = read(grid);
+      expect(t.unplacedRows).toEqual([3]);
+      expect(t.units.map((u) => [u.no, u.row])).toEqual([
+        [1, 4],
+        [2, 6],
+      ]);
+    }
+  });
+
   it('a unit numbered in letters with an IKM but no unsur values yet', () => {
     const t = read(built([row({ no: 'III', unit: 'DINAS SOSIAL', ikm: 80, category: 'B' })]));
     expect(t.end).toBeUndefined();
