@@ -11,7 +11,7 @@ unit='test/engine/**/*.test.ts,test/property/engine.test.ts,test/functions/funct
 # Slices of 450 to 1,100 mutants: each finishes within an hour or two on a free machine, so a run
 # cut short keeps the slices it finished.
 declare -A files=(
-  [reader]='src/engine/reader.ts,src/engine/reader-messages.ts'
+  [reader]='src/engine/reader.ts,src/engine/reader-messages.ts,src/engine/periods.ts'
   [checks]='src/engine/checks.ts'
   [tables]='src/engine/table-checks.ts,src/engine/finding.ts,src/engine/district.ts,src/engine/records.ts'
   [report]='src/engine/analyse.ts,src/engine/report.ts,src/engine/report-schema.ts'
