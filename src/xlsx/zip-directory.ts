@@ -99,7 +99,8 @@ export function zipDirectory(data: Uint8Array): Map<string, DirectoryPart> | nul
       if (data[i] >= 128) return null;
       name += String.fromCharCode(data[i]);
     }
-    if (names.has(name)) return null;
+    // A name JSZip would rewrite ("b//c.xml", "./a.xml", "x/../a.xml") is left to JSZip.
+    if (resolvedName(name) !== name || names.has(name)) return null;
     names.add(name);
     at = next;
     // Folders, by their attribute or their trailing slash, as JSZip tells them.
@@ -117,4 +118,19 @@ export function zipDirectory(data: Uint8Array): Map<string, DirectoryPart> | nul
     });
   }
   return at === end ? parts : null;
+}
+
+/**
+ * A part's name as JSZip resolves it when it loads a zip (jszip/lib/utils.js, resolve(): "." and
+ * inner empty segments dropped, ".." taking the segment before it away).
+ */
+function resolvedName(name: string): string {
+  const parts = name.split('/');
+  const out: string[] = [];
+  parts.forEach((part, i) => {
+    if (part === '.' || (part === '' && i !== 0 && i !== parts.length - 1)) return;
+    if (part === '..') out.pop();
+    else out.push(part);
+  });
+  return out.join('/');
 }
