@@ -154,6 +154,8 @@ describe('the category is checked against the IKM as written only when that IKM 
 
   it('an unreadable IKM ("-") leaves the category unchecked, even a wrong one', () => {
     expect(categoryFindings({ ...BASE, ikm: '-', category: 'A (Sangat Baik)' })).toEqual([]);
+    const findings = findingsOfUnit(tahunan({ ...BASE, ikm: '-', category: 'A (Sangat Baik)' }));
+    expect(only(findings, 'not-a-number')).toEqual([expect.objectContaining({ cell: 'N3' })]);
   });
 
   it('a missing IKM: the category is checked against the recomputed IKM (84.06, B)', () => {
@@ -223,5 +225,105 @@ describe('a recap without an IKM column', () => {
     const columns = BANJAR_COLUMNS.filter((c) => c !== 'ikm');
     const findings = findingsOf([unit(1, 'DINAS A', tahunan(BASE))], { columns });
     expect(only(findings, 'ikm-missing')).toEqual([]);
+  });
+});
+
+describe('converted values are compared with NRR x 25 only where both are in range', () => {
+  const codes = (rec: RecordSpec) =>
+    findingsOfUnit(tahunan(rec))
+      .filter((f) => f.code.startsWith('conversion') || f.code.startsWith('nrr'))
+      .map((f) => [f.code, f.cell, f.cause]);
+
+  it('a converted 101 over NRR 3.212 is out of range, not a conversion mismatch', () => {
+    expect(codes({ ...BASE, conv: withValues(BASE.conv, { U1: 101 }) })).toEqual([
+      ['conversion-out-of-range', 'E4', null],
+    ]);
+  });
+
+  it('an NRR of 0.5 under a converted 80.3 is out of range, not a conversion mismatch', () => {
+    expect(codes({ ...BASE, nrr: withValues(BASE.nrr, { U1: 0.5 }) })).toEqual([
+      ['nrr-out-of-range', 'E3', null],
+    ]);
+  });
+
+  it('an NRR of 4.2 under a converted 80.3 is out of range, not a conversion mismatch', () => {
+    expect(codes({ ...BASE, nrr: withValues(BASE.nrr, { U1: 4.2 }) })).toEqual([
+      ['nrr-out-of-range', 'E3', null],
+    ]);
+  });
+
+  it('U1 holding U2 x 25 while U2 holds something else is two mismatches, not a swap', () => {
+    // 85.1 = 3.404 x 25 (U2's NRR), but U2's 90 is not 3.212 x 25: the agreement is one-way.
+    const conv = withValues(BASE.conv, { U1: 85.1, U2: 90 });
+    expect(codes({ ...BASE, conv })).toEqual([
+      ['conversion-mismatch', 'E4', null],
+      ['conversion-mismatch', 'F4', null],
+    ]);
+    // Both ways: a swap.
+    const swapped = withValues(BASE.conv, { U1: 85.1, U2: 80.3 });
+    expect(codes({ ...BASE, conv: swapped })).toEqual([
+      ['conversion-mismatch', 'E4', 'swapped'],
+      ['conversion-mismatch', 'F4', 'swapped'],
+    ]);
+  });
+});
+
+describe('the range of a line that is checked cell by cell', () => {
+  const rangeFindings = (rec: RecordSpec) =>
+    findingsOfUnit(tahunan(rec))
+      .filter((f) => f.code.endsWith('out-of-range') && f.code !== 'ikm-out-of-range')
+      .map((f) => [f.code, f.cell]);
+  // U9 blank, so the line is checked cell by cell rather than passed as clean.
+  const incomplete = (nrr: [CellValue, CellValue], conv: [CellValue, CellValue]): RecordSpec => ({
+    ...BASE,
+    nrr: withValues(BASE.nrr, { U1: nrr[0], U2: nrr[1], U9: '' }),
+    conv: withValues(BASE.conv, { U1: conv[0], U2: conv[1], U9: '' }),
+  });
+
+  it('NRR of exactly 1 and 4 and converted values of exactly 25 and 100 are in range', () => {
+    expect(rangeFindings(incomplete([1, 4], [25, 100]))).toEqual([]);
+  });
+
+  it('NRR of 0.99 and 4.01 and converted values of 24.99 and 100.01 are not', () => {
+    expect(rangeFindings(incomplete([0.99, 4.01], [24.99, 100.01]))).toEqual([
+      ['nrr-out-of-range', 'E3'],
+      ['nrr-out-of-range', 'F3'],
+      ['conversion-out-of-range', 'E4'],
+      ['conversion-out-of-range', 'F4'],
+    ]);
+  });
+});
+
+describe('blank, text and error cells of a line', () => {
+  it('a line with 8 of 9 unsur blank is incomplete; with all 9 blank it is absent', () => {
+    const eight = withValues(nine(''), { U1: 80.3 });
+    expect(
+      only(findingsOfUnit(tahunan({ ...BASE, nrr: null, conv: eight })), 'unsur-missing'),
+    ).toEqual([expect.objectContaining({ cell: 'F4', unsur: null })]);
+    expect(only(findingsOfUnit(tahunan({ ...BASE, nrr: null })), 'unsur-missing')).toEqual([]);
+  });
+
+  it('an NRR line of text only is not-a-number on each of its nine cells', () => {
+    const findings = findingsOfUnit(tahunan({ ...BASE, nrr: nine('x') }));
+    expect(only(findings, 'not-a-number').map((f) => f.cell)).toEqual(
+      ['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M'].map((c) => `${c}3`),
+    );
+  });
+
+  it('one converted value written as text is a text-number on that cell', () => {
+    const conv = withValues(BASE.conv, { U3: '77.2' });
+    expect(only(findingsOfUnit(tahunan({ ...BASE, conv })), 'text-number')).toEqual([
+      expect.objectContaining({ cell: 'G4' }),
+    ]);
+  });
+
+  it('an error value in a line or in the IKM cell is not-a-number', () => {
+    const conv = withValues(BASE.conv, { U3: '#DIV/0!' });
+    expect(only(findingsOfUnit(tahunan({ ...BASE, conv })), 'not-a-number')).toEqual([
+      expect.objectContaining({ cell: 'G4', unsur: 'U3' }),
+    ]);
+    expect(only(findingsOfUnit(tahunan({ ...BASE, ikm: '#DIV/0!' })), 'not-a-number')).toEqual([
+      expect.objectContaining({ cell: 'N3' }),
+    ]);
   });
 });
