@@ -21,8 +21,16 @@
  *   to the last bit, which no decimal cell produces (EPSILON is 1e-9).
  * - `rec.ikm.parsed.kind === 'number'` -> true (278): the IKM's half-unit is
  *   used only when the IKM is a number.
+ * - `blanks.length <= 9` (119): the reader keeps a line only when it holds
+ *   something, so a line of nine blanks never reaches the line check.
+ * - `r !== rec` -> true (242) and `j !== i` -> true (187): the same-unit test
+ *   already excludes the record itself, and an unsur never agrees with itself
+ *   once it is a mismatch.
  */
 import type { CheckCode, Finding } from '../../src/engine/checks';
+import { checkRecord } from '../../src/engine/checks';
+import { recordFromCells } from '../../src/engine/standalone';
+import { UNSUR_CODES, type UnsurCode } from '../../src/engine/unsur';
 import type { CellValue } from '../../src/engine/numbers';
 import {
   analyse,
@@ -324,6 +332,32 @@ describe('blank, text and error cells of a line', () => {
     ]);
     expect(only(findingsOfUnit(tahunan({ ...BASE, ikm: '#DIV/0!' })), 'not-a-number')).toEqual([
       expect.objectContaining({ cell: 'N3' }),
+    ]);
+  });
+});
+
+describe('checkRecord on its own', () => {
+  it('returns only the findings of the record it was given: none for a consistent one', () => {
+    const unsurCols = Object.fromEntries(UNSUR_CODES.map((u, i) => [u, i + 1])) as Record<
+      UnsurCode,
+      number
+    >;
+    const ctx = { sheet: 'Rekap', unsurCols, ikmCol: 10, categoryCol: 11 };
+    const clean = recordFromCells({
+      lines: [[...BASE.nrr], [...BASE.conv]],
+      ikm: BASE.ikm,
+      category: BASE.category,
+    });
+    expect(checkRecord(clean, ctx)).toEqual([]);
+    const wrong = recordFromCells({
+      lines: [[...BASE.nrr], [...BASE.conv]],
+      ikm: 90,
+      category: BASE.category,
+    });
+    // 90 is far from the mean 84.06, and its band (A from 88.31) is not the written B.
+    expect(checkRecord(wrong, ctx).map((f) => f.code)).toEqual([
+      'ikm-mismatch',
+      'category-mismatch',
     ]);
   });
 });
