@@ -26,9 +26,15 @@
  * - `r !== rec` -> true (242) and `j !== i` -> true (187): the same-unit test
  *   already excludes the record itself, and an unsur never agrees with itself
  *   once it is a mismatch.
+ * - `rec.realisation` -> true (393) and `pct !== null` -> true (396): with no
+ *   cell, or no percentage, nothing is read and null compares false both ways.
+ * - `i <= eff.values.length` and `eff.values[i] <= min` (427): reading one past
+ *   the end gives undefined, and an equal value leaves the same minimum.
+ * - `entry.unsur === null` -> false (431): indexOf(null) is -1 as well.
  */
 import type { CheckCode, Finding } from '../../src/engine/checks';
 import { checkRecord } from '../../src/engine/checks';
+import { findingText } from '../../src/engine/messages';
 import { recordFromCells } from '../../src/engine/standalone';
 import { UNSUR_CODES, type UnsurCode } from '../../src/engine/unsur';
 import type { CellValue } from '../../src/engine/numbers';
@@ -358,6 +364,45 @@ describe('checkRecord on its own', () => {
     expect(checkRecord(wrong, ctx).map((f) => f.code)).toEqual([
       'ikm-mismatch',
       'category-mismatch',
+    ]);
+  });
+});
+
+describe('the category, respondents and Unsur Perbaikan cells', () => {
+  it('an unreadable category ("Lumayan") is a category-mismatch that says it cannot be read', () => {
+    const findings = findingsOfUnit(tahunan({ ...BASE, category: 'Lumayan' }));
+    expect(only(findings, 'category-mismatch')).toEqual([
+      expect.objectContaining({
+        cell: 'O3',
+        message: findingText.categoryUnreadable('Lumayan', 'B (Baik)'),
+      }),
+    ]);
+  });
+
+  it('respondents written as text ("-") are not-a-number, not also an invalid count', () => {
+    const findings = findingsOfUnit(tahunan({ ...BASE, respondents: '-' }));
+    expect(findings.map((f) => [f.code, f.cell])).toEqual([['not-a-number', 'P3']]);
+  });
+
+  it('an Unsur Perbaikan that names no unsur is only priority-unknown, not also not-lowest', () => {
+    const findings = findingsOfUnit(tahunan({ ...BASE, priority: '1. Kebersihan ruang tunggu' }));
+    expect(findings.map((f) => f.code)).toEqual(['priority-unknown']);
+  });
+
+  it('an unknown entry does not stand for U1 or U2: naming Waktu when Prosedur is lowest is not-lowest', () => {
+    // Prosedur (U2) lowered to 70, below Waktu (U3) at 77.2.
+    const conv = withValues(BASE.conv, { U2: 70 });
+    const priority = '1. Kebersihan ruang tunggu\n2. Waktu penyelesaian';
+    const findings = findingsOfUnit(tahunan({ ...BASE, nrr: null, conv, priority }));
+    expect(findings.filter((f) => f.code.startsWith('priority'))).toEqual([
+      expect.objectContaining({ code: 'priority-unknown', cell: 'R3' }),
+      expect.objectContaining({
+        code: 'priority-not-lowest',
+        cell: 'R3',
+        unsur: 'U2',
+        expected: 'U2',
+        actual: 'U3',
+      }),
     ]);
   });
 });
