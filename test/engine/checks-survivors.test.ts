@@ -31,6 +31,10 @@
  * - `i <= eff.values.length` and `eff.values[i] <= min` (427): reading one past
  *   the end gives undefined, and an equal value leaves the same minimum.
  * - `entry.unsur === null` -> false (431): indexOf(null) is -1 as well.
+ * - `p.kind === 'number'` -> true (53): a blank or whitespace cell is read as no
+ *   cell at all (null), so a read cell is always a number, text or error.
+ * - `ctx.respondentsCol !== undefined` -> true (378): the respondents check runs
+ *   only when the table has that column.
  */
 import type { CheckCode, Finding } from '../../src/engine/checks';
 import { checkRecord } from '../../src/engine/checks';
