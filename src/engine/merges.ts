@@ -72,11 +72,6 @@ export function asMergeTable(merges: Merges | undefined): MergeTable {
   return MergeTable.from(merges ?? []);
 }
 
-/** How many merged areas there are. */
-export function mergeCount(merges: Merges | undefined): number {
-  return merges ? merges.length : 0;
-}
-
 /**
  * Calls `fn` with each merged area's bounds in order, making no object per area: the reader's
  * passes over every merge of a sheet.
