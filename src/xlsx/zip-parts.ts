@@ -3,7 +3,7 @@
  * past the size its zip entry declares nor past the caps below, and checked against its CRC. A zip
  * bomb (a part that declares 1,000 bytes and inflates 3 GB) stops at byte 1,001.
  */
-import { existsSync, readFileSync } from 'fs';
+import { existsSync, readFileSync, readdirSync } from 'fs';
 import type JSZip from 'jszip';
 import os from 'os';
 import path from 'path';
@@ -246,23 +246,52 @@ const WORKER_FILE = ((): string | null => {
 
 /**
  * Whether a core is free for the inflating thread now: Linux counts the tasks running or waiting
- * to run (/proc/loadavg, this thread among them), and one core must be left besides this thread.
- * Where none is, the two threads take turns on one core and the thread's own costs (its start,
- * the copy into shared memory, waking the reader) come on top: at 50,000 units, with another
- * process keeping one of two cores busy, reading took 3.0 to 4.3 s on one thread and 4.0 to 5.6 s
- * with the second. Elsewhere (no /proc) the thread is used, as before.
+ * to run (/proc/loadavg), and one core must be left besides this thread. Where none is, the two
+ * threads take turns on one core and the thread's own costs (its start, the copy into shared
+ * memory, waking the reader) come on top: at 50,000 units, with another process keeping one of two
+ * cores busy, reading took 3.0 to 4.3 s on one thread and 4.0 to 5.6 s with the second. Elsewhere
+ * (no /proc) the thread is used, as before.
  */
 function coreFree(): boolean {
   const cores =
     typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   if (cores < 2) return false;
   try {
-    const m = /^\S+ \S+ \S+ (\d+)\//.exec(readFileSync('/proc/loadavg', 'latin1'));
-    if (m) return Number(m[1]) - 1 <= cores - 2;
+    const others = othersRunnable(readFileSync('/proc/loadavg', 'latin1'), ownTaskStates());
+    if (others !== null) return others <= cores - 2;
   } catch {
     // No /proc: the thread, as before.
   }
   return true;
+}
+
+/**
+ * The tasks runnable on the machine that are not this process's own, from /proc/loadavg's fourth
+ * field ("3/132") and the states of this process's threads ("R" running or runnable). Our own
+ * threads must not count: the spare inflating thread boots as the process starts, and V8's helper
+ * threads compile and collect, so the count taken right then included them, and the part was
+ * inflated on this thread although the other core was free. Null when the line cannot be read.
+ */
+export function othersRunnable(loadavg: string, ownStates: readonly string[]): number | null {
+  const m = /^\S+ \S+ \S+ (\d+)\//.exec(loadavg);
+  if (!m) return null;
+  const own = ownStates.filter((s) => s === 'R').length;
+  return Math.max(0, Number(m[1]) - own);
+}
+
+/** The state letter of each thread of this process (/proc/self/task/<id>/stat), as Linux has it. */
+function ownTaskStates(): string[] {
+  const states: string[] = [];
+  for (const id of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${id}/stat`, 'latin1');
+      // The command name may hold spaces and parentheses: the state follows its last ")".
+      states.push(stat.charAt(stat.lastIndexOf(')') + 2));
+    } catch {
+      // The thread ended while listed.
+    }
+  }
+  return states;
 }
 
 /** Where inflate-spare.js keeps a thread started before any part was known. */
