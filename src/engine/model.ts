@@ -87,7 +87,7 @@ export interface SkmRecord {
   nrr: Line | null;
   conv: Line | null;
   /** Lines with values that could not be given a role (a third line). */
-  extraLines: Line[];
+  extraLines: readonly Line[];
   ikm: ReadCell | null;
   category: ReadCell<string> | null;
   respondents: ReadCell | null;
@@ -157,7 +157,8 @@ export interface HiddenColumn {
 /** The nine unsur of a record on the 25-100 scale, each with its half-unit. */
 export interface Effective {
   values: number[];
-  half: number[];
+  /** Shared between records with the same precision: never to be changed. */
+  half: readonly number[];
   source: 'conv' | 'nrr';
   line: Line;
 }

@@ -74,32 +74,52 @@ function computeEffective(rec: Pick<SkmRecord, 'nrr' | 'conv'>): Effective | nul
     const n = conv.values.length;
     const nrrs = nrrOk ? rec.nrr!.values.length : 0;
     const values = new Array<number>(n);
-    const half = new Array<number>(n);
     const hConv = lineHalfUnit(conv);
-    const hNrr = nrrOk ? lineHalfUnit(rec.nrr!) : 0;
+    const hNrr = nrrOk ? CONVERSION * lineHalfUnit(rec.nrr!) : 0;
+    // A converted value equal to 25 x its NRR carries the NRR's precision.
+    const carries = (i: number): boolean =>
+      i < nrrs && Math.abs(values[i] - CONVERSION * valueAt(rec.nrr!, i)) <= EPSILON;
+    let fromNrr = 0;
     for (let i = 0; i < n; i++) {
-      const c = valueAt(conv, i);
-      values[i] = c;
-      half[i] =
-        i < nrrs && Math.abs(c - CONVERSION * valueAt(rec.nrr!, i)) <= EPSILON
-          ? CONVERSION * hNrr
-          : hConv;
+      values[i] = valueAt(conv, i);
+      if (carries(i)) fromNrr++;
+    }
+    let half: readonly number[];
+    if (fromNrr === 0) half = sameHalf(n, hConv);
+    else if (fromNrr === n) half = sameHalf(n, hNrr);
+    else {
+      const own = new Array<number>(n);
+      for (let i = 0; i < n; i++) own[i] = carries(i) ? hNrr : hConv;
+      half = own;
     }
     return { values, half, source: 'conv', line: conv };
   }
   if (nrrOk) {
     const line = rec.nrr!;
-    const h = CONVERSION * lineHalfUnit(line);
     const n = line.values.length;
     const values = new Array<number>(n);
-    const half = new Array<number>(n);
-    for (let i = 0; i < n; i++) {
-      values[i] = valueAt(line, i) * CONVERSION;
-      half[i] = h;
-    }
-    return { values, half, source: 'nrr', line };
+    for (let i = 0; i < n; i++) values[i] = valueAt(line, i) * CONVERSION;
+    return { values, half: sameHalf(n, CONVERSION * lineHalfUnit(line)), source: 'nrr', line };
   }
   return null;
+}
+
+/**
+ * One shared, frozen list of `n` equal half-units for each precision: nearly every record has one
+ * precision throughout, and a list of its own for each of 100,000 records is memory the garbage
+ * collector copies to no purpose. Lines of more than 30 values (never nine unsur) get their own.
+ */
+const halves = new Map<string, readonly number[]>();
+function sameHalf(n: number, h: number): readonly number[] {
+  if (n > 30) return new Array<number>(n).fill(h);
+  const key = `${n} ${h}`;
+  let found = halves.get(key);
+  if (found === undefined) {
+    found = Object.freeze(new Array<number>(n).fill(h));
+    // Half-units come from a line's decimals: a few dozen at most, but never an unbounded map.
+    if (halves.size < 256) halves.set(key, found);
+  }
+  return found;
 }
 
 export function mean(xs: readonly number[]): number {

@@ -630,7 +630,7 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
         lastRow: row,
         nrr: null,
         conv: null,
-        extraLines: [],
+        extraLines: NO_LINES,
         ikm: null,
         category: null,
         respondents: null,
@@ -668,6 +668,9 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   }
   finishRecord();
 
+  // Each unit's list of records made exact: a list grown by push keeps 16 spare slots, and a
+  // national recap's 50,000 units live to the end of the run.
+  for (const u of units) if (u.records.length > 0) u.records = u.records.slice();
   const realisationAsFraction = detectFractionScale(g, records, average);
   for (const rec of records)
     rec.realisationPct = realisationPct(rec.realisation, realisationAsFraction);
@@ -722,6 +725,9 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   }
 }
 
+/** A record without extra lines: one shared, frozen empty list (a list of its own per record is memory for nothing). */
+const NO_LINES: readonly Line[] = Object.freeze([]);
+
 /**
  * Gives a record's lines their roles: NRR line (1-4) and converted line
  * (25-100). Two lines are NRR then converted unless their scales say the
@@ -733,7 +739,7 @@ function assignLines(rec: SkmRecord, lines: readonly Line[], count: number): voi
     const l = lines[0];
     if (l.scale === 'conv') rec.conv = l;
     else if (l.scale === 'nrr') rec.nrr = l;
-    else rec.extraLines.push(l);
+    else rec.extraLines = [l];
     return;
   }
   let first = lines[0];
@@ -741,7 +747,7 @@ function assignLines(rec: SkmRecord, lines: readonly Line[], count: number): voi
   if (first.scale === 'conv' && second.scale === 'nrr') [first, second] = [second, first];
   rec.nrr = first;
   rec.conv = second;
-  for (let i = 2; i < count; i++) rec.extraLines.push(lines[i]);
+  if (count > 2) rec.extraLines = lines.slice(2, count);
 }
 
 /**

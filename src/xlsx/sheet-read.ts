@@ -69,9 +69,36 @@ const MAX_PRESIZE = 64;
  * of the run, each spare slot copied by the garbage collector with it. A row made to the width its
  * spans gave, and filled to its end, is already exact: no copy.
  */
-function fit(row: Row): void {
+function fit(row: Row, formats: FormatRows): void {
   if (row.size === 0 || row.last !== row.size) row.values = row.values.slice(0, row.last);
-  if (row.formats.length > 0) row.formats = row.formats.slice();
+  if (row.formats !== NO_FORMATS) row.formats = formats.shared(row.formats);
+}
+
+/** A row without number formats: one shared, frozen empty list. */
+const NO_FORMATS: (string | null)[] = Object.freeze([]) as unknown as (string | null)[];
+
+/**
+ * Rows' number formats, one shared frozen list for each pattern met: down a recap the rows repeat
+ * a few patterns ("0%" in the realisation column, "0.00" under the unsur), and a list of its own
+ * for each of 170,000 rows is memory the garbage collector copies to no purpose. Formats are the
+ * style table's own strings, so a pattern compares by identity; the last few patterns are kept.
+ */
+class FormatRows {
+  private readonly recent: (string | null)[][] = [];
+
+  shared(row: (string | null)[]): (string | null)[] {
+    for (const known of this.recent) if (sameFormats(known, row)) return known;
+    const own = Object.freeze(row.slice()) as (string | null)[];
+    if (this.recent.length === 8) this.recent.pop();
+    this.recent.unshift(own);
+    return own;
+  }
+}
+
+function sameFormats(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -138,6 +165,7 @@ export function readSheet(
   const dateStyle = dateStyles(ctx.formats);
   const numbers = new NumberBoxes();
   const texts = new TextCache();
+  const formatRows = new FormatRows();
 
   /**
    * A value read straight from its bytes [s, e) when it has the plain shape of its type (a
@@ -268,7 +296,7 @@ export function readSheet(
             n = /^\d{1,7}$/.test(r) ? Number(r) : NaN;
           }
         }
-        if (row) fit(row);
+        if (row) fit(row, formatRows);
         col = 0;
         row = undefined;
         span = sc.findAttr('spans') ? spanEnd(b, sc.valStart, sc.valEnd) : 0;
@@ -392,7 +420,7 @@ export function readSheet(
         if (!row) {
           row = {
             values: span > 0 ? new Array<CellValue>(span) : [],
-            formats: [],
+            formats: NO_FORMATS,
             last: 0,
             size: span,
           };
@@ -404,10 +432,14 @@ export function readSheet(
       else if (++ctx.cellCount.n > cellCap) throw tooManyCells(name, cellCap);
       row.values[col - 1] = value;
       if (col > row.last) row.last = col;
-      if (format) row.formats[col - 1] = format;
+      if (format) {
+        // A row's formats are its own while it is read (a shared list is frozen).
+        if (Object.isFrozen(row.formats)) row.formats = row.formats.slice();
+        row.formats[col - 1] = format;
+      }
       if (col > width) width = col;
     }
-    if (row) fit(row);
+    if (row) fit(row, formatRows);
   };
 
   for (let t = sc.next(); t !== END; t = sc.next()) {
@@ -453,7 +485,7 @@ export function readSheet(
   for (let r = 1; r <= lastRow; r++) {
     const row = rows[r];
     values[r - 1] = row ? row.values : [];
-    formats[r - 1] = row ? row.formats : [];
+    formats[r - 1] = row ? row.formats : NO_FORMATS;
   }
   // Merged areas reach no further than the cells with values: a title merged over the whole first
   // row, or a hostile whole-sheet merge, costs nothing. An area wholly outside is left out.

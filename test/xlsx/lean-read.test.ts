@@ -497,3 +497,43 @@ describe('a large part read as it inflates on another thread', () => {
       });
   });
 });
+
+describe("rows' number formats, shared between rows with the same pattern", () => {
+  const styles =
+    `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.000"/></numFmts>` +
+    '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"/>' +
+    '<xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>';
+  const c = (ref: string, v: number, s = 0) => `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${v}</v></c>`;
+
+  it('stay each row its own when a row met twice in the file gains a format later', async () => {
+    // Rows 2 and 3 have the same pattern ("0%" in C); row 2 comes again with "0.000" in D.
+    const xml =
+      `<worksheet xmlns="${MAIN}"><sheetData>` +
+      `<row r="1">${c('A1', 1)}</row>` +
+      `<row r="2">${c('A2', 2)}${c('C2', 0.5, 1)}</row>` +
+      `<row r="3">${c('A3', 3)}${c('C3', 0.75, 1)}</row>` +
+      `<row r="2">${c('D2', 1.25, 2)}</row>` +
+      `<row r="4">${c('A4', 4)}${c('C4', 0.25, 1)}</row>` +
+      '</sheetData></worksheet>';
+    const [grid] = (await readWorkbook(await rawXlsx([{ name: 'Rekap', xml }], { styles }))).grids;
+    expect(grid.values[1]).toEqual([2, undefined, 0.5, 1.25]);
+    expect(grid.formats![1]).toEqual([undefined, undefined, '0%', '0.000']);
+    expect(grid.formats![2]).toEqual([undefined, undefined, '0%']);
+    expect(grid.formats![3]).toEqual([undefined, undefined, '0%']);
+    expect(grid.formats![0]).toEqual([]);
+  });
+
+  it('read as exceljs reads them however the patterns alternate down the sheet', async () => {
+    // Ten patterns in turn: more than the reader keeps at hand, so old ones are made again.
+    const rows: string[] = [];
+    for (let r = 1; r <= 60; r++) {
+      const k = r % 10;
+      const cells = [c(`A${r}`, r)];
+      for (let col = 0; col < k; col++)
+        cells.push(c(`${String.fromCharCode(66 + col)}${r}`, r + col / 10, (col + k) % 3));
+      rows.push(`<row r="${r}">${cells.join('')}</row>`);
+    }
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+    await expectSameAsExceljs(await rawXlsx([{ name: 'Rekap', xml }], { styles }));
+  });
+});
