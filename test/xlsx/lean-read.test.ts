@@ -503,7 +503,8 @@ describe("rows' number formats, shared between rows with the same pattern", () =
     `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.000"/></numFmts>` +
     '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"/>' +
     '<xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>';
-  const c = (ref: string, v: number, s = 0) => `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${v}</v></c>`;
+  const c = (ref: string, v: number, s = 0) =>
+    `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${v}</v></c>`;
 
   it('stay each row its own when a row met twice in the file gains a format later', async () => {
     // Rows 2 and 3 have the same pattern ("0%" in C); row 2 comes again with "0.000" in D.
