@@ -456,6 +456,10 @@ export function readSheet(
           badMerges.add(ref.slice(0, 40));
         else merges.push(area.top, area.left, area.bottom, area.right);
       }
+    } else if (f === 109 /* m */ && sc.is('mergeCells')) {
+      // Made to the count it declares at once, rather than grown and copied step by step (870,000
+      // areas in a national recap): bounded by the bytes left, at 20 or more bytes an area.
+      merges.reserve(Math.min(Number(sc.attr('count')) || 0, (sc.limit - sc.pos) / 20));
     } else if (f === 104 /* h */ && sc.is('hyperlink')) {
       const id = sc.attr('id', true);
       const ref = sc.attr('ref');
@@ -671,6 +675,15 @@ function digitsValue(b: Uint8Array, s: number, e: number, max: number): number {
 class MergeList {
   data = new Int32Array(256);
   length = 0;
+
+  /** Room for `n` more areas at once, where more are expected (never less room than there is). */
+  reserve(n: number): void {
+    const want = (this.length + Math.floor(n)) * 4;
+    if (!(want > this.data.length)) return;
+    const grown = new Int32Array(want);
+    grown.set(this.data.subarray(0, this.length * 4));
+    this.data = grown;
+  }
 
   push(top: number, left: number, bottom: number, right: number): void {
     let k = this.length * 4;

@@ -538,3 +538,32 @@ describe("rows' number formats, shared between rows with the same pattern", () =
     await expectSameAsExceljs(await rawXlsx([{ name: 'Rekap', xml }], { styles }));
   });
 });
+
+describe("the merged areas' declared count (a hint of how many follow)", () => {
+  it('never changes the areas read, whatever it says', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheet).toMatch(/<mergeCells count="\d+"/);
+    const original = await readWorkbook(readFileSync(SAMPLE));
+    // Too few, none, negative, not a number, far too many, more than a double holds.
+    for (const count of ['1', '0', '-40', 'x', '99999999999', '1e400']) {
+      zip.file(
+        'xl/worksheets/sheet1.xml',
+        sheet.replace(/<mergeCells count="\d+"/, `<mergeCells count="${count}"`),
+      );
+      const read = await readWorkbook(await zip.generateAsync({ type: 'nodebuffer' }));
+      expect(mergeAreas(read.grids[0].merges)).toEqual(mergeAreas(original.grids[0].merges));
+      expect(read.grids).toEqual(original.grids);
+    }
+    // The areas in two lists, each with its count: the second list's room keeps the first's areas.
+    const block = /<mergeCells count="\d+">(.*?)<\/mergeCells>/s.exec(sheet)!;
+    const areas = block[1].match(/<mergeCell [^>]*\/>/g)!;
+    const half = Math.floor(areas.length / 2);
+    const two =
+      `<mergeCells count="${half}">${areas.slice(0, half).join('')}</mergeCells>` +
+      `<mergeCells count="${areas.length}">${areas.slice(half).join('')}</mergeCells>`;
+    zip.file('xl/worksheets/sheet1.xml', sheet.replace(block[0], two));
+    const read = await readWorkbook(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(mergeAreas(read.grids[0].merges)).toEqual(mergeAreas(original.grids[0].merges));
+  });
+});
