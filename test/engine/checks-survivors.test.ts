@@ -35,10 +35,17 @@
  *   cell at all (null), so a read cell is always a number, text or error.
  * - `ctx.respondentsCol !== undefined` -> true (378): the respondents check runs
  *   only when the table has that column.
+ * - `v.kind !== 'number'` -> false (132) and `v.kind === 'number'` -> true in
+ *   inRange (158): a blank's missing value compares false with any bound.
+ * - `ikm >= 1` -> true and `ikm <= 4` -> true (234-235): 25 x the IKM must lie
+ *   within a half-unit of a mean of converted values (25-100) anyway.
+ * - `ikm !== null` -> true (328): an IKM is valid only when it was read.
+ * - `i >= 0 && ...` -> true (432) and `<=` -> `<` beside `min + EPSILON` (436):
+ *   index -1 reads undefined, and the minimum is below min + EPSILON.
  */
 import type { CheckCode, Finding } from '../../src/engine/checks';
 import { checkRecord } from '../../src/engine/checks';
-import { findingText } from '../../src/engine/messages';
+import { findingText, lineName } from '../../src/engine/messages';
 import { recordFromCells } from '../../src/engine/standalone';
 import { UNSUR_CODES, type UnsurCode } from '../../src/engine/unsur';
 import type { CellValue } from '../../src/engine/numbers';
@@ -407,6 +414,55 @@ describe('the category, respondents and Unsur Perbaikan cells', () => {
         expected: 'U2',
         actual: 'U3',
       }),
+    ]);
+  });
+});
+
+describe('conversion compared at the ends of both scales', () => {
+  it('an NRR of exactly 1 or a converted value of exactly 25 is compared like any other', () => {
+    // U1: NRR 1 written as 30 (25 expected); U2: NRR 1.5 written as 25 (37.5 expected).
+    const nrr = withValues(BASE.nrr, { U1: 1, U2: 1.5 });
+    const conv = withValues(BASE.conv, { U1: 30, U2: 25 });
+    const findings = only(findingsOfUnit(tahunan({ ...BASE, nrr, conv })), 'conversion-mismatch');
+    expect(findings).toEqual([
+      expect.objectContaining({ unsur: 'U1', expected: 25, actual: 30 }),
+      expect.objectContaining({ unsur: 'U2', expected: 37.5, actual: 25 }),
+    ]);
+  });
+});
+
+describe('a line mixing both scales is not compared cell by cell with the other line', () => {
+  it('an NRR line holding one converted value is mixed-scale, with no conversion mismatch', () => {
+    // U1 of the converted line (70) is no 25 x 3.212: not said, since the NRR line is no NRR line.
+    const nrr = withValues(BASE.nrr, { U9: 82.1 });
+    const conv = withValues(BASE.conv, { U1: 70 });
+    const codes = findingsOfUnit(tahunan({ ...BASE, nrr, conv })).map((f) => f.code);
+    expect(codes).toContain('mixed-scale');
+    expect(codes).not.toContain('conversion-mismatch');
+  });
+
+  it('a converted line holding one NRR value is mixed-scale, with no conversion mismatch', () => {
+    const conv = withValues(BASE.conv, { U1: 70, U9: 3.284 });
+    const codes = findingsOfUnit(tahunan({ ...BASE, conv })).map((f) => f.code);
+    expect(codes).toContain('mixed-scale');
+    expect(codes).not.toContain('conversion-mismatch');
+  });
+
+  it('a third line mixing both scales is named as a value line, not as an NRR line', () => {
+    const [f] = analyse(withThirdLine(withValues(BASE.conv, { U1: 3.212 }))).findings;
+    expect(f.message).toEqual(findingText.mixedScale(lineName.line.id, lineName.line.en));
+  });
+});
+
+describe('an Unsur Perbaikan compared with several lowest unsur', () => {
+  it('names every lowest unsur, comma-separated, and no single unsur', () => {
+    // U1 and U2 tied lowest at 70; the priority names Waktu (U3) only.
+    const conv = withValues(BASE.conv, { U1: 70, U2: 70 });
+    const findings = findingsOfUnit(
+      tahunan({ ...BASE, nrr: null, conv, priority: '1. Waktu penyelesaian' }),
+    );
+    expect(only(findings, 'priority-not-lowest')).toEqual([
+      expect.objectContaining({ unsur: null, expected: 'U1, U2', actual: 'U3' }),
     ]);
   });
 });
