@@ -456,6 +456,9 @@ export function readSheet(
           badMerges.add(ref.slice(0, 40));
         else merges.push(area.top, area.left, area.bottom, area.right);
       }
+      // The areas after it in their plain shape, read straight from the bytes: a national recap
+      // has 870,000, and each through the tokenizer cost more than all of its cells' values.
+      sc.pos = plainMerges(b, sc.pos, sc.end, merges);
     } else if (f === 109 /* m */ && sc.is('mergeCells')) {
       // Made to the count it declares at once, rather than grown and copied step by step (870,000
       // areas in a national recap): bounded by the bytes left, at 20 or more bytes an area.
@@ -698,6 +701,31 @@ class MergeList {
     d[k++] = bottom;
     d[k] = right;
     this.length++;
+  }
+}
+
+const MERGE_OPEN = Array.from('<mergeCell ref="', (ch) => ch.charCodeAt(0));
+/** The longest plain element: '<mergeCell ref="XFD1048576:XFD1048576"/>'. */
+const MERGE_MAX = MERGE_OPEN.length + 21 + 3;
+
+/**
+ * Reads `<mergeCell ref="A4:A5"/>` elements from `p` on, with whitespace between them, for as long
+ * as each has exactly that shape and a plain reference; the position of the first that has not
+ * (or that may not be all there before `end`), left to the tokenizer, which reads it as before.
+ * Linear: each byte is looked at a bounded number of times.
+ */
+function plainMerges(b: Uint8Array, p: number, end: number, out: MergeList): number {
+  for (;;) {
+    let i = p;
+    while (i < end && (b[i] === 32 || b[i] === 10 || b[i] === 13 || b[i] === 9)) i++;
+    if (i + MERGE_MAX > end) return p;
+    for (let k = 0; k < MERGE_OPEN.length; k++) if (b[i + k] !== MERGE_OPEN[k]) return p;
+    const s = i + MERGE_OPEN.length;
+    let e = s;
+    while (e < s + 22 && b[e] !== 34 /* " */) e++;
+    if (b[e] !== 34 || b[e + 1] !== 47 /* / */ || b[e + 2] !== 62 /* > */) return p;
+    if (!plainArea(b, s, e, out)) return p;
+    p = e + 3;
   }
 }
 

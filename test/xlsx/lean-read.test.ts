@@ -567,3 +567,35 @@ describe("the merged areas' declared count (a hint of how many follow)", () => {
     expect(mergeAreas(read.grids[0].merges)).toEqual(mergeAreas(original.grids[0].merges));
   });
 });
+
+describe('merged areas written in every shape', () => {
+  it('read as exceljs reads them, plain runs and odd elements mixed in any order', async () => {
+    const rows: string[] = [];
+    for (let r = 1; r <= 40; r++)
+      rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="H${r}"><v>1</v></c></row>`);
+    const plain = (r: number) => `<mergeCell ref="B${r}:C${r}"/>`;
+    const odd = [
+      (r: number) => `<mergeCell ref='B${r}:D${r}'/>`,
+      (r: number) => `<mergeCell  ref="B${r}:E${r}" />`,
+      (r: number) => `<mergeCell ref="B${r}:F${r}"></mergeCell>`,
+      (r: number) => `<mergeCell ref="&#66;${r}:C${r}"/>`,
+      (r: number) => `<mergeCell xmlns:q="urn:x" q:foo="1" ref="B${r}:G${r}"/>`,
+      (r: number) => `<!-- a comment --><mergeCell ref="B${r}:C${r}"/>`,
+      (r: number) => `<mergeCell ref="C${r}:B${r}"/>`,
+      (r: number) => `<mergeCell ref="B${r}"/>`,
+    ];
+    // Runs of plain areas broken by each odd shape, with and without whitespace between elements.
+    const parts: string[] = [];
+    for (let r = 1; r <= 40; r++) {
+      const k = r % (odd.length + 3);
+      parts.push(k < odd.length ? odd[k](r) : plain(r));
+      if (r % 4 === 0) parts.push('\n  ');
+    }
+    const xml =
+      `<worksheet xmlns="${MAIN}"><sheetData>${rows.join('')}</sheetData>` +
+      `<mergeCells count="40">${parts.join('')}</mergeCells></worksheet>`;
+    const buffer = await rawXlsx([{ name: 'Rekap', xml }]);
+    const lean = await expectSameAsExceljs(buffer);
+    expect(mergeAreas(lean[0].merges)).toHaveLength(40);
+  });
+});
