@@ -26,6 +26,11 @@ export interface ReadLimits {
   streamFrom?: number;
   /** The bytes that thread hands over at a time (1 MB). */
   streamChunk?: number;
+  /**
+   * False: that thread inflates as a stream, chunk by chunk copied into shared memory, as where
+   * Node's zlib handle is not at hand (inflate-worker.js); by default straight into it.
+   */
+  inflateInPlace?: boolean;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
@@ -153,6 +158,7 @@ export class Package {
       declared,
       packed.crc32,
       this.limits.streamChunk ?? STREAM_CHUNK,
+      this.limits.inflateInPlace !== false,
       () => this.inflate(f.name, packed),
     );
   }
@@ -336,6 +342,7 @@ export class StreamedPart {
     readonly size: number,
     crc: number,
     chunk: number,
+    inPlace: boolean,
     /** The part inflated on this thread, where the other thread is lost. */
     private readonly inflateHere: () => Buffer | null,
   ) {
@@ -343,7 +350,15 @@ export class StreamedPart {
     const control = new SharedArrayBuffer(8);
     this.bytes = new Uint8Array(shared, 0, size);
     this.ctrl = new Int32Array(control);
-    const job = { compressed, shared, control, declared: size, crc, chunk: Math.max(64, chunk) };
+    const job = {
+      compressed,
+      shared,
+      control,
+      declared: size,
+      crc,
+      chunk: Math.max(64, chunk),
+      inPlace,
+    };
     const spare = takeSpare();
     if (spare) {
       this.worker = spare;

@@ -426,77 +426,101 @@ describe("the reader's caches of repeated values", () => {
   });
 });
 
-describe('a large part read as it inflates on another thread', () => {
-  /** Every part streamed, handed over `chunk` bytes at a time. */
-  const streamed = (chunk: number) => ({ ...DEFAULT_LIMITS, streamFrom: 1, streamChunk: chunk });
+// Inflated straight into shared memory (the default) and as a stream (where Node's zlib handle is
+// not at hand): the same bytes, the same refusals.
+describe.each([true, false])(
+  'a large part read as it inflates on another thread (in place: %s)',
+  (inPlace) => {
+    /** Every part streamed, handed over `chunk` bytes at a time. */
+    const streamed = (chunk: number) => ({
+      ...DEFAULT_LIMITS,
+      streamFrom: 1,
+      streamChunk: chunk,
+      inflateInPlace: inPlace,
+    });
 
-  it('gives what reading the whole part gives, wherever the handovers cut the tokens', async () => {
-    const whole = await readWorkbook(readFileSync(SAMPLE));
-    for (const chunk of [64, 100, 4096]) {
-      const read = await readWorkbook(readFileSync(SAMPLE), streamed(chunk));
+    it('gives what reading the whole part gives, wherever the handovers cut the tokens', async () => {
+      const whole = await readWorkbook(readFileSync(SAMPLE));
+      for (const chunk of [64, 100, 4096]) {
+        const read = await readWorkbook(readFileSync(SAMPLE), streamed(chunk));
+        expect(read.grids).toEqual(whole.grids);
+        expect(read.notes).toEqual(whole.notes);
+      }
+    });
+
+    it('by a thread started before the part was known (as the checker starts one), taken over once', async () => {
+      const whole = await readWorkbook(readFileSync(SAMPLE));
+      const key = Symbol.for('skm-rekap.spare-inflater');
+      const held = globalThis as unknown as Record<symbol, Worker | undefined>;
+      prestart();
+      const spare = held[key];
+      expect(spare).toBeInstanceOf(Worker);
+      // Bytes in shared memory, as the checker reads a file: the thread gets a view, not a copy.
+      const data = readFileSync(SAMPLE);
+      const shared = Buffer.from(new SharedArrayBuffer(data.length));
+      data.copy(shared);
+      const read = await readWorkbook(shared, streamed(4096));
+      expect(held[key]).toBeUndefined();
       expect(read.grids).toEqual(whole.grids);
       expect(read.notes).toEqual(whole.notes);
-    }
-  });
-
-  it('by a thread started before the part was known (as the checker starts one), taken over once', async () => {
-    const whole = await readWorkbook(readFileSync(SAMPLE));
-    const key = Symbol.for('skm-rekap.spare-inflater');
-    const held = globalThis as unknown as Record<symbol, Worker | undefined>;
-    prestart();
-    const spare = held[key];
-    expect(spare).toBeInstanceOf(Worker);
-    // Bytes in shared memory, as the checker reads a file: the thread gets a view, not a copy.
-    const data = readFileSync(SAMPLE);
-    const shared = Buffer.from(new SharedArrayBuffer(data.length));
-    data.copy(shared);
-    const read = await readWorkbook(shared, streamed(4096));
-    expect(held[key]).toBeUndefined();
-    expect(read.grids).toEqual(whole.grids);
-    expect(read.notes).toEqual(whole.notes);
-    // The spare went to the first part; the next read starts a thread of its own, and reads the same.
-    expect(await readWorkbook(shared, streamed(100))).toEqual(read);
-  });
-
-  it('on comments, CDATA, declarations and long attributes cut anywhere', async () => {
-    const long = 'x'.repeat(5000);
-    const xml =
-      `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet xmlns="${MAIN}">` +
-      `<!-- ${long} <row> --><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<v>${long}]]></t></is></c>` +
-      `<c r="B1"><v>3.25</v></c><c r="C1" t="str"><v>a &amp; b</v></c></row><?pi ${long}?>` +
-      `<row r="2" note="${long}"><c r="A2"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A2:B2"/></mergeCells></worksheet>`;
-    const file = await rawXlsx([{ name: 'Rekap', xml }]);
-    const whole = await readWorkbook(file);
-    expect(whole.grids[0].values[0]).toEqual([`<v>${long}`, 3.25, 'a & b']);
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 64, max: 3000 }), async (chunk) => {
-        expect(await readWorkbook(file, streamed(chunk))).toEqual(whole);
-      }),
-      { numRuns: 8 },
-    );
-  });
-
-  it('is refused as damaged when its data or CRC is wrong, as when inflated whole', async () => {
-    const buffer = Buffer.from(readFileSync(SAMPLE));
-    // The part's CRC as the central directory gives it (what the reader checks against).
-    const central = buffer.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml'));
-    expect(buffer.readUInt32LE(central - 46)).toBe(0x02014b50);
-    buffer.writeUInt32LE((buffer.readUInt32LE(central - 30) ^ 1) >>> 0, central - 30);
-    await expect(readWorkbook(buffer, streamed(4096))).rejects.toMatchObject({
-      reason: { en: 'its part xl/worksheets/sheet1.xml is damaged' },
+      // The spare went to the first part; the next read starts a thread of its own, and reads the same.
+      expect(await readWorkbook(shared, streamed(100))).toEqual(read);
     });
-    await expect(readWorkbook(buffer)).rejects.toMatchObject({
-      reason: { en: 'its part xl/worksheets/sheet1.xml is damaged' },
+
+    it('on comments, CDATA, declarations and long attributes cut anywhere', async () => {
+      const long = 'x'.repeat(5000);
+      const xml =
+        `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet xmlns="${MAIN}">` +
+        `<!-- ${long} <row> --><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<v>${long}]]></t></is></c>` +
+        `<c r="B1"><v>3.25</v></c><c r="C1" t="str"><v>a &amp; b</v></c></row><?pi ${long}?>` +
+        `<row r="2" note="${long}"><c r="A2"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A2:B2"/></mergeCells></worksheet>`;
+      const file = await rawXlsx([{ name: 'Rekap', xml }]);
+      const whole = await readWorkbook(file);
+      expect(whole.grids[0].values[0]).toEqual([`<v>${long}`, 3.25, 'a & b']);
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 64, max: 3000 }), async (chunk) => {
+          expect(await readWorkbook(file, streamed(chunk))).toEqual(whole);
+        }),
+        { numRuns: 8 },
+      );
     });
-    // A part that inflates past the size it declares (a zip bomb's shape) stops there.
-    const bomb = Buffer.from(readFileSync(SAMPLE));
-    bomb.writeUInt32LE(bomb.readUInt32LE(central - 22) - 100, central - 22);
-    for (const limits of [streamed(4096), DEFAULT_LIMITS])
-      await expect(readWorkbook(bomb, limits)).rejects.toMatchObject({
+
+    it('is refused as damaged when its data or CRC is wrong, as when inflated whole', async () => {
+      const buffer = Buffer.from(readFileSync(SAMPLE));
+      // The part's CRC as the central directory gives it (what the reader checks against).
+      const central = buffer.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml'));
+      expect(buffer.readUInt32LE(central - 46)).toBe(0x02014b50);
+      buffer.writeUInt32LE((buffer.readUInt32LE(central - 30) ^ 1) >>> 0, central - 30);
+      await expect(readWorkbook(buffer, streamed(4096))).rejects.toMatchObject({
         reason: { en: 'its part xl/worksheets/sheet1.xml is damaged' },
       });
-  });
-});
+      await expect(readWorkbook(buffer)).rejects.toMatchObject({
+        reason: { en: 'its part xl/worksheets/sheet1.xml is damaged' },
+      });
+      // A part that inflates past the size it declares (a zip bomb's shape) stops there.
+      const bomb = Buffer.from(readFileSync(SAMPLE));
+      bomb.writeUInt32LE(bomb.readUInt32LE(central - 22) - 100, central - 22);
+      for (const limits of [streamed(4096), DEFAULT_LIMITS])
+        await expect(readWorkbook(bomb, limits)).rejects.toMatchObject({
+          reason: { en: 'its part xl/worksheets/sheet1.xml is damaged' },
+        });
+      // One that ends short of the size it declares, and one whose deflated data is garbled midway.
+      const short = Buffer.from(readFileSync(SAMPLE));
+      short.writeUInt32LE(short.readUInt32LE(central - 22) + 100, central - 22);
+      const garbled = Buffer.from(readFileSync(SAMPLE));
+      const local = garbled.indexOf(Buffer.from('xl/worksheets/sheet1.xml'));
+      expect(garbled.readUInt32LE(local - 30)).toBe(0x04034b50);
+      const data = local + garbled.readUInt16LE(local - 4) + garbled.readUInt16LE(local - 2);
+      const size = garbled.readUInt32LE(central - 26);
+      garbled.fill(0xff, data + Math.floor(size / 2), data + Math.floor(size / 2) + 64);
+      for (const damagedFile of [short, garbled])
+        for (const limits of [streamed(4096), streamed(100), DEFAULT_LIMITS])
+          await expect(readWorkbook(damagedFile, limits)).rejects.toMatchObject({
+            reason: { en: 'its part xl/worksheets/sheet1.xml is damaged' },
+          });
+    });
+  },
+);
 
 describe("rows' number formats, shared between rows with the same pattern", () => {
   const styles =
