@@ -1,0 +1,69 @@
+// Numbers as staff type them and as the reports write them, at the edges StrykerJS found unguarded
+// in src/engine/numbers.ts (issue 16): grouping past thousands, signs, exponents.
+import { decimalsOf, formatEn, formatId, parseNumber } from '../../src/engine/numbers';
+
+const COUNTS = { counts: true };
+const read = (text: string, counts = false) => {
+  const p = parseNumber(text, counts ? COUNTS : {});
+  return p.kind === 'number' ? { value: p.value, decimals: p.decimals } : p.kind;
+};
+
+describe('numbers written for the reports', () => {
+  it('group every three digits, millions included, in both languages', () => {
+    expect(formatId(1234567.891)).toBe('1.234.567,89');
+    expect(formatEn(1234567.891)).toBe('1,234,567.89');
+    expect(formatId(1234567, 0)).toBe('1.234.567');
+    expect(formatEn(100000, 0)).toBe('100,000');
+  });
+
+  it('sign a negative number, and never a zero', () => {
+    expect(formatId(-1234.5)).toBe('-1.234,50');
+    expect(formatEn(-1234.5)).toBe('-1,234.50');
+    expect(formatId(0)).toBe('0,00');
+    expect(formatEn(0)).toBe('0.00');
+    // Rounds to zero: written without a sign.
+    expect(formatId(-0.004)).toBe('0,00');
+    expect(formatEn(-0.004)).toBe('0.00');
+  });
+});
+
+describe('counts typed as text with thousands separators', () => {
+  it('read Indonesian groups of any length, with a decimal part of any length', () => {
+    expect(read('1.234.567', true)).toEqual({ value: 1234567, decimals: 0 });
+    expect(read('12.500,55')).toEqual({ value: 12500.55, decimals: 2 });
+    expect(read('12.500,5')).toEqual({ value: 12500.5, decimals: 1 });
+  });
+
+  it('read English groups in a count, with a decimal part of any length', () => {
+    expect(read('1,234,567', true)).toEqual({ value: 1234567, decimals: 0 });
+    expect(read('12,345.75', true)).toEqual({ value: 12345.75, decimals: 2 });
+    expect(read('1,686', true)).toEqual({ value: 1686, decimals: 0 });
+  });
+
+  it('take a separator not followed by groups of exactly three digits as a decimal one', () => {
+    // Four digits before the point, two after the comma: no grouping.
+    expect(read('1234.567', true)).toEqual({ value: 1234.567, decimals: 3 });
+    expect(read('1234,567', true)).toEqual({ value: 1234.567, decimals: 3 });
+    expect(read('1,23', true)).toEqual({ value: 1.23, decimals: 2 });
+    // Outside a count a lone group is a decimal part ("3,686" and "1.686" are scores).
+    expect(read('1,686')).toEqual({ value: 1.686, decimals: 3 });
+    expect(read('1.686')).toEqual({ value: 1.686, decimals: 3 });
+  });
+
+  it('read signs and spaces, and refuse letters', () => {
+    expect(read('-3,5')).toEqual({ value: -3.5, decimals: 1 });
+    expect(read('+3,5')).toEqual({ value: 3.5, decimals: 1 });
+    expect(read('1 686', true)).toEqual({ value: 1686, decimals: 0 });
+    expect(read('1.686 orang', true)).toBe('text');
+    expect(read('x1.686', true)).toBe('text');
+  });
+});
+
+describe('decimals of a computed number', () => {
+  it('count the places an exponent adds, however many digits it has', () => {
+    expect(decimalsOf(1.5e-7)).toBe(8);
+    expect(decimalsOf(1.5e-10)).toBe(11);
+    expect(decimalsOf(2.25e-12)).toBe(14);
+    expect(decimalsOf(0.123456)).toBe(6);
+  });
+});
