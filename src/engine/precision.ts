@@ -105,19 +105,18 @@ function computeEffective(rec: Pick<SkmRecord, 'nrr' | 'conv'>): Effective | nul
 }
 
 /**
- * One shared, frozen list of `n` equal half-units for each precision: nearly every record has one
+ * One shared, frozen list of nine equal half-units for each precision: nearly every record has one
  * precision throughout, and a list of its own for each of 100,000 records is memory the garbage
- * collector copies to no purpose. Lines of more than 30 values (never nine unsur) get their own.
+ * collector copies to no purpose. A line of any other length (never one of a recap) gets its own.
  */
-const halves = new Map<string, readonly number[]>();
+const nineHalves = new Map<number, readonly number[]>();
 function sameHalf(n: number, h: number): readonly number[] {
-  if (n > 30) return new Array<number>(n).fill(h);
-  const key = `${n} ${h}`;
-  let found = halves.get(key);
+  if (n !== 9) return new Array<number>(n).fill(h);
+  let found = nineHalves.get(h);
   if (found === undefined) {
-    found = Object.freeze(new Array<number>(n).fill(h));
+    found = Object.freeze(new Array<number>(9).fill(h));
     // Half-units come from a line's decimals: a few dozen at most, but never an unbounded map.
-    if (halves.size < 256) halves.set(key, found);
+    if (nineHalves.size < 256) nineHalves.set(h, found);
   }
   return found;
 }
