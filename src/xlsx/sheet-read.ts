@@ -690,11 +690,8 @@ class MergeList {
 
   push(top: number, left: number, bottom: number, right: number): void {
     let k = this.length * 4;
-    if (k + 4 > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    // Full: twice the room.
+    if (k + 4 > this.data.length) this.reserve(this.length);
     const d = this.data;
     d[k++] = top;
     d[k++] = left;

@@ -253,8 +253,8 @@ const WORKER_FILE = ((): string | null => {
 /**
  * Whether a core is free for the inflating thread now: Linux counts the tasks running or waiting
  * to run (/proc/loadavg), and one core must be left besides this thread. Where none is, the two
- * threads take turns on one core and the thread's own costs (its start, the copy into shared
- * memory, waking the reader) come on top: at 50,000 units, with another process keeping one of two
+ * threads take turns on one core and the thread's own costs (its start, handing the bytes over,
+ * waking the reader) come on top: at 50,000 units, with another process keeping one of two
  * cores busy, reading took 3.0 to 4.3 s on one thread and 4.0 to 5.6 s with the second. Elsewhere
  * (no /proc) the thread is used, as before.
  */
