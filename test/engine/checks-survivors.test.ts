@@ -466,3 +466,19 @@ describe('an Unsur Perbaikan compared with several lowest unsur', () => {
     ]);
   });
 });
+
+describe('a recap without a Kategori column', () => {
+  const noCategory = BANJAR_COLUMNS.filter((c) => c !== 'category');
+
+  it('asks for no category: a unit is never told its category is missing', () => {
+    const findings = findingsOf([unit(1, 'DINAS A', tahunan(BASE))], { columns: noCategory });
+    expect(findings.filter((f) => f.code.startsWith('category'))).toEqual([]);
+  });
+
+  it('still checks the IKM it has', () => {
+    const findings = findingsOf([unit(1, 'DINAS A', tahunan({ ...BASE, ikm: 70 }))], {
+      columns: noCategory,
+    });
+    expect(findings.map((f) => f.code)).toEqual(['ikm-mismatch']);
+  });
+});
