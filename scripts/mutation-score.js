@@ -6,57 +6,125 @@
  * mutants no test reaches counted as survived; mutants that do not compile or
  * are ignored are left out (Stryker's own "mutation score" counts them the same way).
  *
+ * Survivors that no behaviour can tell from the original (equivalent mutants) are listed with
+ * their reasons in stryker/equivalent-mutants.json, by source line, mutator and replacement
+ * exactly, so that a killable mutant on the same line still counts. They are shown apart and a
+ * second score leaves them out; a listed mutant no report holds as a survivor is named, so a
+ * list gone stale (the code changed, or a test now kills it) is seen.
+ *
  *   node scripts/mutation-score.js [REPORT.json ...]
  */
 const fs = require('fs');
 const path = require('path');
 
-const dir = path.join(__dirname, '..', 'reports', 'mutation');
-const files = process.argv.slice(2);
-const reports = files.length
-  ? files
-  : fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => path.join(dir, f))
-    : [];
-if (reports.length === 0) {
-  console.error(
-    'Tidak ada laporan mutasi: jalankan `npm run mutate` dulu (no mutation report yet).',
+const root = path.join(__dirname, '..');
+const dir = path.join(root, 'reports', 'mutation');
+const EQUIVALENTS = path.join(root, 'stryker', 'equivalent-mutants.json');
+
+/** The listed equivalents: { file: [{ code, mutator, replacement, reason }] }. */
+function readEquivalents(file) {
+  if (!fs.existsSync(file)) return {};
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+const squash = (s) => String(s).replace(/\s+/g, ' ').trim();
+
+/** The entry a surviving mutant matches: its line holds the code, same mutator, same replacement. */
+function equivalentOf(entries, mutant, lines) {
+  if (!entries || mutant.status !== 'Survived') return undefined;
+  const line = squash(lines[mutant.location.start.line - 1] ?? '');
+  const replacement = squash(mutant.replacement ?? '');
+  return entries.find(
+    (e) =>
+      e.mutator === mutant.mutatorName &&
+      squash(e.replacement) === replacement &&
+      line.includes(squash(e.code)),
   );
-  process.exit(2);
 }
 
 function tally(mutants) {
-  const t = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
+  const t = { killed: 0, timeout: 0, survived: 0, equivalent: 0, noCoverage: 0, other: 0 };
   for (const m of mutants) {
     if (m.status === 'Killed') t.killed++;
     else if (m.status === 'Timeout') t.timeout++;
-    else if (m.status === 'Survived') t.survived++;
-    else if (m.status === 'NoCoverage') t.noCoverage++;
+    else if (m.status === 'Survived') {
+      t.survived++;
+      if (m.equivalent) t.equivalent++;
+    } else if (m.status === 'NoCoverage') t.noCoverage++;
     else t.other++;
   }
   const caught = t.killed + t.timeout;
   const counted = caught + t.survived + t.noCoverage;
   t.score = counted ? (100 * caught) / counted : NaN;
+  t.scoreWithout = counted - t.equivalent ? (100 * caught) / (counted - t.equivalent) : NaN;
   return t;
 }
 
+const pct = (x) => (Number.isNaN(x) ? '-' : x.toFixed(1) + ' %');
 const row = (name, t) =>
-  `| ${name} | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.other} | ${
-    Number.isNaN(t.score) ? '-' : t.score.toFixed(1) + ' %'
-  } |`;
+  `| ${name} | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.equivalent} | ${t.noCoverage} | ${
+    t.other
+  } | ${pct(t.score)} | ${pct(t.scoreWithout)} |`;
 
-for (const report of reports) {
-  const json = JSON.parse(fs.readFileSync(report, 'utf8'));
-  const all = [];
-  console.log(`\n${path.basename(report)}\n`);
-  console.log('| File | Killed | Timed out | Survived | No coverage | Not run | Score |');
-  console.log('|---|---|---|---|---|---|---|');
-  for (const [file, data] of Object.entries(json.files).sort()) {
-    all.push(...data.mutants);
-    console.log(row(`\`${file}\``, tally(data.mutants)));
+/** Marks each report's equivalent survivors; returns the tables and the listed entries matched. */
+function score(reports, equivalents) {
+  const out = [];
+  const matched = new Set();
+  const seenFiles = new Set();
+  for (const report of reports) {
+    const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+    const all = [];
+    out.push(`\n${path.basename(report)}\n`);
+    out.push(
+      '| File | Killed | Timed out | Survived | of them equivalent | No coverage | Not run | Score | Score without equivalents |',
+    );
+    out.push('|---|---|---|---|---|---|---|---|---|');
+    for (const [file, data] of Object.entries(json.files).sort()) {
+      seenFiles.add(file);
+      const lines = String(data.source ?? '').split('\n');
+      for (const m of data.mutants) {
+        const e = equivalentOf(equivalents[file], m, lines);
+        if (e) {
+          m.equivalent = true;
+          matched.add(e);
+        }
+      }
+      all.push(...data.mutants);
+      out.push(row(`\`${file}\``, tally(data.mutants)));
+    }
+    out.push(row('**all**', tally(all)));
   }
-  console.log(row('**all**', tally(all)));
+  const stale = [];
+  for (const [file, entries] of Object.entries(equivalents))
+    if (seenFiles.has(file))
+      for (const e of entries) if (!matched.has(e)) stale.push(`${file}: ${e.mutator} ${e.code}`);
+  return { out, stale };
+}
+
+module.exports = { equivalentOf, tally, score };
+
+if (require.main === module) {
+  const files = process.argv.slice(2);
+  const reports = files.length
+    ? files
+    : fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => path.join(dir, f))
+      : [];
+  if (reports.length === 0) {
+    console.error(
+      'Tidak ada laporan mutasi: jalankan `npm run mutate` dulu (no mutation report yet).',
+    );
+    process.exit(2);
+  }
+  const { out, stale } = score(reports, readEquivalents(EQUIVALENTS));
+  console.log(out.join('\n'));
+  if (stale.length > 0) {
+    console.log(
+      `\nListed as equivalent but no survivor in these reports (killed now, or the code changed):`,
+    );
+    for (const s of stale) console.log(`- ${s}`);
+  }
 }

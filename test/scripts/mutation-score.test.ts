@@ -1,0 +1,74 @@
+// The mutation scores of docs/testing.md (issue 16): equivalent mutants are left out of the second
+// score only when their line, mutator and replacement are all the ones listed, and a listed one no
+// report holds as a survivor is named.
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { score } = require('../../scripts/mutation-score.js') as {
+  score: (
+    reports: string[],
+    equivalents: Record<string, { code: string; mutator: string; replacement: string }[]>,
+  ) => { out: string[]; stale: string[] };
+};
+
+const source = ['if (a < b) return x;', 'return y + EPSILON;'].join('\n');
+const mutant = (line: number, mutatorName: string, replacement: string, status: string) => ({
+  id: `${line}-${mutatorName}-${replacement}`,
+  mutatorName,
+  replacement,
+  status,
+  location: { start: { line, column: 1 }, end: { line, column: 10 } },
+});
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function report(mutants: ReturnType<typeof mutant>[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-score-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'engine-x.json');
+  fs.writeFileSync(file, JSON.stringify({ files: { 'src/x.ts': { source, mutants } } }));
+  return file;
+}
+
+const tableRow = (out: string[]) => out.find((l) => l.startsWith('| `src/x.ts`'))!;
+
+describe('mutation scores with equivalent mutants listed', () => {
+  const listed = {
+    'src/x.ts': [
+      { code: 'if (a < b) return x;', mutator: 'EqualityOperator', replacement: 'a <= b' },
+      { code: 'return y + EPSILON;', mutator: 'ArithmeticOperator', replacement: 'y - EPSILON' },
+    ],
+  };
+
+  it('leaves out of the second score only the survivor whose replacement is the one listed', () => {
+    const file = report([
+      mutant(1, 'EqualityOperator', 'a <= b', 'Survived'),
+      // Same line and mutator, another replacement: a real gap, still counted.
+      mutant(1, 'EqualityOperator', 'a >= b', 'Survived'),
+      mutant(1, 'ConditionalExpression', 'true', 'Killed'),
+      mutant(2, 'ArithmeticOperator', 'y - EPSILON', 'Timeout'),
+    ]);
+    const { out } = score([file], listed);
+    // Killed 1, timed out 1, survived 2 (1 equivalent): 2 of 4, then 2 of 3.
+    expect(tableRow(out)).toBe('| `src/x.ts` | 1 | 1 | 2 | 1 | 0 | 0 | 50.0 % | 66.7 % |');
+  });
+
+  it('names a listed mutant that no report holds as a survivor (a test kills it now)', () => {
+    const file = report([
+      mutant(1, 'EqualityOperator', 'a <= b', 'Survived'),
+      mutant(2, 'ArithmeticOperator', 'y - EPSILON', 'Killed'),
+    ]);
+    const { stale } = score([file], listed);
+    expect(stale).toEqual(['src/x.ts: ArithmeticOperator return y + EPSILON;']);
+  });
+
+  it('never counts a mutant no test reaches as equivalent', () => {
+    const file = report([mutant(1, 'EqualityOperator', 'a <= b', 'NoCoverage')]);
+    expect(tableRow(score([file], listed).out)).toBe(
+      '| `src/x.ts` | 0 | 0 | 0 | 0 | 1 | 0 | 0.0 % | 0.0 % |',
+    );
+  });
+});
