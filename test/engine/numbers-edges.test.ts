@@ -1,6 +1,12 @@
 // Numbers as staff type them and as the reports write them, at the edges StrykerJS found unguarded
 // in src/engine/numbers.ts (issue 16): grouping past thousands, signs, exponents.
-import { decimalsOf, formatEn, formatId, parseNumber } from '../../src/engine/numbers';
+import {
+  decimalsOf,
+  formatEn,
+  formatId,
+  numberOrNull,
+  parseNumber,
+} from '../../src/engine/numbers';
 
 const COUNTS = { counts: true };
 const read = (text: string, counts = false) => {
@@ -65,5 +71,39 @@ describe('decimals of a computed number', () => {
     expect(decimalsOf(1.5e-10)).toBe(11);
     expect(decimalsOf(2.25e-12)).toBe(14);
     expect(decimalsOf(0.123456)).toBe(6);
+  });
+});
+
+describe('cell values read as numbers, or not', () => {
+  it('never takes one number for another that shares its first three decimals', () => {
+    // Readings are shared by value (a national recap repeats a few thousand values); values that
+    // differ past the third decimal must each keep their own.
+    for (const [a, b] of [
+      [3.1234, 3.1231],
+      [3.123, 3.1234],
+      [84.0611, 84.061],
+    ]) {
+      expect(parseNumber(a)).toMatchObject({ kind: 'number', value: a });
+      expect(parseNumber(b)).toMatchObject({ kind: 'number', value: b });
+      expect(parseNumber(a)).toMatchObject({ kind: 'number', value: a });
+    }
+  });
+
+  it('reads TRUE and FALSE in a score cell as text, not as a number', () => {
+    expect(parseNumber(true)).toEqual({ kind: 'text', text: 'true' });
+    expect(parseNumber(false)).toEqual({ kind: 'text', text: 'false' });
+  });
+
+  it('refuses digits past what a number can hold rather than reading Infinity', () => {
+    expect(read('9'.repeat(400))).toBe('text');
+    expect(read('9' + '.999'.repeat(150), true)).toBe('text');
+  });
+
+  it('gives null, never undefined, for a blank, a text or an error', () => {
+    expect(numberOrNull(parseNumber(''))).toBeNull();
+    expect(numberOrNull(parseNumber(null))).toBeNull();
+    expect(numberOrNull(parseNumber('tiga'))).toBeNull();
+    expect(numberOrNull(parseNumber('#N/A'))).toBeNull();
+    expect(numberOrNull(parseNumber('3,5'))).toBe(3.5);
   });
 });
