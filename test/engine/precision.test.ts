@@ -63,3 +63,36 @@ describe("a record's values on 25-100 and the half-unit each carries", () => {
     expect(b.half).toEqual(new Array(9).fill(1.25));
   });
 });
+
+describe('which line a record is judged on', () => {
+  const nrrCells = ['3,2', '3,4', '3,0', '3,1', '3,5', '3,6', '3,7', '3,8', '3,9'];
+
+  it('never takes a second NRR line typed where the converted one belongs for converted values', () => {
+    // Both lines on the NRR scale: the reader makes the second the "converted" line by position.
+    const nrr = line(5, nrrCells, 'nrr');
+    const second = line(6, nrrCells, 'nrr');
+    const eff = effectiveValues({ nrr, conv: second })!;
+    expect(eff.source).toBe('nrr');
+    expect(eff.line).toBe(nrr);
+    expect(eff.values.map((v) => Math.round(v * 1000) / 1000)).toEqual([
+      80, 85, 75, 77.5, 87.5, 90, 92.5, 95, 97.5,
+    ]);
+  });
+
+  it('never takes a converted line typed where the NRR one belongs as NRR', () => {
+    const conv = line(5, [80, 85, 75, 77.5, 87.5, 90, 92.5, 95, 97.5], 'conv');
+    const incomplete = line(
+      6,
+      ['80', '', '75', '77,5', '87,5', '90', '92,5', '95', '97,5'],
+      'conv',
+    );
+    // The converted line is incomplete and the complete one is on the wrong scale for an NRR line.
+    expect(effectiveValues({ nrr: conv, conv: incomplete })).toBeNull();
+  });
+
+  it('has no values for a record without a complete line', () => {
+    const gap = line(5, ['3,2', '', '3,0', '3,1', '3,5', '3,6', '3,7', '3,8', '3,9'], 'nrr');
+    expect(effectiveValues({ nrr: gap, conv: null })).toBeNull();
+    expect(effectiveValues({ nrr: null, conv: null })).toBeNull();
+  });
+});
