@@ -20,6 +20,7 @@ import {
   parseRaw,
 } from './options';
 import { clean, readingLines, readingReport, uncomputedSheet } from './reading';
+import { version } from '../../package.json';
 
 export type { Io, Command } from './io';
 
@@ -29,6 +30,7 @@ const USAGE: Text = {
   skm-rekap olah BERKAS.xlsx|BERKAS.csv [--by tahun|semester|triwulan|KOLOM] [--populasi N] [--json] (skm-rekap olah --help)
   skm-rekap laporan BERKAS.xlsx --out LAPORAN.docx [--sheet NAMA] [--lang id|en] [--abaikan-galat]
   skm-rekap schema   (JSON Schema laporan --json)
+  skm-rekap --version
 
   check        memeriksa tabel rekap SKM dalam BERKAS dan mencetak laporannya
   --sheet      nama lembar yang memuat tabel rekap (bawaan: dicari otomatis)
@@ -46,6 +48,7 @@ Kode keluar: 0 tanpa galat, 1 ada galat, 2 berkas tidak dapat dibaca atau dituli
   skm-rekap olah FILE.xlsx|FILE.csv [--by tahun|semester|triwulan|COLUMN] [--populasi N] [--json] (skm-rekap olah --help)
   skm-rekap laporan FILE.xlsx --out REPORT.docx [--sheet NAME] [--lang id|en] [--abaikan-galat]
   skm-rekap schema   (the JSON Schema of the --json report)
+  skm-rekap --version
 
   check        checks the SKM recap table in FILE and prints the report
   --sheet      the sheet holding the recap table (default: found automatically)
@@ -79,6 +82,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const lang = langOf(argv);
   try {
     const at = commandIndex(argv);
+    // The version an IT officer checks after installing: `skm-rekap --version`.
+    if (at < 0 && (argv.includes('--version') || argv.includes('-V'))) {
+      io.stdout(`skm-rekap ${version}\n`);
+      return 0;
+    }
     if (at < 0) {
       const help = argv.includes('--help') || argv.includes('-h');
       // Options without a command: their own problems first (an unknown option, a bad --lang).

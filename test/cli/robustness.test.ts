@@ -3,7 +3,7 @@
  * or sheet, never a stack trace, and exit code 2.
  */
 import { spawnSync } from 'child_process';
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { UNSUR_CODES, UNSUR } from '../../src/engine/unsur';
@@ -101,6 +101,20 @@ describe('unusable files (exit 2)', () => {
       'Lembar "Rekap 2024" tidak ada di buku kerja',
       '"Sampul", "Rekap SKM"',
     );
+  });
+
+  it('--version prints the version of the installed checker, and nothing else', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-V']) {
+      const r = await run(flag);
+      expect(r).toEqual({ code: 0, stdout: `skm-rekap ${pkg.version}\n`, stderr: '' });
+    }
+    // With a command, it is that command's option: unknown to check.
+    const r = await run('check', 'rekap.xlsx', '--version');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Opsi tidak dikenal: --version');
   });
 
   it('an unknown option, with the usage', async () => {
