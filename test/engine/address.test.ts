@@ -23,6 +23,11 @@ describe('parseArea', () => {
     expect(parseArea('aa10:$AB$12')).toEqual({ top: 10, left: 27, bottom: 12, right: 28 });
   });
 
+  it('reads an area with spaces around its ends, as a hand-typed one has', () => {
+    expect(parseArea(' B3 : T40 ')).toEqual({ top: 3, left: 2, bottom: 40, right: 20 });
+    expect(parseArea('Rekap!A4 :A5')).toEqual({ top: 4, left: 1, bottom: 5, right: 1 });
+  });
+
   it('reads a single cell as an area of one cell', () => {
     expect(parseArea('N3')).toEqual({ top: 3, left: 14, bottom: 3, right: 14 });
     expect(parseArea('Sheet1!$N$3')).toEqual({ top: 3, left: 14, bottom: 3, right: 14 });

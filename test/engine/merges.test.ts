@@ -20,7 +20,7 @@ const areaArb = fc
     right: left + width,
   }));
 
-function visited(merges: Area[] | MergeTable): Area[] {
+function visited(merges: Area[] | MergeTable | undefined): Area[] {
   const out: Area[] = [];
   eachMerge(merges, (top, left, bottom, right, i) => {
     expect(i).toBe(out.length);
@@ -30,6 +30,11 @@ function visited(merges: Area[] | MergeTable): Area[] {
 }
 
 describe('merged areas', () => {
+  it('are none for a sheet that lists none', () => {
+    expect(visited(undefined)).toEqual([]);
+    expect(visited([])).toEqual([]);
+  });
+
   it('read the same, in the same order, as a list or as a table', () => {
     fc.assert(
       fc.property(fc.array(areaArb, { maxLength: 40 }), (areas) => {

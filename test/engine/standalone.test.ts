@@ -93,3 +93,41 @@ describe('checkRecordCells', () => {
     expect(checkRecordFindings({ lines: lines(BASE.nrr, BASE.conv), ikm: 84.06 })).toEqual([]);
   });
 });
+
+describe('loose cells as staff leave them', () => {
+  const ok = { lines: lines(BASE.nrr, BASE.conv), ikm: 84.06, category: 'B (Baik)' };
+  const codes = (input: Parameters<typeof checkRecordFindings>[0]) =>
+    checkRecordFindings(input).map((f) => `${f.code}@${f.cell}`);
+
+  it('reads an IKM or a category of spaces as missing, and trims the spaces around them', () => {
+    expect(codes({ ...ok, ikm: '   ' })).toEqual(['ikm-missing@J1']);
+    expect(codes({ ...ok, category: '  ' })).toEqual([]);
+    expect(checkRecordCells({ ...ok, ikm: ' 84,06 ', category: ' B (Baik) ' }).ok).toBe(true);
+  });
+
+  it('names a line that mixes both scales as a value line, wherever it stands', () => {
+    const mixed = withValues(BASE.nrr, { U1: 80.3 });
+    for (const input of [
+      { lines: [[...mixed]], ikm: 84.06 },
+      { lines: [[...mixed], [...BASE.conv]], ikm: 84.06 },
+      { lines: [[...BASE.conv], [...mixed]], ikm: 84.06 },
+    ]) {
+      const f = checkRecordFindings(input).filter((x) => x.code === 'mixed-scale');
+      expect(f).toHaveLength(1);
+      expect(checkRecordCells(input).problems).toContain(
+        'Baris nilai mencampur nilai skala 1-4 (NRR) dan 25-100 (konversi).',
+      );
+    }
+  });
+
+  it('checks a second NRR line as an extra line, and compares the converted line with the first', () => {
+    const second = withValues(BASE.nrr, { U9: 4.4 });
+    expect(codes({ ...ok, lines: [[...BASE.nrr], [...BASE.conv], [...second]] })).toEqual([
+      'nrr-out-of-range@I3',
+    ]);
+    // A blank third line adds nothing.
+    expect(codes({ ...ok, lines: [[...BASE.nrr], [...BASE.conv], new Array(9).fill('')] })).toEqual(
+      [],
+    );
+  });
+});
