@@ -7,8 +7,8 @@
  * are ignored are left out (Stryker's own "mutation score" counts them the same way).
  *
  * Survivors that no behaviour can tell from the original (equivalent mutants) are listed with
- * their reasons in stryker/equivalent-mutants.json, by source line, mutator and replacement
- * exactly, so that a killable mutant on the same line still counts. They are shown apart and a
+ * their reasons in stryker/equivalent-mutants.json, by source line (its text), column, mutator and
+ * replacement exactly, so that a killable mutant on the same line still counts. They are shown apart and a
  * second score leaves them out; a listed mutant no report holds as a survivor is named, so a
  * list gone stale (the code changed, or a test now kills it) is seen.
  *
@@ -29,7 +29,10 @@ function readEquivalents(file) {
 
 const squash = (s) => String(s).replace(/\s+/g, ' ').trim();
 
-/** The entry a surviving mutant matches: its line holds the code, same mutator, same replacement. */
+/**
+ * The entry a surviving mutant matches: its line holds the code, same mutator, same replacement,
+ * and where the entry names a column, that column (a line can hold several `x -> true` mutants).
+ */
 function equivalentOf(entries, mutant, lines) {
   if (!entries || mutant.status !== 'Survived') return undefined;
   const line = squash(lines[mutant.location.start.line - 1] ?? '');
@@ -38,6 +41,7 @@ function equivalentOf(entries, mutant, lines) {
     (e) =>
       e.mutator === mutant.mutatorName &&
       squash(e.replacement) === replacement &&
+      (e.column === undefined || e.column === mutant.location.start.column) &&
       line.includes(squash(e.code)),
   );
 }

@@ -14,12 +14,18 @@ const { score } = require('../../scripts/mutation-score.js') as {
 };
 
 const source = ['if (a < b) return x;', 'return y + EPSILON;'].join('\n');
-const mutant = (line: number, mutatorName: string, replacement: string, status: string) => ({
-  id: `${line}-${mutatorName}-${replacement}`,
+const mutant = (
+  line: number,
+  mutatorName: string,
+  replacement: string,
+  status: string,
+  column = 1,
+) => ({
+  id: `${line}:${column}-${mutatorName}-${replacement}`,
   mutatorName,
   replacement,
   status,
-  location: { start: { line, column: 1 }, end: { line, column: 10 } },
+  location: { start: { line, column }, end: { line, column: column + 9 } },
 });
 
 const dirs: string[] = [];
@@ -63,6 +69,27 @@ describe('mutation scores with equivalent mutants listed', () => {
     ]);
     const { stale } = score([file], listed);
     expect(stale).toEqual(['src/x.ts: ArithmeticOperator return y + EPSILON;']);
+  });
+
+  it('tells apart two mutants of one line with the same replacement by their column', () => {
+    const file = report([
+      // `a < b` -> true is equivalent here; the whole condition -> true is not.
+      mutant(1, 'ConditionalExpression', 'true', 'Survived', 5),
+      mutant(1, 'ConditionalExpression', 'true', 'Survived', 1),
+    ]);
+    const byColumn = {
+      'src/x.ts': [
+        {
+          code: 'if (a < b) return x;',
+          mutator: 'ConditionalExpression',
+          replacement: 'true',
+          column: 5,
+        },
+      ],
+    };
+    expect(tableRow(score([file], byColumn).out)).toBe(
+      '| `src/x.ts` | 0 | 0 | 2 | 1 | 0 | 0 | 0.0 % | 0.0 % |',
+    );
   });
 
   it('never counts a mutant no test reaches as equivalent', () => {
