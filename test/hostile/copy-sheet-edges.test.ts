@@ -180,3 +180,41 @@ describe('what the copy reads of a sheet before writing', () => {
     expect(sheetProtected(sheet('', null), PART)).toBe(false);
   });
 });
+
+describe('rows as other writers leave them', () => {
+  it('counts rows without a number on from the row before, and writes into them', () => {
+    const xml = sheet(
+      '',
+      '<row r="3"><c r="A3"><v>1</v></c></row><row><c r="A4"><v>2</v></c></row>',
+    );
+    const out = edit(xml, [{ row: 4, col: 2, value: 'x' }]).xml;
+    expect(out).toContain('<row><c r="A4"><v>2</v></c><c r="B4" t="inlineStr">');
+  });
+
+  it('opens a self-closed row to write into it, and widens its spans to the cells written', () => {
+    const out = edit(sheet('', '<row r="2" spans="2:3"/>'), [{ row: 2, col: 6, value: 1 }]).xml;
+    expect(out).toContain('<row r="2" spans="2:6"><c r="F2"><v>1</v></c></row>');
+    const garbled = edit(sheet('', '<row r="2" spans="x"/>'), [{ row: 2, col: 4, value: 1 }]).xml;
+    expect(garbled).toContain('<row r="2" spans="4:4">');
+  });
+
+  it('refuses a part that is no worksheet, or has no sheetData, naming the part', () => {
+    const chart = `<?xml version="1.0"?><chartsheet xmlns="${MAIN}"/>`;
+    expect(() => edit(chart, [{ row: 1, col: 1, value: 1 }])).toThrow(/not a worksheet/);
+    const bare = `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><dimension ref="A1"/></worksheet>`;
+    expect(() => edit(bare, [{ row: 1, col: 1, value: 1 }])).toThrow(/no sheetData/);
+    const stray = sheet('', '<row r="1"><c r="A2"><v>1</v></c></row>');
+    expect(() => edit(stray, [{ row: 1, col: 2, value: 1 }])).toThrow(/row 1 holds a cell/);
+  });
+
+  it('reads a column range as long as a hostile file makes it only as far as a sheet goes', () => {
+    const xml = sheet('<cols><col min="2" max="999999999" style="1"/></cols>', '<row r="1"/>');
+    expect(edit(xml, [{ row: 1, col: 20, value: 1 }]).xml).toContain('<c r="T1" s="1">');
+  });
+
+  it('leaves a <col> that has child elements as it is, rather than rewrite what it cannot read', () => {
+    const cols = '<cols><col min="1" max="4" width="9"><extLst/></col></cols>';
+    const out = edit(sheet(cols, '<row r="1"/>'), [{ row: 1, col: 2, value: 'n' }], 2).xml;
+    expect(out).toContain(cols);
+  });
+});
