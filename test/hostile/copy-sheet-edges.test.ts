@@ -218,3 +218,60 @@ describe('rows as other writers leave them', () => {
     expect(out).toContain(cols);
   });
 });
+
+describe('the whole part as written, character for character', () => {
+  it('changes only the cells written, the dimension and nothing else', () => {
+    const xml = sheet(
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="B2:C3"/><cols><col min="1" max="3" width="12" customWidth="1"/></cols>',
+      '<row r="2"><c r="B2"><v>1</v></c><c r="C2" s="1" /></row><row r="3"><c r="B3"><v>2</v></c></row>',
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    );
+    const book = styles();
+    const out = editSheet(
+      xml,
+      PART,
+      [
+        { row: 2, col: 3, style: { fill: 'FFF4B6B6' } },
+        { row: 5, col: 4, value: 'b' },
+        { row: 5, col: 2, value: 'a' },
+        { row: 4, col: 5, style: { fill: 'FFF4B6B6' } },
+      ],
+      book,
+      null,
+    ).xml;
+    expect(out).toBe(
+      sheet(
+        '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="B2:E5"/><cols><col min="1" max="3" width="12" customWidth="1"/></cols>',
+        '<row r="2"><c r="B2"><v>1</v></c><c r="C2" s="2"></c></row><row r="3"><c r="B3"><v>2</v></c></row>' +
+          '<row r="4"><c r="E4" s="3"></c></row>' +
+          '<row r="5"><c r="B5" t="inlineStr"><is><t xml:space="preserve">a</t></is></c><c r="D5" t="inlineStr"><is><t xml:space="preserve">b</t></is></c></row>',
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+      ),
+    );
+    // C2's mark is cloned from its own percent format (numFmt 9), E4's from the default.
+    expect(book.xml()).toContain(
+      '<xf numFmtId="9" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/><xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/></cellXfs>',
+    );
+  });
+
+  it('refuses two rows with the same number, in both languages', () => {
+    try {
+      edit(sheet('', '<row r="2"/><row r="2"/>'), [{ row: 2, col: 1, value: 1 }]);
+      throw new Error('not refused');
+    } catch (err) {
+      expect(err).toMatchObject({
+        part: PART,
+        why: { id: 'baris 2 tidak berurutan atau tidak sah', en: 'row 2 out of order or invalid' },
+      });
+    }
+  });
+
+  it('skips a merged area whose reference it cannot read', () => {
+    const xml = sheet(
+      '',
+      '<row r="1"/>',
+      '<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="rusak"/></mergeCells>',
+    );
+    expect(mergesIn(xml, PART)).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
+  });
+});
