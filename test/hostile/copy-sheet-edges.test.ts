@@ -275,3 +275,80 @@ describe('the whole part as written, character for character', () => {
     expect(mergesIn(xml, PART)).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
   });
 });
+
+describe('more of what other writers leave in a sheet', () => {
+  it('edits a row that ends with an extLst after its cells', () => {
+    const xml = sheet(
+      '',
+      '<row r="1"><c r="A1"><v>1</v></c><extLst><ext uri="{x}"/></extLst></row>',
+    );
+    expect(edit(xml, [{ row: 1, col: 2, value: 2 }]).xml).toContain(
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><extLst><ext uri="{x}"/></extLst></row>',
+    );
+  });
+
+  it("finds the column styles after the dimension, each range's own style, none before a range", () => {
+    const xml = sheet(
+      '<dimension ref="A1"/><cols><col min="3" max="4" width="9" style="1"/><col min="6" max="6" width="5" style="2"/></cols>',
+      null,
+    );
+    const out = edit(xml, [
+      { row: 1, col: 1, value: 1 },
+      { row: 1, col: 4, value: 4 },
+      { row: 1, col: 6, value: 6 },
+    ]).xml;
+    expect(out).toContain(
+      '<row r="1"><c r="A1"><v>1</v></c><c r="D1" s="1"><v>4</v></c><c r="F1" s="2"><v>6</v></c></row>',
+    );
+  });
+
+  it('takes the style of a row formatted as a whole with a style of its own', () => {
+    const xml = sheet('', '<row r="3" s="1" customFormat="1"><c r="A3"><v>1</v></c></row>');
+    expect(edit(xml, [{ row: 3, col: 2, value: 2 }]).xml).toContain('<c r="B3" s="1"><v>2</v></c>');
+  });
+
+  it('writes a dimension of one row or one column as an area', () => {
+    expect(
+      edit(sheet('<dimension ref="A1"/>', null), [{ row: 1, col: 3, value: 1 }]).xml,
+    ).toContain('<dimension ref="A1:C1"/>');
+    expect(
+      edit(sheet('<dimension ref="A1"/>', null), [{ row: 4, col: 1, value: 1 }]).xml,
+    ).toContain('<dimension ref="A1:A4"/>');
+  });
+
+  it('leaves the dimension alone where every value was kept (formulas)', () => {
+    const xml = sheet('<dimension ref="?"/>', '<row r="1"><c r="A1"><f>1</f><v>1</v></c></row>');
+    expect(edit(xml, [{ row: 1, col: 1, value: 5 }]).xml).toContain('<dimension ref="?"/>');
+  });
+
+  it('leaves a notes column exactly 40 wide as it is', () => {
+    const cols = '<cols><col min="2" max="2" width="40" customWidth="1"/></cols>';
+    expect(edit(sheet(cols, '<row r="1"/>'), [{ row: 1, col: 2, value: 'n' }], 2).xml).toContain(
+      cols,
+    );
+  });
+
+  it('opens a self-closed row written with a space before "/>"', () => {
+    const out = edit(sheet('', '<row r="1" />'), [{ row: 1, col: 1, value: 1 }]).xml;
+    expect(out).toContain('<row r="1"><c r="A1"><v>1</v></c></row>');
+  });
+
+  it('names what is wrong with the part in Bahasa Indonesia too', () => {
+    const why = (xml: string) => {
+      try {
+        edit(xml, [{ row: 1, col: 1, value: 1 }]);
+      } catch (err) {
+        return (err as { why: unknown }).why;
+      }
+      return null;
+    };
+    expect(why(`<chartsheet xmlns="${MAIN}"/>`)).toEqual({
+      id: 'bukan lembar kerja',
+      en: 'not a worksheet',
+    });
+    expect(why(`<worksheet xmlns="${MAIN}"/>`)).toEqual({
+      id: 'tidak ada sheetData',
+      en: 'no sheetData element',
+    });
+  });
+});

@@ -184,6 +184,8 @@ function widenColumn(
     const max = Number(attr(tag, 'max'));
     if (col < min || col > max) continue;
     if (Number(attr(tag, 'width') ?? 0) >= 40) return head;
+    // A <col> with children: left as it is.
+    if (!tag.endsWith('/>')) return head;
     const part = (from: number, to: number, width?: string) => {
       let t = setAttr(setAttr(tag, 'min', String(from)), 'max', String(to));
       if (width) t = setAttr(setAttr(t, 'width', width), 'customWidth', '1');
@@ -194,9 +196,7 @@ function widenColumn(
       part(col, col, String(NOTES_WIDTH)),
       ...(col < max ? [part(col + 1, max)] : []),
     ].join('');
-    const text = tag.endsWith('/>') ? split : head.slice(c.open.start, c.end);
-    if (!tag.endsWith('/>')) return head; // a <col> with children: left as it is
-    return head.slice(0, c.open.start) + text + head.slice(c.end);
+    return head.slice(0, c.open.start) + split + head.slice(c.end);
   }
   const after = items.find((c) => Number(attr(head.slice(c.open.start, c.open.end), 'min')) > col);
   const at = after ? after.open.start : cols.contentEnd;
