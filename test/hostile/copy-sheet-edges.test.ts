@@ -352,3 +352,27 @@ describe('more of what other writers leave in a sheet', () => {
     });
   });
 });
+
+describe('parts without the optional pieces', () => {
+  it('adds a <cols> right before sheetData for the notes column, and nothing else', () => {
+    const xml = sheet('<dimension ref="A1"/>', '<row r="1"/>');
+    expect(edit(xml, [{ row: 1, col: 2, value: 'n' }], 2).xml).toBe(
+      sheet(
+        '<dimension ref="A1:B1"/><cols><col min="2" max="2" width="60" customWidth="1"/></cols>',
+        '<row r="1"><c r="B1" t="inlineStr"><is><t xml:space="preserve">n</t></is></c></row>',
+      ),
+    );
+  });
+
+  it('gives a dimension without a reference the cells written, and skips a merge without one', () => {
+    expect(edit(sheet('<dimension/>', null), [{ row: 2, col: 2, value: 1 }]).xml).toContain(
+      '<dimension ref="B2"/>',
+    );
+    const merges = sheet(
+      '',
+      null,
+      '<mergeCells count="2"><mergeCell/><mergeCell ref="A1:A2"/></mergeCells>',
+    );
+    expect(mergesIn(merges, PART)).toEqual([{ top: 1, left: 1, bottom: 2, right: 1 }]);
+  });
+});

@@ -127,7 +127,7 @@ export function editSheet(
   let head = xml.slice(0, sheetData.open.start);
   const tail = xml.slice(sheetData.end);
   // Later offsets first: <cols> comes after <dimension>, so the dimension's offsets stay valid.
-  if (widen !== null) head = widenColumn(head, top, p, widen, sheetData.open.start);
+  if (widen !== null) head = widenColumn(head, top, p, widen);
   const dim = top.find((e) => e.open.name === `${p}dimension`);
   if (dim && bounds.top !== Infinity) {
     const tag = xml.slice(dim.open.start, dim.open.end);
@@ -165,18 +165,14 @@ function columnStyles(xml: string, top: Element[], p: string): Map<number, numbe
   return out;
 }
 
-/** The notes column at least NOTES_WIDTH wide: its <col> set, split out of a range, or added. */
-function widenColumn(
-  head: string,
-  top: Element[],
-  p: string,
-  col: number,
-  dataStart: number,
-): string {
+/**
+ * The notes column at least NOTES_WIDTH wide: its <col> set, split out of a range, or added. `head`
+ * is the part up to sheetData, so a new <cols> goes at its end (cols comes right before sheetData).
+ */
+function widenColumn(head: string, top: Element[], p: string, col: number): string {
   const cols = top.find((e) => e.open.name === `${p}cols`);
   const ours = `<${p}col min="${col}" max="${col}" width="${NOTES_WIDTH}" customWidth="1"/>`;
-  if (!cols)
-    return `${head.slice(0, dataStart)}<${p}cols>${ours}</${p}cols>${head.slice(dataStart)}`;
+  if (!cols) return `${head}<${p}cols>${ours}</${p}cols>`;
   const items = children(head, cols.open.end, cols.contentEnd);
   for (const c of items) {
     const tag = head.slice(c.open.start, c.open.end);
