@@ -752,20 +752,33 @@ function assignLines(rec: SkmRecord, lines: readonly Line[], count: number): voi
 
 /**
  * The realisation column holds fractions (0.75 = 75%) when its cells are
- * formatted as percent, or when no number in it exceeds 1.
+ * formatted as percent, or when no number in it exceeds 1. The units' own
+ * cells decide; the district line's cell only when no unit has a number, as
+ * that cell is the one we rewrite: its value deciding would make a second
+ * check read our own write on another scale (0.87 percent points, then 87%).
  */
 function detectFractionScale(g: Grid, records: SkmRecord[], average: AverageLine | null): boolean {
-  let anyPercentFormat = false;
+  return (
+    scaleOf(
+      g,
+      records.map((r) => r.realisation),
+    ) ??
+    scaleOf(g, [average?.realisation ?? null]) ??
+    false
+  );
+}
+
+/** Whether these cells read as fractions; null when none holds a typed number. */
+function scaleOf(g: Grid, cells: (ReadCell | null)[]): boolean | null {
   let anyAboveOne = false;
   let anyNumber = false;
-  for (let i = 0; i <= records.length && !anyPercentFormat; i++) {
-    const c = i < records.length ? records[i].realisation : average?.realisation;
+  for (const c of cells) {
     if (!c || c.parsed.kind !== 'number' || c.parsed.fromText) continue;
+    if (g.format(c.row, c.col)?.includes('%')) return true;
     anyNumber = true;
-    if (g.format(c.row, c.col)?.includes('%')) anyPercentFormat = true;
     if (Math.abs(c.parsed.value) > 1) anyAboveOne = true;
   }
-  return anyPercentFormat || (anyNumber && !anyAboveOne);
+  return anyNumber ? !anyAboveOne : null;
 }
 
 function realisationPct(c: ReadCell | null, asFraction: boolean): number | null {

@@ -159,6 +159,20 @@ describe('the average line', () => {
     expect(cellAt(p.average.cells, 7, 20)).toEqual({ row: 7, col: 20, value: 90, format: '0.00' });
   });
 
+  it("reads the realisation's scale from the units, not from the district line it rewrites", () => {
+    // Units at 0.8 and 1 (80% and 100%) under a stale district value of 2: the units decide,
+    // so the line gets 90% now and again when the written sheet is checked a second time.
+    const withAverage = (realisation: number) =>
+      plan(
+        recap(FLAWED, {
+          average: { unsur: [80, 80, 80, 80, 80, 80, 80, 80, 80], ikm: 80, realisation },
+        }),
+      );
+    const first = cellAt(withAverage(2).average.cells, 7, 20);
+    expect(first).toEqual({ row: 7, col: 20, value: 0.9, format: '0%' });
+    expect(cellAt(withAverage(0.9).average.cells, 7, 20)).toEqual(first);
+  });
+
   it('is inserted as a new row when the row after the table is not blank', () => {
     const p = plan(recap(FLAWED, { ...FRACTIONS, after: [['Catatan: data per 5 Desember 2025']] }));
     expect(p.average.row).toBe(7);
