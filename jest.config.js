@@ -11,5 +11,6 @@ module.exports = {
   moduleNameMapper: {
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
   },
+  setupFiles: ['<rootDir>/test/fast-check-seed.js'],
   testTimeout: 60000,
 };
