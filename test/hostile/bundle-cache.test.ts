@@ -3,7 +3,7 @@
  * (bin/load-ts.js): an edited source must never run as its older self, even at the same size.
  */
 import { execFileSync } from 'child_process';
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
 import path from 'path';
 import { tempDir } from '../cli/helpers';
 
@@ -17,7 +17,16 @@ const { requireBundled, flushCodeCaches, codeCacheState, codeCacheFile } =
   };
 
 const tmp = tempDir();
-afterAll(() => tmp.remove());
+const ENTRIES = ['entry.ts', 'cached-entry.ts', 'damaged-entry.ts', 'flushed-entry.ts'];
+afterAll(() => {
+  // The cache's files for these temporary entries (bundle, its sources' stamps, V8's cache) go
+  // with them: each run of this file would otherwise leave a dozen in node_modules/.cache.
+  for (const name of ENTRIES) {
+    const base = codeCacheFile(tmp.file(name)).replace(/\.v8$/, '');
+    for (const ext of ['.v8', '.js', '.json']) rmSync(base + ext, { force: true });
+  }
+  tmp.remove();
+});
 
 describe('the kept bundle', () => {
   it('is rebuilt when a source it was built from changes, whatever its size', () => {
