@@ -28,6 +28,7 @@ import type {
 } from './model';
 import { problems, type Text } from './messages';
 import { isFooterText } from './table-end';
+import { isOwnHeader } from './own-columns';
 import { gridWidth } from './grid';
 import { asMergeTable, type MergeTable } from './merges';
 import { parsePeriod } from './periods';
@@ -220,6 +221,9 @@ function headerText(g: Grid, row: number, col: number): string {
   return m && m.top <= row ? g.text(m.top, m.left) : '';
 }
 
+/** A header of the table's own: not blank, and not one of the columns SKM Rekap writes beside it. */
+const isTableHeader = (text: string): boolean => text !== '' && !isOwnHeader(text);
+
 interface HeaderFound {
   rows: number[];
   columns: ColumnMap;
@@ -244,7 +248,7 @@ function findHeader(g: Grid): HeaderFound | null {
       const finalColumns = useRows.length === 1 ? single : columns;
       let lastCol = 0;
       for (let c = g.left; c <= g.right; c++) {
-        if (useRows.some((hr) => headerText(g, hr, c))) lastCol = c;
+        if (useRows.some((hr) => isTableHeader(headerText(g, hr, c)))) lastCol = c;
       }
       return { rows: useRows, columns: finalColumns, lastCol };
     }
@@ -258,7 +262,7 @@ function mapColumns(g: Grid, rows: number[]): ColumnMap {
   const headers: Record<number, string> = {};
   for (let c = g.left; c <= g.right; c++) {
     const texts = rows.map((r) => headerText(g, r, c)).filter(Boolean);
-    if (texts.length === 0) continue;
+    if (texts.length === 0 || texts.some(isOwnHeader)) continue;
     headers[c] = Array.from(new Set(texts)).join(' / ');
     // The lowest header row is the most specific ("Persyaratan" under "Nilai Per Unsur").
     let kind: ReturnType<typeof classifyHeader> = null;

@@ -194,6 +194,26 @@ describe('the header', () => {
     expect(t.units.map((u) => u.name)).toEqual(['DINAS KESEHATAN', 'DINAS SOSIAL']);
   });
 
+  it('takes the columns "Kolom Rumus" wrote (SKM.IKM, SKM.KATEGORI, SKM.PERIKSA) for no column of the table', () => {
+    // A recap without IKM and category columns, the helper formulas' results right of it.
+    const columns: ColumnSpec[] = [
+      ...BANJAR_COLUMNS.filter((c) => c !== 'ikm' && c !== 'category'),
+      { extra: 'Catatan Validasi' },
+      { extra: 'SKM.IKM' },
+      { extra: 'skm.kategori' },
+      { extra: 'SKM.PERIKSA' },
+    ];
+    const helpers = { 'SKM.IKM': 84.06, 'skm.kategori': 'B', 'SKM.PERIKSA': 'OK' };
+    const t = read(
+      recap([unit(1, 'DINAS KESEHATAN', tahunan({ ...BASE, extra: helpers }))], { columns }),
+    );
+    expect(t.columns.roles.ikm).toBeUndefined();
+    expect(t.columns.roles.category).toBeUndefined();
+    // The table ends at the notes column, so a second run writes into the same columns.
+    expect(t.lastCol).toBe(19);
+    expect(Object.values(t.columns.headers)).not.toContain('SKM.IKM');
+  });
+
   it('reads a unit listed by its number alone (nothing else filled in yet) as a unit', () => {
     const t = read(recap([unit(1, '', {}), unit(2, 'DINAS SOSIAL', tahunan(OTHER))]));
     expect(t.firstRow).toBe(3);

@@ -4,6 +4,7 @@
  */
 import { a1, columnLetters } from '../../engine/address';
 import { bounding } from '../../engine/grid';
+import { FORMULA_HEADERS } from '../../engine/own-columns';
 import { planWrites } from '../../engine/plan';
 import { UNSUR_CODES } from '../../engine/unsur';
 import { LEDGER_VERSION, type Ledger, type LedgerCell } from '../ledger';
@@ -21,7 +22,7 @@ import { cellsArea } from './marks';
 import { asText } from '../ledger';
 import { firstChange, readValue, reread } from './verify';
 
-export const FORMULA_HEADERS = ['SKM.IKM', 'SKM.KATEGORI', 'SKM.PERIKSA'] as const;
+export { FORMULA_HEADERS };
 
 export interface FormulaColumns {
   firstCol: number;
