@@ -159,6 +159,51 @@ describe('"Hapus Tanda" and marking again', () => {
   });
 });
 
+describe('marking again where the earlier marks reach further', () => {
+  it("checks the cells an earlier run marked below this run's before clearing them, and refuses when a co-author typed there", async () => {
+    // Two errors: unit 2's IKM (N5) and unit 3's (N7); N7 is then fixed, so this run marks up to row 5 only.
+    const units = [
+      SMALL_UNITS[0],
+      unit(2, 'DINAS B', tahunan({ ...OTHER, ikm: 85.1 })),
+      unit(3, 'DINAS C', tahunan({ ...THIRD, ikm: 85.1 })),
+    ];
+    open(smallRecap({}, units));
+    const first = await excel.markFindings(await validated());
+    if (!first.ok) throw new Error('not marked');
+    const note = `${first.value.notesColumn}7`;
+    expect(typeof cell(note)?.value).toBe('string');
+    host.editCell(SHEET, 'N7', 85.56);
+
+    const again = await validated();
+    // Between the validation and the marking, a co-author writes over the old note of unit 3.
+    host.editCell(SHEET, note, 'sudah diperbaiki, cek Bu Rina');
+    const edited = cloneWorkbook(host.model);
+    expect(await excel.markFindings(again)).toEqual(refused(note));
+    expect(host.model).toEqual(edited);
+
+    // Validated once more, the marking goes ahead: the stale fill goes, the co-author's text stays.
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    expect(cell('N7').fill).toBeUndefined();
+    expect(cell(note).value).toBe('sudah diperbaiki, cek Bu Rina');
+  });
+
+  it('leaves a fill someone set on an earlier mark since, when that cell needs no mark any more', async () => {
+    const units = [
+      SMALL_UNITS[0],
+      unit(2, 'DINAS B', tahunan({ ...OTHER, ikm: 85.1 })),
+      unit(3, 'DINAS C', tahunan({ ...THIRD, ikm: 85.1 })),
+    ];
+    open(smallRecap({}, units));
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    // Fixed, and coloured green by the person who fixed it.
+    host.editCell(SHEET, 'N7', 85.56);
+    host.setFill(SHEET, 'N7', '#00B050');
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    expect(cell('N7').fill).toBe('#00B050');
+    expect(cell('N5').fill).toBe(RED);
+  });
+});
+
 describe('a sheet too large for one response of Excel on the web', () => {
   // Each record's Rencana Tindak Lanjut is a 6,000-character text: 2,000 rows (the first read,
   // and a chunk of 40,000 cells) come to about 6 MB, over the 5 MB Excel on the web answers.

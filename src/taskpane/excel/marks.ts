@@ -109,6 +109,10 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
       const prevFills = new Map((previous?.fills ?? []).map((f) => [f.address, f]));
       const prevCells = new Map((previous?.cells ?? []).map((c) => [c.address, c]));
       const earlier = [...prevFills.keys(), ...prevCells.keys()].map(cellOf);
+      const newFills = new Map(plan.marks.map((m) => [a1(m.row, m.col), hex(FILL[m.severity])]));
+      // Fills of an earlier run this one does not set again: taken away only where still ours.
+      const staleCells = [...prevFills.keys()].filter((a) => !newFills.has(a)).map(cellOf);
+      let staleOf: (() => FillsRead) | null = null;
       if (earlier.some((c) => !within(data.area, c))) {
         // Marks of an earlier run beyond the table as it is now: verify those cells too before writing over them.
         ({ data, sheet } = await reread(
@@ -117,15 +121,25 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
           cellsArea([...planned, ...earlier]),
           false,
           notesBand,
+          (ws) => {
+            if (staleCells.length === 0 || !fewFills(staleCells)) return;
+            staleOf = queueFills(ws, staleCells);
+            return fillReadBytes(staleCells);
+          },
         ));
       }
+      const staleQueued = staleOf as (() => FillsRead) | null;
+      const fillsStale = staleQueued
+        ? staleQueued()
+        : staleCells.length > 0
+          ? await readFills(context, sheet, staleCells)
+          : new Map<string, Fill | null>();
       if (sheet.protection.protected) return fail<MarkResult>(ui.sheetProtected());
       const changed = await firstChange(context, sheet, session, data);
       if (changed) return fail<MarkResult>(ui.changedSinceRead(session.sheet, changed));
 
       const fills: LedgerFill[] = [];
       const fillWrites: { row: number; col: number; fill: Fill | null }[] = [];
-      const newFills = new Map(plan.marks.map((m) => [a1(m.row, m.col), hex(FILL[m.severity])]));
       for (const [address, after] of newFills) {
         const { row, col } = cellOf(address);
         const prev = prevFills.get(address);
@@ -139,8 +153,10 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
           fill: { color: after, ...(tinted ? { tintAndShade: 0 } : {}) },
         });
       }
+      // A fill someone set since the earlier marking is theirs now: kept, as "Hapus Tanda" keeps it.
       for (const [address, f] of prevFills)
-        if (!newFills.has(address)) fillWrites.push({ ...cellOf(address), fill: f.before });
+        if (!newFills.has(address) && isMark(fillsStale.get(address) ?? null, f.after))
+          fillWrites.push({ ...cellOf(address), fill: f.before });
 
       const cells: LedgerCell[] = [];
       const valueWrites: CellWrite[] = [];
@@ -158,8 +174,13 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
         });
         valueWrites.push({ ...c, format: readFormat(data, c.row, c.col) });
       }
-      // Notes of an earlier run where this one writes none: put back what they were written over.
-      const restores = [...prevCells.values()].filter((c) => !newCells.has(c.address));
+      // Notes of an earlier run where this one writes none: put back what they were written over,
+      // where the note is still there (a person's text written over it since stays).
+      const restores = [...prevCells.values()].filter((c) => {
+        if (newCells.has(c.address)) return false;
+        const { row, col } = cellOf(c.address);
+        return holds(data, row, col, c.after);
+      });
 
       const ledger: Ledger = {
         version: LEDGER_VERSION,
