@@ -204,6 +204,34 @@ describe('marking again where the earlier marks reach further', () => {
   });
 });
 
+describe('"Tulis Rata-rata Kabupaten" written again after a fix', () => {
+  it('"Pulihkan Nilai Lama" still brings back the line as printed before the first write', async () => {
+    // A printed district line under the table (row 9), with numbers of its own.
+    const printed = { unsur: [80, 80, 80, 80, 80, 80, 80, 80, 80], ikm: 80 };
+    open(smallRecap({ average: printed }));
+    const before = cloneWorkbook(host.model);
+    const first = await excel.writeDistrictLine(await validated());
+    expect(first).toMatchObject({ ok: true, value: { row: 9 } });
+    const ikmAfterFirst = cell('N9').value;
+    expect(ikmAfterFirst).not.toBe(80);
+
+    // A record is corrected, so the mean moves and the line is written a second time.
+    host.editCell(SHEET, 'E3', 3.5);
+    host.editCell(SHEET, 'E4', 87.5);
+    const second = await excel.writeDistrictLine(await validated());
+    expect(second).toMatchObject({ ok: true, value: { row: 9 } });
+    expect(second.ok && second.value.written).toBeGreaterThan(0);
+    expect(cell('E9').value).not.toBe(before.sheets[0].cells['9,5'].value);
+
+    const undone = await excel.undo('average', SHEET);
+    expect(undone).toMatchObject({ ok: true, value: { keptChanged: [] } });
+    const expected = cloneWorkbook(before);
+    expected.sheets[0].cells['3,5'] = { ...expected.sheets[0].cells['3,5'], value: 3.5 };
+    expected.sheets[0].cells['4,5'] = { ...expected.sheets[0].cells['4,5'], value: 87.5 };
+    expect(JSON.parse(JSON.stringify(host.model))).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+});
+
 describe('a sheet too large for one response of Excel on the web', () => {
   // Each record's Rencana Tindak Lanjut is a 6,000-character text: 2,000 rows (the first read,
   // and a chunk of 40,000 cells) come to about 6 MB, over the 5 MB Excel on the web answers.
