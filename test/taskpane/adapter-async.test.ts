@@ -217,6 +217,32 @@ describe('ledgers', () => {
     expect(host.model).toEqual(before);
   });
 
+  it('reports a ledger whose very hidden sheet is gone, touching nothing, and marks over it afresh', async () => {
+    open(smallRecap());
+    const before = cloneWorkbook(host.model);
+    // The setting still points at the ledger's sheet, which someone removed (with a macro: a very
+    // hidden sheet is not in Excel's "Unhide" list).
+    const gone = ledgerSheetName('marks', SHEET);
+    // (The model keeps a setting's value as JSON; the add-in's value is the pointer's JSON text.)
+    host.model.settings[`skmRekap.marks.${SHEET}`] = JSON.stringify(
+      JSON.stringify({ store: 'sheet', sheet: gone, parts: 1, bytes: 200 }),
+    );
+    const pointing = cloneWorkbook(host.model);
+    expect(await excel.ledgersOf(SHEET)).toMatchObject({ marks: true });
+    expect(await excel.undo('marks', SHEET)).toEqual({
+      ok: false,
+      message: adapterText.ledgerDamaged('marks', SHEET, `sheet "${gone}" missing`),
+    });
+    expect(host.model).toEqual(pointing);
+    // Marking does not trust it: its own ledger replaces the pointer, and "Hapus Tanda" undoes it all.
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    expect(await excel.undo('marks', SHEET)).toMatchObject({
+      ok: true,
+      value: { keptChanged: [] },
+    });
+    expect(host.model).toEqual(before);
+  });
+
   it('reports a ledger written for another sheet, and marks over a foreign ledger without trusting it', async () => {
     open(smallRecap());
     const before = cloneWorkbook(host.model);
