@@ -115,8 +115,15 @@ export async function writeSummaryKeepingOld(
       stored = item.isNullObject ? parse(null) : parse(item.value);
       if (summary.isNullObject) return;
       const values = used.isNullObject ? [] : (used.values as unknown[][]);
+      const unedited = stored.hash === fingerprint(values);
+      // A backup of a sheet staff wrote or edited outlives our unedited summaries: ours can be
+      // written again at will, theirs cannot. writeSummary replaces our sheet where it stands.
+      if (unedited && !backup.isNullObject && stored.backupHash === null) {
+        stored = { ...stored, hash: null, position: summary.position };
+        return;
+      }
       // What SKM Rekap wrote keeps its fingerprint in the backup; an edited sheet does not.
-      const backupHash = stored.hash === fingerprint(values) ? stored.hash : null;
+      const backupHash = unedited ? stored.hash : null;
       if (!backup.isNullObject) backup.delete();
       summary.name = SUMMARY_BACKUP;
       summary.visibility = Excel.SheetVisibility.veryHidden;

@@ -1,0 +1,99 @@
+/**
+ * "Buat Ringkasan" over a sheet "Ringkasan SKM" staff made themselves, and "Pulihkan Ringkasan
+ * Lama" (src/taskpane/summary-undo.ts), through Microsoft's Office.js client over the simulated
+ * Excel: the pane promises the old sheet is kept hidden and can be put back.
+ */
+import type { ExcelHost } from '../../src/sim/host';
+import { sheetFromRows, type WorkbookModel } from '../../src/sim/model';
+import * as excel from '../../src/taskpane/excel';
+import { SUMMARY_SHEET } from '../../src/engine/summary-sheet';
+import {
+  restoreSummary,
+  SUMMARY_BACKUP,
+  summaryState,
+  writeSummaryKeepingOld,
+} from '../../src/taskpane/summary-undo';
+import { openExcel } from './excel-client';
+import { smallRecap } from './workbook';
+
+let host: ExcelHost;
+let uninstall: (() => void) | undefined;
+
+afterEach(() => {
+  uninstall?.();
+  uninstall = undefined;
+});
+
+function open(model: WorkbookModel): ExcelHost {
+  const opened = openExcel(model);
+  host = opened.host;
+  uninstall = opened.uninstall;
+  return host;
+}
+
+async function validated() {
+  const v = await excel.validate('id');
+  if (!v.ok) throw new Error(`not validated: ${v.message.id}`);
+  return v.value;
+}
+
+const sheet = (name: string) => host.model.sheets.find((s) => s.name === name);
+const STAFF_ROWS = [
+  ['Ringkasan untuk Bupati (disusun Bu Rina)'],
+  ['IKM Kabupaten', 84.2],
+];
+
+function withStaffSummary(): WorkbookModel {
+  const model = smallRecap();
+  model.sheets.push(sheetFromRows(SUMMARY_SHEET, STAFF_ROWS));
+  return model;
+}
+
+describe('a "Ringkasan SKM" staff made themselves', () => {
+  it('is asked about, then kept hidden when replaced', async () => {
+    open(withStaffSummary());
+    expect(await summaryState()).toEqual({
+      exists: true,
+      edited: true,
+      known: false,
+      backup: false,
+    });
+    const written = await writeSummaryKeepingOld(await validated());
+    expect(written).toMatchObject({ ok: true, value: { sheet: SUMMARY_SHEET, kept: true } });
+    expect(sheet(SUMMARY_BACKUP)?.visibility).toBe('VeryHidden');
+    expect(sheet(SUMMARY_BACKUP)?.cells['1,1'].value).toBe(STAFF_ROWS[0][0]);
+    expect(sheet(SUMMARY_SHEET)?.cells['1,1'].value).not.toBe(STAFF_ROWS[0][0]);
+    expect(await summaryState()).toMatchObject({ exists: true, edited: false, known: true });
+  });
+
+  it('outlives summaries written after it, and comes back with "Pulihkan Ringkasan Lama"', async () => {
+    open(withStaffSummary());
+    const session = await validated();
+    expect((await writeSummaryKeepingOld(session)).ok).toBe(true);
+    // Our summary, unedited, written again (a click later, or after a fix): no question is asked,
+    // and the staff's sheet must still be the one kept.
+    expect(await summaryState()).toMatchObject({ edited: false, backup: true });
+    expect((await writeSummaryKeepingOld(session)).ok).toBe(true);
+    expect((await writeSummaryKeepingOld(session)).ok).toBe(true);
+    expect(sheet(SUMMARY_BACKUP)?.cells['1,1'].value).toBe(STAFF_ROWS[0][0]);
+
+    expect(await restoreSummary()).toEqual({ ok: true, value: { sheet: SUMMARY_SHEET } });
+    expect(sheet(SUMMARY_SHEET)?.visibility).toBe('Visible');
+    expect(sheet(SUMMARY_SHEET)?.cells['1,1'].value).toBe(STAFF_ROWS[0][0]);
+    expect(sheet(SUMMARY_SHEET)?.cells['2,2'].value).toBe(84.2);
+    expect(sheet(SUMMARY_BACKUP)).toBeUndefined();
+  });
+});
+
+describe('summaries SKM Rekap wrote', () => {
+  it('keeps the one before the last as the backup, and puts it back', async () => {
+    open(smallRecap());
+    const session = await validated();
+    expect(await writeSummaryKeepingOld(session)).toMatchObject({ ok: true, value: { kept: false } });
+    const first = JSON.stringify(sheet(SUMMARY_SHEET)?.cells);
+    expect(await writeSummaryKeepingOld(session)).toMatchObject({ ok: true, value: { kept: true } });
+    expect(JSON.stringify(sheet(SUMMARY_BACKUP)?.cells)).toBe(first);
+    expect((await restoreSummary()).ok).toBe(true);
+    expect(JSON.stringify(sheet(SUMMARY_SHEET)?.cells)).toBe(first);
+  });
+});
