@@ -89,7 +89,7 @@ async function writeLine(session: Session): Promise<Outcome<{ written: number; r
       const nowArea: Area = bounding(now.map(cellArea));
       let handle: LedgerHandle | null = null;
       let lineRange: Excel.Range | null = null;
-      const { data, sheet } = await reread(context, session, [nowArea], false, null, (ws) => {
+      const { data, sheet } = await reread(context, session, [nowArea], null, (ws) => {
         handle = queueLedger(context, 'average', session.sheet);
         // A RATA-RATA line is often =AVERAGE(...): its formulas are kept so that it can be restored as formulas.
         lineRange = ws.getRangeByIndexes(

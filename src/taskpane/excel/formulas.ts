@@ -82,7 +82,7 @@ async function addFormulas(
   try {
     return await run(async (context) => {
       let handle: LedgerHandle | null = null;
-      const { data, sheet } = await reread(context, session, cellsArea(cells), false, null, () => {
+      const { data, sheet } = await reread(context, session, cellsArea(cells), null, () => {
         handle = queueLedger(context, 'formulas', session.sheet);
         return LEDGER_READ_BYTES;
       });

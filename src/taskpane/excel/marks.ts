@@ -86,19 +86,12 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
       let fillsOf: (() => FillsRead) | null = null;
       // The notes column's formulas and formats too: a note written over a formula puts the formula back on "Hapus Tanda".
       const notesBand = { left: plan.notes.col, right: plan.notes.col };
-      let { data, sheet } = await reread(
-        context,
-        session,
-        cellsArea(planned),
-        false,
-        notesBand,
-        (ws) => {
-          handle = queueLedger(context, 'marks', session.sheet);
-          if (!fewFills(markCells)) return LEDGER_READ_BYTES;
-          fillsOf = queueFills(ws, markCells);
-          return LEDGER_READ_BYTES + fillReadBytes(markCells);
-        },
-      );
+      let { data, sheet } = await reread(context, session, cellsArea(planned), notesBand, (ws) => {
+        handle = queueLedger(context, 'marks', session.sheet);
+        if (!fewFills(markCells)) return LEDGER_READ_BYTES;
+        fillsOf = queueFills(ws, markCells);
+        return LEDGER_READ_BYTES + fillReadBytes(markCells);
+      });
       const queued = fillsOf as (() => FillsRead) | null;
       const fillsNow = queued ? queued() : await readFills(context, sheet, markCells);
       const ledgerHandle = handle as LedgerHandle | null;
@@ -119,7 +112,6 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
           context,
           session,
           cellsArea([...planned, ...earlier]),
-          false,
           notesBand,
           (ws) => {
             if (staleCells.length === 0 || !fewFills(staleCells)) return;

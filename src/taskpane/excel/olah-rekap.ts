@@ -280,7 +280,6 @@ async function write(session: Session, plan: EntryPlan): Promise<Outcome<{ writt
         context,
         session,
         [area],
-        false,
         { left: area.left, right: area.right },
         () => {
           stored.load('value');

@@ -8,7 +8,6 @@ import type { Area } from '../../engine/address';
 import { analyseSheet, analyseWorkbook } from '../../engine/analyse';
 import type { SheetGrid } from '../../engine/model';
 import type { CellValue } from '../../engine/numbers';
-import { fillOf, type Fill } from '../ledger';
 import { RESPONSE_BUDGET, RESPONSE_OVERHEAD, utf8Length } from './budget';
 import { ui } from '../strings';
 import {
@@ -29,8 +28,7 @@ import type { Lang } from '../../engine/messages';
 /**
  * Cells read per sync when a sheet is too large for one request: values and
  * number formats come to ~30 bytes a cell in a recap, ~100 with long texts; a
- * chunk still refused is halved. Formulas read too count as a cell more, fills
- * (five properties, ~120 bytes a cell) as four.
+ * chunk still refused is halved. Formulas read too count as a cell more.
  */
 export const CHUNK_CELLS = 40000;
 /**
@@ -59,7 +57,7 @@ export const FILL_READ = {
   patternTintAndShade: true,
 } as const;
 
-/** An area of a sheet as read: values, and where asked for, formulas, number formats, fills and merged areas. */
+/** An area of a sheet as read: values, and where asked for, formulas, number formats and merged areas. */
 export interface AreaRead {
   area: Area;
   values: CellValue[][];
@@ -67,7 +65,6 @@ export interface AreaRead {
   formats: string[][] | null;
   /** Formulas and number formats of a band of columns only (`want.band`), rows as in `values`. */
   band: { left: number; formulas: unknown[][]; formats: string[][] } | null;
-  fills: (Fill | null)[][] | null;
   merges: Area[];
 }
 
@@ -76,7 +73,6 @@ export interface Want {
   values?: boolean;
   formulas?: boolean;
   formats?: boolean;
-  fills?: boolean;
   merges?: boolean;
   /** Columns whose formulas and number formats are wanted (the cells about to be written). */
   band?: { left: number; right: number };
@@ -114,7 +110,6 @@ export async function readArea(
     (withValues ? 1 : 0) +
     (want.formulas ? 1 : 0) +
     (want.formats ? 1 : 0) +
-    (want.fills ? 4 : 0) +
     (2 * bandWidth) / cols;
   let rowsPerChunk = want.bytesPerCell
     ? Math.max(
@@ -131,7 +126,6 @@ export async function readArea(
     formulas: want.formulas ? [] : null,
     formats: want.formats ? [] : null,
     band: bandWidth > 0 && band ? { left: band.left, formulas: [], formats: [] } : null,
-    fills: want.fills ? [] : null,
     merges: [],
   };
   const merges = new Map<string, Area>();
@@ -145,7 +139,6 @@ export async function readArea(
     if (withValues) range.load('values');
     if (want.formulas) range.load('formulas');
     if (want.formats) range.load('numberFormat');
-    const props = want.fills ? range.getCellProperties({ format: { fill: FILL_READ } }) : null;
     const bandRange = out.band
       ? sheet.getRangeByIndexes(top - 1, out.band.left - 1, rows, bandWidth)
       : null;
@@ -166,7 +159,6 @@ export async function readArea(
       (withValues ? jsonBytes(range.values) : 0) +
       (want.formulas ? jsonBytes(range.formulas) : 0) +
       (want.formats ? jsonBytes(range.numberFormat) : 0) +
-      (props ? jsonBytes(props.value) : 0) +
       (bandRange ? jsonBytes(bandRange.formulas) + jsonBytes(bandRange.numberFormat) : 0) +
       (merged && !merged.isNullObject ? utf8Length(merged.address) : 0) +
       RESPONSE_OVERHEAD;
@@ -183,11 +175,6 @@ export async function readArea(
       append(out.band.formulas, bandRange.formulas as unknown[][]);
       append(out.band.formats, bandRange.numberFormat as string[][]);
     }
-    if (out.fills && props)
-      append(
-        out.fills,
-        props.value.map((row) => row.map((p) => fillOf(p.format?.fill))),
-      );
     // A merged area crossing two chunks is listed by the one holding its top-left cell.
     if (merged && !merged.isNullObject)
       for (const m of parseAreaList(merged.address)) merges.set(areaKey(m), m);

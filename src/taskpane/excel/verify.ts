@@ -48,15 +48,14 @@ export function gridFormat(grid: SheetGrid, row: number, col: number): string {
 
 /**
  * Reads again the area the session read plus the cells about to be written
- * (with the formulas and number formats of the columns written, `band`, and
- * fills when marks are to be set), and whatever `alsoQueue` adds to the first
- * sync: one sync for a sheet of the usual size.
+ * (with the formulas and number formats of the columns written, `band`), and
+ * whatever `alsoQueue` adds to the first sync (the ledger, the fills of the
+ * cells to mark): one sync for a sheet of the usual size.
  */
 export async function reread(
   context: Excel.RequestContext,
   session: Session,
   extra: Area[],
-  withFills: boolean,
   band: { left: number; right: number } | null,
   alsoQueue: (sheet: Excel.Worksheet) => number | void = () => undefined,
 ): Promise<{ data: AreaRead; sheet: Excel.Worksheet }> {
@@ -68,9 +67,8 @@ export async function reread(
     sheet,
     area,
     {
-      fills: withFills,
       ...(band ? { band } : {}),
-      bytesPerCell: expectedCellBytes(session.grid, area, withFills, band),
+      bytesPerCell: expectedCellBytes(session.grid, area, band),
     },
     () => {
       sheet.protection.load('protected');
@@ -101,7 +99,6 @@ const SAMPLE_ROWS = 2000;
 function expectedCellBytes(
   grid: SheetGrid,
   area: Area,
-  withFills: boolean,
   band: { left: number; right: number } | null,
 ): number {
   const sample = grid.values.slice(0, SAMPLE_ROWS);
@@ -110,7 +107,7 @@ function expectedCellBytes(
   const cols = area.right - area.left + 1;
   // A band cell comes back twice more, as its formula and its number format ("General").
   const bandShare = band ? (band.right - band.left + 1) / cols : 0;
-  return value + (withFills ? FILL_BYTES : 0) + bandShare * (value + 12);
+  return value + bandShare * (value + 12);
 }
 
 export function readValue(r: AreaRead, row: number, col: number): CellValue {
@@ -133,10 +130,6 @@ export function readFormula(r: AreaRead, row: number, col: number): string | und
     ? r.formulas[row - r.area.top]?.[col - r.area.left]
     : r.band?.formulas[row - r.area.top]?.[col - r.band.left];
   return typeof f === 'string' && f.startsWith('=') && f !== readValue(r, row, col) ? f : undefined;
-}
-
-export function readFill(r: AreaRead, row: number, col: number): Fill | null {
-  return r.fills?.[row - r.area.top]?.[col - r.area.left] ?? null;
 }
 
 /** True when a cell holds what the add-in wrote: its value, or its formula for a formula the add-in wrote. */
