@@ -20,6 +20,7 @@ import {
   type WorkbookModel,
 } from '../../src/sim/model';
 import { installOfficeJs } from '../../src/sim/officejs';
+import { isLedgerSheet } from '../../src/taskpane/excel/ledger-store';
 import { olahActiveSheet, undoOlah, olahSheets } from '../../src/taskpane/excel/olah';
 import {
   entryPlan,
@@ -39,6 +40,7 @@ import {
   value,
 } from './olah-fixture';
 import { sheetOfGrid, smallRecap } from './workbook';
+import { BASE, recap, tahunan, unit } from '../engine/grid';
 
 const RECAP = 'Rekap SKM OPP 2025';
 
@@ -329,6 +331,67 @@ describe('Masukkan ke Rekap and what staff do meanwhile', () => {
     const nrr = plan.cells[0];
     expect(value(recap, nrr.address)).toBe(nrr.before);
   });
+});
+
+describe('Masukkan ke Rekap, unit after unit', () => {
+  /** Enters the same answers into each unit's Tahunan record of a recap of `count` units, one by one. */
+  async function enterEach(
+    count: number,
+  ): Promise<{ host: ExcelHost; original: string; written: number }> {
+    const units = Array.from({ length: count }, (_, i) =>
+      unit(i + 1, `DINAS ${i + 1}`, tahunan(BASE)),
+    );
+    const model = workbookOf(
+      sheetFromRows(ANSWERS_SHEET, answersRows()),
+      sheetOfGrid(recap(units, { sheet: RECAP }).grid),
+    );
+    const o = installOfficeJs(cloneWorkbook(model));
+    uninstall = o.install();
+    const host = o.host;
+    const original = JSON.stringify(host.model.sheets.find((s) => s.name === RECAP)!.cells);
+    const r = await olahActiveSheet('id');
+    if (!r.ok) throw new Error(r.message.en);
+    let written = 0;
+    for (let u = 0; u < units.length; u++) {
+      const found = await recapSessions('id');
+      if (!found.ok) throw new Error(found.message.en);
+      const plan = entryPlan(found.value[0], u, PERIODS[0], r.value.processed);
+      if (!plan.ok) throw new Error(plan.message.en);
+      const w = await writeEntry(found.value[0], plan.value);
+      if (!w.ok) throw new Error(w.message.en);
+      written += w.value.written;
+    }
+    return { host, original, written };
+  }
+
+  const recapCells = (host: ExcelHost) =>
+    JSON.stringify(host.model.sheets.find((s) => s.name === RECAP)!.cells);
+
+  it('"Pulihkan Rekap" still restores every unit entered, twelve of them (252 cells)', async () => {
+    // Before, the undo record refused itself past 200 cells: the first ten units were forgotten.
+    const { host, original, written } = await enterEach(12);
+    expect(written).toBe(12 * 21);
+    expect(await undoEntry(RECAP)).toEqual({
+      ok: true,
+      value: { restored: written, keptChanged: 0 },
+    });
+    expect(recapCells(host)).toBe(original);
+  });
+
+  it('keeps the record of a hundred units on a very hidden sheet, settings small, and restores them all', async () => {
+    const { host, original, written } = await enterEach(100);
+    expect(written).toBe(100 * 21);
+    const hidden = host.model.sheets.filter((s) => isLedgerSheet(s.name));
+    expect(hidden.map((s) => s.visibility)).toEqual(['VeryHidden']);
+    expect(JSON.stringify(host.model.settings).length).toBeLessThan(2_000);
+    expect(await undoEntry(RECAP)).toEqual({
+      ok: true,
+      value: { restored: written, keptChanged: 0 },
+    });
+    expect(recapCells(host)).toBe(original);
+    expect(host.model.sheets.filter((s) => isLedgerSheet(s.name))).toEqual([]);
+    expect(Object.keys(host.model.settings)).toEqual(['skmRekap.olah']);
+  }, 120_000);
 });
 
 describe('a large sheet of answers', () => {

@@ -44,7 +44,7 @@ const SHEET_PREFIX = 'SKM Rekap ';
 
 /** A hidden ledger sheet, which validation and the summary skip. */
 export function isLedgerSheet(name: string): boolean {
-  return name.startsWith(SHEET_PREFIX) && /^SKM Rekap [mfa] [0-9a-f]{8}$/.test(name);
+  return name.startsWith(SHEET_PREFIX) && /^SKM Rekap [mfar] [0-9a-f]{8}$/.test(name);
 }
 
 /** FNV-1a, 32 bits: a short, stable sheet name for a recap sheet's ledger, or a fingerprint. */
@@ -57,12 +57,12 @@ export function hash(s: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-export function ledgerSheetName(kind: LedgerKind, sheet: string): string {
+export function ledgerSheetName(kind: LedgerKind | 'rekap', sheet: string): string {
   return `${SHEET_PREFIX}${kind[0]} ${hash(`${kind}\u0000${sheet}`)}`;
 }
 
 /** What a setting holds when the ledger is on a sheet. */
-interface Pointer {
+export interface Pointer {
   store: 'sheet';
   sheet: string;
   parts: number;
@@ -101,13 +101,22 @@ export interface LedgerHandle {
   settingsCount(): number;
 }
 
-/** Queues the load of a ledger's setting and the settings count; read() after the sync. */
-export function queueLedger(
-  context: Excel.RequestContext,
-  kind: LedgerKind,
-  sheet: string,
-): LedgerHandle {
-  const item = context.workbook.settings.getItemOrNullObject(ledgerKey(kind, sheet));
+/** What a setting of ours holds, read whole: its value, or the text of the sheet it points to. */
+export type Stored =
+  | { state: 'none' }
+  | { state: 'missing'; pointer: Pointer }
+  | { state: 'text'; text: unknown; pointer: Pointer | null };
+
+export interface StoredHandle {
+  /** After the sync of the queued loads (a second read where the text is on a sheet). */
+  read(): Promise<Stored>;
+  /** How many settings the add-in keeps, after the same sync. */
+  settingsCount(): number;
+}
+
+/** Queues the load of the setting `key` and the settings count; read() after the sync. */
+export function queueStored(context: Excel.RequestContext, key: string): StoredHandle {
+  const item = context.workbook.settings.getItemOrNullObject(key);
   item.load('value');
   const count = context.workbook.settings.getCount();
   // The loads are read after the caller's sync, which the lint rules cannot follow across functions.
@@ -119,13 +128,35 @@ export function queueLedger(
       const stored: unknown = item.isNullObject ? null : item.value;
       if (stored === null) return { state: 'none' };
       const pointer = pointerOf(stored);
-      const text = pointer ? await readParts(context, pointer) : stored;
-      if (text === null)
-        return { state: 'bad', problem: `sheet "${pointer?.sheet}" missing`, pointer };
-      const decoded = decodeLedger(text, kind, sheet);
+      if (!pointer) return { state: 'text', text: stored, pointer: null };
+      const text = await readParts(context, pointer);
+      return text === null ? { state: 'missing', pointer } : { state: 'text', text, pointer };
+    },
+  };
+}
+
+/** Queues the load of a ledger's setting and the settings count; read() after the sync. */
+export function queueLedger(
+  context: Excel.RequestContext,
+  kind: LedgerKind,
+  sheet: string,
+): LedgerHandle {
+  const handle = queueStored(context, ledgerKey(kind, sheet));
+  return {
+    settingsCount: handle.settingsCount,
+    async read() {
+      const stored = await handle.read();
+      if (stored.state === 'none') return { state: 'none' };
+      if (stored.state === 'missing')
+        return {
+          state: 'bad',
+          problem: `sheet "${stored.pointer.sheet}" missing`,
+          pointer: stored.pointer,
+        };
+      const decoded = decodeLedger(stored.text, kind, sheet);
       return decoded.ok
-        ? { state: 'ok', ledger: decoded.ledger, pointer }
-        : { state: 'bad', problem: decoded.problem, pointer };
+        ? { state: 'ok', ledger: decoded.ledger, pointer: stored.pointer }
+        : { state: 'bad', problem: decoded.problem, pointer: stored.pointer };
     },
   };
 }
@@ -175,9 +206,16 @@ export type LedgerPlan =
   | { ok: false; message: Text };
 
 export function planLedger(ledger: Ledger, settingsCount: number): LedgerPlan {
-  const text = JSON.stringify(encodeLedger(ledger));
+  return planText(
+    ledgerKey(ledger.kind, ledger.sheet),
+    JSON.stringify(encodeLedger(ledger)),
+    settingsCount,
+  );
+}
+
+/** How the text of the setting `key` is to be stored: in the setting, or on a sheet it points to. */
+export function planText(key: string, text: string, settingsCount: number): LedgerPlan {
   const bytes = utf8Length(text);
-  const key = ledgerKey(ledger.kind, ledger.sheet);
   if (bytes > MAX_LEDGER_BYTES) return { ok: false, message: adapterText.ledgerTooLarge(bytes) };
   if (bytes <= INLINE_BYTES && settingsCount < MAX_INLINE)
     return { ok: true, key, inline: text, parts: [], bytes };
@@ -191,10 +229,21 @@ export function planLedger(ledger: Ledger, settingsCount: number): LedgerPlan {
  * or made very hidden), then the setting. An earlier ledger sheet no longer
  * needed is deleted (made visible first: Excel cannot delete a very hidden sheet).
  */
-export async function saveLedger(
+export function saveLedger(
   context: Excel.RequestContext,
   queue: WriteQueue,
   ledger: Ledger,
+  plan: Extract<LedgerPlan, { ok: true }>,
+  previous: Pointer | null,
+): Promise<void> {
+  return saveText(context, queue, ledgerSheetName(ledger.kind, ledger.sheet), plan, previous);
+}
+
+/** Writes a planned text: in its setting, or on the very hidden sheet `name` with a pointer. */
+export async function saveText(
+  context: Excel.RequestContext,
+  queue: WriteQueue,
+  name: string,
   plan: Extract<LedgerPlan, { ok: true }>,
   previous: Pointer | null,
 ): Promise<void> {
@@ -205,7 +254,6 @@ export async function saveLedger(
     if (previous) await dropSheet(context, queue, previous.sheet);
     return;
   }
-  const name = ledgerSheetName(ledger.kind, ledger.sheet);
   const sheets = context.workbook.worksheets;
   let ws: Excel.Worksheet;
   if (previous?.sheet === name) {
@@ -255,9 +303,17 @@ export async function deleteLedger(
   sheet: string,
   pointer: Pointer | null,
 ): Promise<void> {
-  await queue.add(ACTION_BYTES, () =>
-    context.workbook.settings.getItemOrNullObject(ledgerKey(kind, sheet)).delete(),
-  );
+  await deleteStored(context, queue, ledgerKey(kind, sheet), pointer);
+}
+
+/** Removes the setting `key` and the sheet its text is on, if any. */
+export async function deleteStored(
+  context: Excel.RequestContext,
+  queue: WriteQueue,
+  key: string,
+  pointer: Pointer | null,
+): Promise<void> {
+  await queue.add(ACTION_BYTES, () => context.workbook.settings.getItemOrNullObject(key).delete());
   if (pointer) await dropSheet(context, queue, pointer.sheet);
 }
 

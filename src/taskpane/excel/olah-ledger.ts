@@ -85,7 +85,9 @@ const rekap = z.strictObject({
         beforeFormat: z.string().optional(),
       }),
     )
-    .max(200),
+    // Every cell of a recap at most (entries accumulate, 21 cells a unit); the bytes are bounded
+    // where the text is read (ledger-store.ts).
+    .max(1_048_576),
 });
 
 function parsed(raw: unknown): unknown {

@@ -29,7 +29,16 @@ import {
   type Outcome,
   type Session,
 } from './common';
-import { isLedgerSheet } from './ledger-store';
+import {
+  deleteStored,
+  isLedgerSheet,
+  LEDGER_READ_BYTES,
+  ledgerSheetName,
+  planText,
+  queueStored,
+  saveText,
+  type StoredHandle,
+} from './ledger-store';
 import { decodeRekapLedger, rekapKey, type RekapCell, type RekapLedger } from './olah-ledger';
 import { olahText } from './olah-messages';
 import { gridOf, probeSheet, readArea } from './read';
@@ -275,21 +284,27 @@ async function write(session: Session, plan: EntryPlan): Promise<Outcome<{ writt
   try {
     return await run(async (context) => {
       const area: Area = bounding(plan.cells.map(cellArea));
-      const stored = context.workbook.settings.getItemOrNullObject(rekapKey(session.sheet));
+      const key = rekapKey(session.sheet);
+      let handle: StoredHandle | null = null;
       const { data, sheet } = await reread(
         context,
         session,
         [area],
         { left: area.left, right: area.right },
         () => {
-          stored.load('value');
+          handle = queueStored(context, key);
+          return LEDGER_READ_BYTES;
         },
       );
+      const storedHandle = handle as StoredHandle | null;
+      if (!storedHandle) throw new Error('the undo record was not queued');
+      const stored = await storedHandle.read();
       if (sheet.protection.protected) return fail<Result>(ui.sheetProtected());
       const changed = await firstChange(context, sheet, session, data);
       if (changed) return fail<Result>(olahText.changed(session.sheet, changed));
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded in reread's first sync
-      const previous = stored.isNullObject ? null : decodeRekapLedger(stored.value, session.sheet);
+      // The record of the entries before this one (a unit at a time): this entry joins it.
+      const previous =
+        stored.state === 'text' ? decodeRekapLedger(stored.text, session.sheet) : null;
       const kept = new Map((previous?.cells ?? []).map((c) => [c.address, c]));
       const cells: RekapCell[] = [];
       for (const c of plan.cells) {
@@ -315,10 +330,18 @@ async function write(session: Session, plan: EntryPlan): Promise<Outcome<{ writt
         createdAt: new Date().toISOString(),
         cells: [...kept.values(), ...cells],
       };
+      // A recap's entries outgrow a setting (21 cells a unit): the record then goes to a very
+      // hidden sheet of its own, as the marks' ledgers do (ledger-store.ts).
       const text = JSON.stringify(ledger);
+      const storePlan = planText(key, text, storedHandle.settingsCount());
+      if (!storePlan.ok) return fail<Result>(storePlan.message);
       const queue = new WriteQueue(context);
-      await queue.add(payloadBytes(text), () =>
-        context.workbook.settings.add(rekapKey(session.sheet), text),
+      await saveText(
+        context,
+        queue,
+        ledgerSheetName('rekap', session.sheet),
+        storePlan,
+        stored.state === 'none' ? null : stored.pointer,
       );
       for (const c of plan.cells) {
         const format = gridFormat(session.grid, c.row, c.col);
@@ -347,12 +370,12 @@ export function undoEntry(
   return exclusive(async () => {
     try {
       return await run(async (context) => {
-        const stored = context.workbook.settings.getItemOrNullObject(rekapKey(sheetName));
-        stored.load('value');
+        const handle = queueStored(context, rekapKey(sheetName));
         const ws = context.workbook.worksheets.getItemOrNullObject(sheetName);
         ws.load('name');
         await context.sync();
-        const ledger = stored.isNullObject ? null : decodeRekapLedger(stored.value, sheetName);
+        const stored = await handle.read();
+        const ledger = stored.state === 'text' ? decodeRekapLedger(stored.text, sheetName) : null;
         if (!ledger || ws.isNullObject) return fail<Result>(olahText.nothingToRestore(sheetName));
         const at = ledger.cells.map((c) => {
           const a = /^([A-Z]+)(\d+)$/.exec(c.address)!;
@@ -388,7 +411,12 @@ export function undoEntry(
               ];
           });
         }
-        await queue.add(payloadBytes(null), () => stored.delete());
+        await deleteStored(
+          context,
+          queue,
+          rekapKey(sheetName),
+          stored.state === 'none' ? null : stored.pointer,
+        );
         await queue.flush();
         return { ok: true as const, value: { restored, keptChanged } };
       });
