@@ -1,0 +1,144 @@
+/**
+ * The copy's writer (src/xlsx/copy/write-copy.ts, out-file.ts) on parts it must not guess at and
+ * targets it must not replace: text that is not UTF-8, parts missing, a socket at --out, a copy
+ * written without an input to take its mode from (issue 16: what its mutation run left untested).
+ */
+import { createServer, type Server } from 'net';
+import { readFileSync, statSync, writeFileSync } from 'fs';
+import { writeAtomically } from '../../src/xlsx/copy/out-file';
+import { run, tempDir } from '../cli/helpers';
+import { BASE, OTHER, recap, tahunan, unit } from '../engine/grid';
+import { buildXlsx, partsOf, sheetXml, STYLES } from './copy-build';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+const UNITS = [
+  unit(1, 'DINAS A', tahunan({ ...BASE, ikm: 85.06, realisation: 0.8 })),
+  unit(2, 'DINAS B', tahunan({ ...OTHER, realisation: 1 })),
+];
+
+let n = 0;
+/** Writes the recap with some parts replaced (or removed, as null), checks it with --out. */
+async function copyWith(parts: Record<string, Buffer | string | null>, ...args: string[]) {
+  const built = recap(UNITS, { formats: { realisation: '0%' } });
+  const data = await buildXlsx({
+    sheets: [{ name: built.grid.name, xml: sheetXml(built.grid) }],
+  });
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(data);
+  for (const [name, content] of Object.entries(parts)) {
+    if (content === null) zip.remove(name);
+    else zip.file(name, content);
+  }
+  const input = tmp.file(`rekap-${++n}.xlsx`);
+  const out = tmp.file(`rekap-${n}-diperiksa.xlsx`);
+  writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer' }));
+  const r = await run('check', input, '--out', out, ...args);
+  return { ...r, input, out };
+}
+
+const refusal = (input: string, part: string, why: string) =>
+  `skm-rekap: Salinan tidak dibuat: bagian ${part} dari berkas "${input}" tidak dapat diubah dengan aman (${why}). Laporan di atas tetap berlaku.`;
+
+describe('parts the copy would have to edit', () => {
+  it('refuses a style sheet written in UTF-16, either byte order, naming it; no copy is written', async () => {
+    for (const bom of [Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])]) {
+      const text =
+        bom[0] === 0xff ? Buffer.from(STYLES, 'utf16le') : swap(Buffer.from(STYLES, 'utf16le'));
+      const r = await copyWith({ 'xl/styles.xml': Buffer.concat([bom, text]) });
+      expect(r.stderr.trim().split('\n')).toContain(
+        refusal(r.input, 'xl/styles.xml', 'ditulis dalam UTF-16'),
+      );
+      expect(() => statSync(r.out)).toThrow();
+    }
+  });
+
+  it('refuses a style sheet whose bytes are not valid UTF-8, rather than guess its characters', async () => {
+    const bad = Buffer.concat([
+      Buffer.from(STYLES.replace('</styleSheet>', '<!-- ')),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(' --></styleSheet>'),
+    ]);
+    const r = await copyWith({ 'xl/styles.xml': bad });
+    expect(r.stderr).toContain(refusal(r.input, 'xl/styles.xml', 'bukan teks UTF-8 yang sah'));
+    expect(() => statSync(r.out)).toThrow();
+  });
+
+  it('refuses a workbook without a style sheet, which the marks must extend', async () => {
+    const r = await copyWith({ 'xl/styles.xml': null });
+    expect(r.stderr).toContain(refusal(r.input, 'xl/styles.xml', 'bagian ini tidak ada'));
+    expect(() => statSync(r.out)).toThrow();
+  });
+
+  it('refuses to add the summary to a package without its content types list', async () => {
+    const r = await copyWith({ '[Content_Types].xml': null }, '--summary');
+    expect(r.stderr).toContain(refusal(r.input, '[Content_Types].xml', 'bagian ini tidak ada'));
+    expect(() => statSync(r.out)).toThrow();
+  });
+
+  it('writes a copy whose parts are all UTF-8, with the style sheet grown by the marks', async () => {
+    const r = await copyWith({});
+    expect(r.code).toBe(1);
+    const parts = await partsOf(r.out);
+    const styles = parts.get('xl/styles.xml')!.toString('utf8');
+    expect(styles).toContain('<fgColor rgb="FFF4B6B6"/>');
+    expect(styles.length).toBeGreaterThan(STYLES.length);
+  });
+});
+
+/** UTF-16LE to UTF-16BE. */
+function swap(b: Buffer): Buffer {
+  const out = Buffer.alloc(b.length);
+  for (let i = 0; i + 1 < b.length; i += 2) {
+    out[i] = b[i + 1];
+    out[i + 1] = b[i];
+  }
+  return out;
+}
+
+describe('the file at --out', () => {
+  let server: Server | null = null;
+  afterEach(() => {
+    server?.close();
+    server = null;
+  });
+
+  it('is never a socket: the copy is refused and the socket left', async () => {
+    const sock = tmp.file('rekap.sock');
+    server = createServer();
+    await new Promise<void>((resolve) => server!.listen(sock, resolve));
+    const built = recap(UNITS, { formats: { realisation: '0%' } });
+    const input = tmp.file('ke-soket.xlsx');
+    writeFileSync(
+      input,
+      await buildXlsx({ sheets: [{ name: built.grid.name, xml: sheetXml(built.grid) }] }),
+    );
+    const r = await run('check', input, '--out', sock);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/soket|socket/);
+    expect(statSync(sock).isSocket()).toBe(true);
+  });
+
+  it('replaces another file already there, which is not the input', async () => {
+    const built = recap(UNITS, { formats: { realisation: '0%' } });
+    const input = tmp.file('ganti.xlsx');
+    const out = tmp.file('ganti-diperiksa.xlsx');
+    writeFileSync(
+      input,
+      await buildXlsx({ sheets: [{ name: built.grid.name, xml: sheetXml(built.grid) }] }),
+    );
+    writeFileSync(out, 'salinan lama');
+    const r = await run('check', input, '--out', out);
+    expect(r.code).toBe(1);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('gets a new file’s usual mode when it is a document of our own (no input to copy a mode from)', async () => {
+    const out = tmp.file('laporan-baru.bin');
+    const mask = process.umask();
+    await writeAtomically(Buffer.from('isi'), out);
+    expect(statSync(out).mode & 0o777).toBe(0o666 & ~mask);
+    expect(readFileSync(out, 'utf8')).toBe('isi');
+  });
+});
