@@ -225,8 +225,14 @@ describe('item 6: --out and the RATA-RATA line', () => {
   });
 
   it('refuses a device, which stays a device', async () => {
-    await refused('/dev/null', '"/dev/null" adalah sebuah perangkat');
-    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    // Never the system's /dev/null: run as root, a regression (or a mutant) that renamed the copy
+    // over it would replace it for every process on the machine, as a mutation run once did.
+    // Root makes a null device of its own; others use /dev/null, which they cannot replace.
+    const root = process.getuid?.() === 0;
+    const device = root ? tmp.file('perangkat-null') : '/dev/null';
+    if (root) execFileSync('mknod', ['-m', '666', device, 'c', '1', '3']);
+    await refused(device, `"${device}" adalah sebuah perangkat`);
+    expect(lstatSync(device).isCharacterDevice()).toBe(true);
   });
 
   it('refuses a directory', async () => {
