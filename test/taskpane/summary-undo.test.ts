@@ -13,6 +13,7 @@ import {
   summaryState,
   writeSummaryKeepingOld,
 } from '../../src/taskpane/summary-undo';
+import { ui } from '../../src/taskpane/strings';
 import { openExcel } from './excel-client';
 import { smallRecap } from './workbook';
 
@@ -100,5 +101,30 @@ describe('summaries SKM Rekap wrote', () => {
     expect(JSON.stringify(sheet(SUMMARY_SHEET)?.cells)).toBe(first);
     expect((await restoreSummary()).ok).toBe(true);
     expect(JSON.stringify(sheet(SUMMARY_SHEET)?.cells)).toBe(first);
+  });
+});
+
+describe('the other sheets "Buat Ringkasan" reads', () => {
+  it('leaves out a sheet too large to be a recap (a value in its last cell) and still writes the summary', async () => {
+    const model = smallRecap();
+    const notes = sheetFromRows('Catatan Rapat', [['Rapat evaluasi SKM']]);
+    notes.cells['1048576,16384'] = { value: 'akhir' };
+    model.sheets.push(notes);
+    open(model);
+    const written = await excel.writeSummary(await validated());
+    expect(written).toMatchObject({ ok: true, value: { sheet: SUMMARY_SHEET } });
+    expect(sheet('Catatan Rapat')?.cells['1048576,16384'].value).toBe('akhir');
+    expect(host.stats.maxResponseBytes).toBeLessThan(4_000_000);
+  });
+
+  it('is never asked of a recap too large to read: its validation refuses, in one line', async () => {
+    const model = smallRecap();
+    model.sheets[0].cells['1048576,16384'] = { value: 'akhir' };
+    open(model);
+    // The validation itself refuses such a sheet: the summary never gets a session for it.
+    expect(await excel.validate('id')).toEqual({
+      ok: false,
+      message: ui.sheetTooLarge(model.sheets[0].name, 1_048_576 * 16_384),
+    });
   });
 });
