@@ -87,6 +87,45 @@ describe('parts the copy would have to edit', () => {
   });
 });
 
+describe('what the copy says it did not write', () => {
+  it('names the finding sentences that found no free row under the table, in either language', async () => {
+    // Everything under the table merged to the sheet's last row: no row is free for the sentences.
+    for (const lang of ['id', 'en']) {
+      const built = recap(UNITS, { formats: { realisation: '0%' } });
+      built.grid.merges!.push({ top: 8, left: 1, bottom: 1048576, right: 20 });
+      const input = tmp.file(`tanpa-baris-${lang}.xlsx`);
+      const out = tmp.file(`tanpa-baris-${lang}-diperiksa.xlsx`);
+      writeFileSync(
+        input,
+        await buildXlsx({ sheets: [{ name: built.grid.name, xml: sheetXml(built.grid) }] }),
+      );
+      const r = await run('check', input, '--out', out, '--lang', lang);
+      expect(r.code).toBe(1);
+      expect(r.stdout + r.stderr).toContain(
+        lang === 'id'
+          ? `Lembar "${built.grid.name}": tidak ada baris kosong di bawah tabel untuk kalimat temuan; tidak ditulis (`
+          : `Sheet "${built.grid.name}": no empty row under the table for the finding sentence; not written (`,
+      );
+      expect(statSync(out).isFile()).toBe(true);
+    }
+  });
+
+  it('says in English which part it refused, and why', async () => {
+    const r = await copyWith({ 'xl/styles.xml': null }, '--lang', 'en');
+    expect(r.stderr).toContain(
+      `No copy made: the part xl/styles.xml of "${r.input}" cannot be edited safely (the part is missing).`,
+    );
+    const utf16 = await copyWith(
+      {
+        'xl/styles.xml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(STYLES, 'utf16le')]),
+      },
+      '--lang',
+      'en',
+    );
+    expect(utf16.stderr).toContain('cannot be edited safely (written in UTF-16).');
+  });
+});
+
 /** UTF-16LE to UTF-16BE. */
 function swap(b: Buffer): Buffer {
   const out = Buffer.alloc(b.length);
