@@ -53,6 +53,13 @@ function cell(address: string) {
   return host.model.sheets[0].cells[`${Number(m[2])},${col}`];
 }
 
+/** Two errors: unit 2's IKM (N5, 85,1 for 86,00) and unit 3's (N7, 85,1 for 85,56). */
+const TWO_ERRORS = [
+  SMALL_UNITS[0],
+  unit(2, 'DINAS B', tahunan({ ...OTHER, ikm: 85.1 })),
+  unit(3, 'DINAS C', tahunan({ ...THIRD, ikm: 85.1 })),
+];
+
 const refused = (address: string) => ({ ok: false, message: ui.changedSinceRead(SHEET, address) });
 
 describe('nothing is written over a cell a co-author changed since the validation', () => {
@@ -133,13 +140,7 @@ describe('"Hapus Tanda" and marking again', () => {
   });
 
   it('marking again after a record was fixed removes the fill of the fixed cell and keeps the others', async () => {
-    // Two errors: unit 2's IKM (N5, 85,1 for 86,00) and unit 3's (N7, 85,1 for 85,56).
-    const units = [
-      SMALL_UNITS[0],
-      unit(2, 'DINAS B', tahunan({ ...OTHER, ikm: 85.1 })),
-      unit(3, 'DINAS C', tahunan({ ...THIRD, ikm: 85.1 })),
-    ];
-    open(smallRecap({}, units));
+    open(smallRecap({}, TWO_ERRORS));
     const before = cloneWorkbook(host.model);
     expect((await excel.markFindings(await validated())).ok).toBe(true);
     expect([cell('N5').fill, cell('N7').fill]).toEqual([RED, RED]);
@@ -162,12 +163,7 @@ describe('"Hapus Tanda" and marking again', () => {
 describe('marking again where the earlier marks reach further', () => {
   it("checks the cells an earlier run marked below this run's before clearing them, and refuses when a co-author typed there", async () => {
     // Two errors: unit 2's IKM (N5) and unit 3's (N7); N7 is then fixed, so this run marks up to row 5 only.
-    const units = [
-      SMALL_UNITS[0],
-      unit(2, 'DINAS B', tahunan({ ...OTHER, ikm: 85.1 })),
-      unit(3, 'DINAS C', tahunan({ ...THIRD, ikm: 85.1 })),
-    ];
-    open(smallRecap({}, units));
+    open(smallRecap({}, TWO_ERRORS));
     const first = await excel.markFindings(await validated());
     if (!first.ok) throw new Error('not marked');
     const note = `${first.value.notesColumn}7`;
@@ -188,12 +184,7 @@ describe('marking again where the earlier marks reach further', () => {
   });
 
   it('leaves a fill someone set on an earlier mark since, when that cell needs no mark any more', async () => {
-    const units = [
-      SMALL_UNITS[0],
-      unit(2, 'DINAS B', tahunan({ ...OTHER, ikm: 85.1 })),
-      unit(3, 'DINAS C', tahunan({ ...THIRD, ikm: 85.1 })),
-    ];
-    open(smallRecap({}, units));
+    open(smallRecap({}, TWO_ERRORS));
     expect((await excel.markFindings(await validated())).ok).toBe(true);
     // Fixed, and coloured green by the person who fixed it.
     host.editCell(SHEET, 'N7', 85.56);

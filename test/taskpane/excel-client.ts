@@ -8,6 +8,7 @@
 import { createExcelHost, type ExcelHost } from '../../src/sim/host';
 import { cloneWorkbook, type WorkbookModel } from '../../src/sim/model';
 import { installOfficeJs, type OfficeJsOptions, type WireStats } from '../../src/sim/officejs';
+import { validate, type Session } from '../../src/taskpane/excel';
 
 export type ExcelClient = 'officejs' | 'sim';
 export const CLIENTS: ExcelClient[] = ['officejs', 'sim'];
@@ -52,4 +53,32 @@ export function failedRequests(host: ExcelHost): string[] {
  */
 export function addinSyncs(host: ExcelHost): number {
   return requestLines(host).filter((l) => !l.includes('(release of kept ranges)')).length;
+}
+
+/**
+ * A simulated Excel for each test of a file: `open` a workbook in it (closed after the test), and
+ * `validated` runs "Validasi Rekap" on its active sheet, failing the test when it is refused.
+ */
+export function excelPerTest(client: ExcelClient = 'officejs') {
+  let opened: OpenedExcel | undefined;
+  afterEach(() => {
+    opened?.uninstall();
+    opened = undefined;
+  });
+  return {
+    open(model: WorkbookModel, options: OfficeJsOptions = {}): ExcelHost {
+      opened = openExcel(model, options, client);
+      return opened.host;
+    },
+    /** The host of the workbook opened last. */
+    get host(): ExcelHost {
+      if (!opened) throw new Error('no workbook is open');
+      return opened.host;
+    },
+    async validated(lang: 'id' | 'en' = 'id'): Promise<Session> {
+      const v = await validate(lang);
+      if (!v.ok) throw new Error(`not validated: ${v.message.en}`);
+      return v.value;
+    },
+  };
 }

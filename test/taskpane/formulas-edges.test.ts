@@ -4,35 +4,15 @@
  * simulated Excel.
  */
 import type { ExcelHost } from '../../src/sim/host';
-import { cellKey, cloneWorkbook, type WorkbookModel } from '../../src/sim/model';
+import { cellKey, cloneWorkbook } from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
-import type { Session } from '../../src/taskpane/excel';
 import { ui } from '../../src/taskpane/strings';
 import { UNSUR_CODES } from '../../src/engine/unsur';
 import { BANJAR_COLUMNS, type ColumnSpec } from '../engine/grid';
-import { openExcel } from './excel-client';
+import { excelPerTest } from './excel-client';
 import { smallRecap } from './workbook';
 
-let host: ExcelHost;
-let uninstall: (() => void) | undefined;
-
-afterEach(() => {
-  uninstall?.();
-  uninstall = undefined;
-});
-
-function open(model: WorkbookModel): ExcelHost {
-  const opened = openExcel(model);
-  host = opened.host;
-  uninstall = opened.uninstall;
-  return host;
-}
-
-async function validated(): Promise<Session> {
-  const v = await excel.validate('id');
-  if (!v.ok) throw new Error(`not validated: ${v.message.id}`);
-  return v.value;
-}
+const { open, validated } = excelPerTest();
 
 const formulaCells = (h: ExcelHost) =>
   Object.entries(h.model.sheets[0].cells)
@@ -51,7 +31,7 @@ describe('"Kolom Rumus" on other layouts', () => {
       'ikm',
       'category',
     ];
-    open(smallRecap({ columns }));
+    const host = open(smallRecap({ columns }));
     const before = cloneWorkbook(host.model);
     const session = await validated();
     expect(await excel.addFormulaColumns(session)).toEqual({
@@ -63,7 +43,7 @@ describe('"Kolom Rumus" on other layouts', () => {
 
   it('checks the values alone where the recap has no IKM and no category column', async () => {
     const columns = BANJAR_COLUMNS.filter((c) => c !== 'ikm' && c !== 'category');
-    open(smallRecap({ columns }));
+    const host = open(smallRecap({ columns }));
     const session = await validated();
     const added = await excel.addFormulaColumns(session);
     expect(added.ok).toBe(true);
@@ -83,7 +63,7 @@ describe('"Kolom Rumus" on other layouts', () => {
 
 describe('"Kolom Rumus" written again', () => {
   it('keeps the rows of a record that lost its values in the ledger, so "Hapus Kolom Rumus" removes those formulas too', async () => {
-    open(smallRecap());
+    const host = open(smallRecap());
     const before = cloneWorkbook(host.model);
     const first = await validated();
     expect((await excel.addFormulaColumns(first)).ok).toBe(true);

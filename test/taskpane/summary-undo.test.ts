@@ -3,7 +3,6 @@
  * Lama" (src/taskpane/summary-undo.ts), through Microsoft's Office.js client over the simulated
  * Excel: the pane promises the old sheet is kept hidden and can be put back.
  */
-import type { ExcelHost } from '../../src/sim/host';
 import { sheetFromRows, type WorkbookModel } from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
 import { SUMMARY_SHEET } from '../../src/engine/summary-sheet';
@@ -14,31 +13,13 @@ import {
   writeSummaryKeepingOld,
 } from '../../src/taskpane/summary-undo';
 import { ui } from '../../src/taskpane/strings';
-import { openExcel } from './excel-client';
+import { excelPerTest } from './excel-client';
 import { smallRecap } from './workbook';
 
-let host: ExcelHost;
-let uninstall: (() => void) | undefined;
+const excelApp = excelPerTest();
+const { open, validated } = excelApp;
 
-afterEach(() => {
-  uninstall?.();
-  uninstall = undefined;
-});
-
-function open(model: WorkbookModel): ExcelHost {
-  const opened = openExcel(model);
-  host = opened.host;
-  uninstall = opened.uninstall;
-  return host;
-}
-
-async function validated() {
-  const v = await excel.validate('id');
-  if (!v.ok) throw new Error(`not validated: ${v.message.id}`);
-  return v.value;
-}
-
-const sheet = (name: string) => host.model.sheets.find((s) => s.name === name);
+const sheet = (name: string) => excelApp.host.model.sheets.find((s) => s.name === name);
 const STAFF_ROWS = [['Ringkasan untuk Bupati (disusun Bu Rina)'], ['IKM Kabupaten', 84.2]];
 
 function withStaffSummary(): WorkbookModel {
@@ -114,7 +95,7 @@ describe('the other sheets "Buat Ringkasan" reads', () => {
     const written = await excel.writeSummary(await validated());
     expect(written).toMatchObject({ ok: true, value: { sheet: SUMMARY_SHEET } });
     expect(sheet('Catatan Rapat')?.cells['1048576,16384'].value).toBe('akhir');
-    expect(host.stats.maxResponseBytes).toBeLessThan(4_000_000);
+    expect(excelApp.host.stats.maxResponseBytes).toBeLessThan(4_000_000);
   });
 
   it('is never asked of a recap too large to read: its validation refuses, in one line', async () => {
