@@ -110,6 +110,31 @@ describe('what the copy says it did not write', () => {
     }
   });
 
+  it('says when no column right of the table is free for the notes, and writes the rest', async () => {
+    // Every column right of the table merged over the table's rows, up to the sheet's last (XFD).
+    const built = recap(UNITS, { formats: { realisation: '0%' } });
+    built.grid.merges!.push({ top: 1, left: 21, bottom: 7, right: 16384 });
+    const input = tmp.file('tanpa-kolom.xlsx');
+    const out = tmp.file('tanpa-kolom-diperiksa.xlsx');
+    writeFileSync(
+      input,
+      await buildXlsx({ sheets: [{ name: built.grid.name, xml: sheetXml(built.grid) }] }),
+    );
+    const r = await run('check', input, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain(
+      `Lembar "${built.grid.name}": tidak ada kolom kosong di kanan tabel untuk "Catatan Validasi"; catatan tidak ditulis.`,
+    );
+    expect(statSync(out).isFile()).toBe(true);
+  });
+
+  it('says nothing of a summary under another name when "Ringkasan SKM" was free', async () => {
+    const r = await copyWith({}, '--summary');
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('ditulis tanpa grafik');
+    expect(r.stdout + r.stderr).not.toContain('bukan buatan SKM Rekap');
+  });
+
   it('says in English which part it refused, and why', async () => {
     const r = await copyWith({ 'xl/styles.xml': null }, '--lang', 'en');
     expect(r.stderr).toContain(
