@@ -7,7 +7,7 @@ import { createServer, type Server } from 'net';
 import { readFileSync, statSync, writeFileSync } from 'fs';
 import { writeAtomically } from '../../src/xlsx/copy/out-file';
 import { run, tempDir } from '../cli/helpers';
-import { BASE, OTHER, recap, tahunan, unit } from '../engine/grid';
+import { BASE, OTHER, recap, tahunan, unit, type TestGrid } from '../engine/grid';
 import { buildXlsx, partsOf, sheetXml, STYLES } from './copy-build';
 
 const tmp = tempDir();
@@ -18,21 +18,32 @@ const UNITS = [
   unit(2, 'DINAS B', tahunan({ ...OTHER, realisation: 1 })),
 ];
 
+/** The recap's sheet name, as the messages name it. */
+const SHEET = recap(UNITS).grid.name;
+
+/** The recap as an .xlsx in the test folder, its grid changed first (merges added, say). */
+async function recapFile(name: string, change: (g: TestGrid) => void = () => {}): Promise<string> {
+  const built = recap(UNITS, { formats: { realisation: '0%' } });
+  change(built.grid);
+  const input = tmp.file(name);
+  writeFileSync(
+    input,
+    await buildXlsx({ sheets: [{ name: built.grid.name, xml: sheetXml(built.grid) }] }),
+  );
+  return input;
+}
+
 let n = 0;
 /** Writes the recap with some parts replaced (or removed, as null), checks it with --out. */
 async function copyWith(parts: Record<string, Buffer | string | null>, ...args: string[]) {
-  const built = recap(UNITS, { formats: { realisation: '0%' } });
-  const data = await buildXlsx({
-    sheets: [{ name: built.grid.name, xml: sheetXml(built.grid) }],
-  });
+  const input = await recapFile(`rekap-${++n}.xlsx`);
+  const out = tmp.file(`rekap-${n}-diperiksa.xlsx`);
   const JSZip = (await import('jszip')).default;
-  const zip = await JSZip.loadAsync(data);
+  const zip = await JSZip.loadAsync(readFileSync(input));
   for (const [name, content] of Object.entries(parts)) {
     if (content === null) zip.remove(name);
     else zip.file(name, content);
   }
-  const input = tmp.file(`rekap-${++n}.xlsx`);
-  const out = tmp.file(`rekap-${n}-diperiksa.xlsx`);
   writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer' }));
   const r = await run('check', input, '--out', out, ...args);
   return { ...r, input, out };
@@ -91,20 +102,16 @@ describe('what the copy says it did not write', () => {
   it('names the finding sentences that found no free row under the table, in either language', async () => {
     // Everything under the table merged to the sheet's last row: no row is free for the sentences.
     for (const lang of ['id', 'en']) {
-      const built = recap(UNITS, { formats: { realisation: '0%' } });
-      built.grid.merges!.push({ top: 8, left: 1, bottom: 1048576, right: 20 });
-      const input = tmp.file(`tanpa-baris-${lang}.xlsx`);
-      const out = tmp.file(`tanpa-baris-${lang}-diperiksa.xlsx`);
-      writeFileSync(
-        input,
-        await buildXlsx({ sheets: [{ name: built.grid.name, xml: sheetXml(built.grid) }] }),
+      const input = await recapFile(`tanpa-baris-${lang}.xlsx`, (g) =>
+        g.merges!.push({ top: 8, left: 1, bottom: 1048576, right: 20 }),
       );
+      const out = tmp.file(`tanpa-baris-${lang}-diperiksa.xlsx`);
       const r = await run('check', input, '--out', out, '--lang', lang);
       expect(r.code).toBe(1);
       expect(r.stdout + r.stderr).toContain(
         lang === 'id'
-          ? `Lembar "${built.grid.name}": tidak ada baris kosong di bawah tabel untuk kalimat temuan; tidak ditulis (`
-          : `Sheet "${built.grid.name}": no empty row under the table for the finding sentence; not written (`,
+          ? `Lembar "${SHEET}": tidak ada baris kosong di bawah tabel untuk kalimat temuan; tidak ditulis (`
+          : `Sheet "${SHEET}": no empty row under the table for the finding sentence; not written (`,
       );
       expect(statSync(out).isFile()).toBe(true);
     }
@@ -112,18 +119,14 @@ describe('what the copy says it did not write', () => {
 
   it('says when no column right of the table is free for the notes, and writes the rest', async () => {
     // Every column right of the table merged over the table's rows, up to the sheet's last (XFD).
-    const built = recap(UNITS, { formats: { realisation: '0%' } });
-    built.grid.merges!.push({ top: 1, left: 21, bottom: 7, right: 16384 });
-    const input = tmp.file('tanpa-kolom.xlsx');
-    const out = tmp.file('tanpa-kolom-diperiksa.xlsx');
-    writeFileSync(
-      input,
-      await buildXlsx({ sheets: [{ name: built.grid.name, xml: sheetXml(built.grid) }] }),
+    const input = await recapFile('tanpa-kolom.xlsx', (g) =>
+      g.merges!.push({ top: 1, left: 21, bottom: 7, right: 16384 }),
     );
+    const out = tmp.file('tanpa-kolom-diperiksa.xlsx');
     const r = await run('check', input, '--out', out);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain(
-      `Lembar "${built.grid.name}": tidak ada kolom kosong di kanan tabel untuk "Catatan Validasi"; catatan tidak ditulis.`,
+      `Lembar "${SHEET}": tidak ada kolom kosong di kanan tabel untuk "Catatan Validasi"; catatan tidak ditulis.`,
     );
     expect(statSync(out).isFile()).toBe(true);
   });
@@ -172,12 +175,7 @@ describe('the file at --out', () => {
     const sock = tmp.file('rekap.sock');
     server = createServer();
     await new Promise<void>((resolve) => server!.listen(sock, resolve));
-    const built = recap(UNITS, { formats: { realisation: '0%' } });
-    const input = tmp.file('ke-soket.xlsx');
-    writeFileSync(
-      input,
-      await buildXlsx({ sheets: [{ name: built.grid.name, xml: sheetXml(built.grid) }] }),
-    );
+    const input = await recapFile('ke-soket.xlsx');
     const r = await run('check', input, '--out', sock);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/soket|socket/);
@@ -185,13 +183,8 @@ describe('the file at --out', () => {
   });
 
   it('replaces another file already there, which is not the input', async () => {
-    const built = recap(UNITS, { formats: { realisation: '0%' } });
-    const input = tmp.file('ganti.xlsx');
+    const input = await recapFile('ganti.xlsx');
     const out = tmp.file('ganti-diperiksa.xlsx');
-    writeFileSync(
-      input,
-      await buildXlsx({ sheets: [{ name: built.grid.name, xml: sheetXml(built.grid) }] }),
-    );
     writeFileSync(out, 'salinan lama');
     const r = await run('check', input, '--out', out);
     expect(r.code).toBe(1);
