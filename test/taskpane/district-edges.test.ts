@@ -115,6 +115,23 @@ describe('"Tulis Rata-rata Kabupaten" on sheets that are not the plain case', ()
     expect(x.host.model).toEqual(before);
   });
 
+  it('keeps the number formats the printed line had (one decimal, a percentage), and gives back its values', async () => {
+    const model = smallRecap({
+      average: { unsur: [80, 80, 80, 80, 80, 80, 80, 80, 80], ikm: 80 },
+    });
+    cellsOf(model)[cellKey(9, 14)].numberFormat = '0.0';
+    cellsOf(model)[cellKey(9, 5)].numberFormat = '0%';
+    x.open(model);
+    const before = cloneWorkbook(x.host.model);
+    expect((await excel.writeDistrictLine(await x.validated())).ok).toBe(true);
+    // Only a General cell is given two decimals; the staff's own formats stay.
+    expect(cellsOf(x.host.model)[cellKey(9, 14)]).toEqual({ value: 85.2, numberFormat: '0.0' });
+    expect(cellsOf(x.host.model)[cellKey(9, 5)]).toEqual({ value: 84.77, numberFormat: '0%' });
+    expect(cellsOf(x.host.model)[cellKey(9, 6)]).toEqual({ value: 85.37, numberFormat: '0.00' });
+    expect((await excel.undo('average', SHEET)).ok).toBe(true);
+    expect(x.host.model).toEqual(before);
+  });
+
   it('gives back text that only looks like a formula as that text, never as a formula', async () => {
     const typed = '=AVERAGE(N3:N8)';
     const model = smallRecap({
