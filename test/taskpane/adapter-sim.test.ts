@@ -7,7 +7,7 @@
  * 5 MB, as Excel on the web does.
  */
 import path from 'path';
-import { analyseSheet, analyseWorkbook } from '../../src/engine/analyse';
+import { analyseWorkbook } from '../../src/engine/analyse';
 import type { Finding } from '../../src/engine/checks';
 import { problems } from '../../src/engine/messages';
 import type { ExcelHost } from '../../src/sim/host';
@@ -23,15 +23,12 @@ import * as excel from '../../src/taskpane/excel';
 import type { Session } from '../../src/taskpane/excel';
 import { ui } from '../../src/taskpane/strings';
 import { loadWorkbook, workbookGrids } from '../../src/xlsx/read';
-import { generateRecap } from '../../scripts/bench/generate';
 import { BANJAR_COLUMNS, OTHER, recap, tahunan, unit } from '../engine/grid';
-import { THIRD, sheetOfGrid, smallRecap, workbookOfGrids } from './workbook';
+import { THIRD, smallRecap, workbookOfGrids } from './workbook';
 import { CLIENTS, addinSyncs, openExcel, requestLines, type ExcelClient } from './excel-client';
 
 const BANJAR = path.join(__dirname, '../../samples/rekap-skm-banjar-2025.xlsx');
 const SHEET = 'Rekap SKM OPP 2025';
-/** What the adapter allows itself per request and response, under Excel on the web's 5 MB. */
-const BUDGET = 4_000_000;
 
 let banjar: WorkbookModel;
 let host: ExcelHost;
@@ -367,39 +364,4 @@ describe.each(CLIENTS)('through the %s client', (c) => {
       expect(codesAndCells(session.analysis.findings)).toEqual(['ikm-mismatch N7']);
     });
   });
-});
-
-describe('a national recap', () => {
-  it('is read, marked and unmarked in chunks, every request and response under 4 MB and settings under 1 MB, with the findings of the whole grid', async () => {
-    const generated = generateRecap(20000);
-    open(workbookOf(sheetOfGrid(generated.grid)));
-    const before = JSON.stringify(host.model);
-    const session = await validated();
-    const reference = analyseSheet(generated.grid);
-    if (!reference.ok) throw new Error('the generated recap cannot be read');
-    expect(session.grid.values.length).toBe(generated.grid.values.length);
-    expect(session.analysis.findings.length).toBe(reference.findings.length);
-    expect(codesAndCells(session.analysis.findings)).toEqual(codesAndCells(reference.findings));
-
-    const marked = await excel.markFindings(session);
-    expect(marked.ok).toBe(true);
-    expect(syncLines().filter((l) => l.includes('failed'))).toEqual([]);
-    expect(host.stats.maxRequestBytes).toBeLessThanOrEqual(BUDGET);
-    expect(host.stats.maxResponseBytes).toBeLessThanOrEqual(BUDGET);
-    // The ledger of 20,000 units: on a very hidden sheet, settings under 1 MB.
-    expect(JSON.stringify(host.model.settings).length).toBeLessThan(1_000_000);
-    expect(addinSyncs(host)).toBeGreaterThan(3);
-    expect(
-      Object.values(host.model.sheets[0].cells).filter((c) => c.fill === '#F4B6B6').length,
-    ).toBeGreaterThan(100);
-
-    expect(await excel.undo('marks', generated.grid.name)).toMatchObject({
-      ok: true,
-      value: { keptChanged: [] },
-    });
-    expect(syncLines().filter((l) => l.includes('failed'))).toEqual([]);
-    expect(host.stats.maxRequestBytes).toBeLessThanOrEqual(BUDGET);
-    expect(host.stats.maxResponseBytes).toBeLessThanOrEqual(BUDGET);
-    expect(JSON.stringify(host.model) === before).toBe(true);
-  }, 600_000);
 });
