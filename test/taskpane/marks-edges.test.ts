@@ -1,0 +1,63 @@
+/**
+ * "Tandai di Lembar" marked again after a unit was corrected, and over a note that a formula
+ * wrote: what StrykerJS's first run of src/taskpane/excel/marks.ts found unguarded.
+ */
+import { cellKey, cloneWorkbook } from '../../src/sim/model';
+import * as excel from '../../src/taskpane/excel';
+import { BANJAR_COLUMNS } from '../engine/grid';
+import { excelPerTest } from './excel-client';
+import { smallRecap } from './workbook';
+
+const SHEET = 'Rekap SKM OPP 2025';
+const { open, validated } = excelPerTest();
+
+describe('"Tandai di Lembar" over earlier work', () => {
+  it('marked again after the faulty unit was corrected: says it wrote no note, leaves neither mark nor note, and "Hapus Tanda" keeps the correction', async () => {
+    const host = open(smallRecap());
+    const before = cloneWorkbook(host.model);
+    expect(await excel.markFindings(await validated())).toEqual({
+      ok: true,
+      value: { marked: 1, notes: 1, notesColumn: 'U' },
+    });
+    const cells = host.model.sheets[0].cells;
+    expect(cells[cellKey(7, 14)].fill).toBe('#F4B6B6');
+    expect(cells[cellKey(7, 21)].value).toMatch(/^\[Galat\] N7: /);
+
+    // Unit 3's IKM corrected to the mean of its unsur: nothing left to mark.
+    host.editCell(SHEET, 'N7', 85.56);
+    expect(await excel.markFindings(await validated())).toEqual({
+      ok: true,
+      value: { marked: 0, notes: 0, notesColumn: 'U' },
+    });
+    const corrected = cloneWorkbook(before);
+    corrected.sheets[0].cells[cellKey(7, 14)] = { value: 85.56 };
+    // The column's header stays until "Hapus Tanda"; no mark and no note under it.
+    expect(host.model.sheets[0].cells).toEqual({
+      ...corrected.sheets[0].cells,
+      [cellKey(1, 21)]: { value: 'Catatan Validasi' },
+    });
+    expect((await excel.undo('marks', SHEET)).ok).toBe(true);
+    expect(host.model).toEqual(corrected);
+  });
+
+  it('writes over a note of its own that a formula wrote, and "Hapus Tanda" gives back the formula', async () => {
+    const model = smallRecap({ columns: [...BANJAR_COLUMNS, { extra: 'Catatan Validasi' }] });
+    const old = '[Galat] N7: catatan lama';
+    model.sheets[0].cells[cellKey(7, 21)] = { value: old, formula: `="${old}"` };
+    const host = open(model);
+    const before = cloneWorkbook(host.model);
+    expect(await excel.markFindings(await validated())).toEqual({
+      ok: true,
+      value: { marked: 1, notes: 1, notesColumn: 'U' },
+    });
+    const note = host.model.sheets[0].cells[cellKey(7, 21)];
+    expect(note.value).toMatch(/^\[Galat\] N7: IKM tertulis 85,10/);
+    expect(note.formula).toBeUndefined();
+    expect((await excel.undo('marks', SHEET)).ok).toBe(true);
+    expect(host.model.sheets[0].cells[cellKey(7, 21)]).toEqual({
+      value: old,
+      formula: `="${old}"`,
+    });
+    expect(host.model).toEqual(before);
+  });
+});
