@@ -4,6 +4,7 @@
  */
 import { cellKey, cloneWorkbook } from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
+import { ui } from '../../src/taskpane/strings';
 import { BANJAR_COLUMNS } from '../engine/grid';
 import { excelPerTest } from './excel-client';
 import { smallRecap } from './workbook';
@@ -59,5 +60,37 @@ describe('"Tandai di Lembar" over earlier work', () => {
       formula: `="${old}"`,
     });
     expect(host.model).toEqual(before);
+  });
+
+  it('with marks of the last run below the table as it is now, verifies those cells too: a value typed there since is not written over', async () => {
+    const host = open(smallRecap());
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    // A person clears the contents of unit 3's rows (7-8): Excel keeps the fills, ours in N7.
+    const cells = host.model.sheets[0].cells;
+    for (const key of Object.keys(cells)) {
+      if (Number(key.split(',')[0]) < 7) continue;
+      if (cells[key].fill) cells[key] = { value: '', fill: cells[key].fill };
+      else delete cells[key];
+    }
+    const session = await validated();
+    expect(session.grid.values).toHaveLength(6);
+    const cleared = cloneWorkbook(host.model);
+
+    // After this validation someone types in N7: marking again would take its fill away.
+    host.editCell(SHEET, 'N7', 99);
+    const typed = cloneWorkbook(host.model);
+    expect(await excel.markFindings(session)).toEqual({
+      ok: false,
+      message: ui.changedSinceRead(SHEET, 'N7'),
+    });
+    expect(host.model).toEqual(typed);
+
+    // Unchanged, the mark of the last run is taken away, as "Hapus Tanda" would.
+    host.model.sheets[0].cells[cellKey(7, 14)] = cleared.sheets[0].cells[cellKey(7, 14)];
+    expect(await excel.markFindings(await validated())).toMatchObject({
+      ok: true,
+      value: { marked: 0, notes: 0 },
+    });
+    expect(host.model.sheets[0].cells[cellKey(7, 14)]).toBeUndefined();
   });
 });
