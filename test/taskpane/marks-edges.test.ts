@@ -111,3 +111,53 @@ describe('"Tandai di Lembar" over earlier work', () => {
     expect(host.model).toEqual(before);
   });
 });
+
+describe('undoing ("Hapus Tanda", "Pulihkan Nilai Lama") what is no longer as written', () => {
+  it('says there is nothing to undo where nothing was written, touching nothing', async () => {
+    const host = open(smallRecap());
+    const before = cloneWorkbook(host.model);
+    expect(await excel.undo('marks', SHEET)).toEqual({
+      ok: false,
+      message: ui.nothingToUndo('marks'),
+    });
+    expect(host.model).toEqual(before);
+  });
+
+  it('refuses on a sheet protected since the marks were written, touching nothing', async () => {
+    const host = open(smallRecap());
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    host.model.sheets[0].protected = true;
+    const marked = cloneWorkbook(host.model);
+    expect(await excel.undo('marks', SHEET)).toEqual({ ok: false, message: ui.sheetProtected() });
+    expect(host.model).toEqual(marked);
+  });
+
+  it('keeps a note a person wrote over since, restoring everything else', async () => {
+    const host = open(smallRecap());
+    const before = cloneWorkbook(host.model);
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    host.editCell(SHEET, 'U7', 'sudah dicek 1/12');
+    expect(await excel.undo('marks', SHEET)).toEqual({
+      ok: true,
+      value: { restored: 2, keptChanged: ['U7'] },
+    });
+    const expected = cloneWorkbook(before);
+    expected.sheets[0].cells[cellKey(7, 21)] = { value: 'sudah dicek 1/12' };
+    expect(host.model).toEqual(expected);
+  });
+
+  it('leaves the inserted district row in place when a person wrote in it since, restoring the rest', async () => {
+    const host = open(smallRecap({ after: [['Catatan: data per 5 Desember 2025']] }));
+    const session = await validated();
+    expect(excel.previewDistrictLine(session).plan.average).toMatchObject({ row: 9, insert: true });
+    expect((await excel.writeDistrictLine(session)).ok).toBe(true);
+    host.editCell(SHEET, 'A9', 'RATA-RATA KABUPATEN BANJAR');
+    const undone = await excel.undo('average', SHEET);
+    expect(undone).toMatchObject({ ok: true, value: { keptChanged: ['A9'] } });
+    const cells = host.model.sheets[0].cells;
+    // The row stays, with the person's label; the note under it stays where it went.
+    expect(cells[cellKey(9, 1)]).toEqual({ value: 'RATA-RATA KABUPATEN BANJAR' });
+    expect(cells[cellKey(10, 1)].value).toBe('Catatan: data per 5 Desember 2025');
+    expect(cells[cellKey(9, 14)]).toBeUndefined();
+  });
+});
