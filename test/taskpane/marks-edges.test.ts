@@ -7,7 +7,7 @@ import * as excel from '../../src/taskpane/excel';
 import { ledgerSheetName, MAX_INLINE } from '../../src/taskpane/excel/ledger-store';
 import { ui } from '../../src/taskpane/strings';
 import { BANJAR_COLUMNS } from '../engine/grid';
-import { excelPerTest } from './excel-client';
+import { addinSyncs, excelPerTest } from './excel-client';
 import { smallRecap } from './workbook';
 
 const SHEET = 'Rekap SKM OPP 2025';
@@ -113,6 +113,25 @@ describe('"Tandai di Lembar" over earlier work', () => {
 });
 
 describe('undoing ("Hapus Tanda", "Pulihkan Nilai Lama") what is no longer as written', () => {
+  it('marks again with the same findings in two syncs after the validation, as the first time', async () => {
+    const host = open(smallRecap());
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    const session = await validated();
+    host.stats.reset();
+    expect((await excel.markFindings(session)).ok).toBe(true);
+    expect(addinSyncs(host)).toBe(2);
+  });
+
+  it('undoes the marks of a recap of the usual size in three syncs: the ledger, the reads, the writes', async () => {
+    const host = open(smallRecap());
+    const before = cloneWorkbook(host.model);
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    host.stats.reset();
+    expect((await excel.undo('marks', SHEET)).ok).toBe(true);
+    expect(addinSyncs(host)).toBe(3);
+    expect(host.model).toEqual(before);
+  });
+
   it('says there is nothing to undo where nothing was written, touching nothing', async () => {
     const host = open(smallRecap());
     const before = cloneWorkbook(host.model);
