@@ -6,11 +6,11 @@
  */
 import { cellKey, cloneWorkbook, type WorkbookModel } from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
-import { ledgerSheetName, MAX_INLINE } from '../../src/taskpane/excel/ledger-store';
+import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
 import { ui } from '../../src/taskpane/strings';
 import { BASE, OTHER, tahunan, unit } from '../engine/grid';
 import { excelPerTest } from './excel-client';
-import { THIRD, smallRecap } from './workbook';
+import { THIRD, smallRecap, withSettingsFull } from './workbook';
 
 const SHEET = 'Rekap SKM OPP 2025';
 const x = excelPerTest();
@@ -149,9 +149,8 @@ describe('"Tulis Rata-rata Kabupaten" on sheets that are not the plain case', ()
   });
 
   it('written twice with its ledger on a very hidden sheet (the settings full): one ledger sheet, and "Pulihkan" goes back to before the first', async () => {
-    const model = smallRecap();
     // Other add-ins' settings: the ledger no longer goes into a setting of its own.
-    for (let i = 0; i < MAX_INLINE; i++) model.settings[`lain.${i}`] = JSON.stringify(`nilai ${i}`);
+    const model = withSettingsFull(smallRecap());
     x.open(model);
     const before = cloneWorkbook(x.host.model);
     expect((await excel.writeDistrictLine(await x.validated())).ok).toBe(true);

@@ -9,9 +9,9 @@ import * as excel from '../../src/taskpane/excel';
 import { ui } from '../../src/taskpane/strings';
 import { UNSUR_CODES } from '../../src/engine/unsur';
 import { BANJAR_COLUMNS, type ColumnSpec } from '../engine/grid';
-import { ledgerSheetName, MAX_INLINE } from '../../src/taskpane/excel/ledger-store';
+import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
 import { excelPerTest } from './excel-client';
-import { smallRecap } from './workbook';
+import { smallRecap, withSettingsFull } from './workbook';
 
 const { open, validated } = excelPerTest();
 
@@ -99,9 +99,8 @@ describe('"Kolom Rumus" written again', () => {
   });
 
   it('written twice with its ledger on a very hidden sheet (the settings full): one ledger sheet, and "Hapus Kolom Rumus" goes back to before the first', async () => {
-    const model = smallRecap();
     // Other add-ins' settings: the ledger no longer goes into a setting of its own.
-    for (let i = 0; i < MAX_INLINE; i++) model.settings[`lain.${i}`] = JSON.stringify(`nilai ${i}`);
+    const model = withSettingsFull(smallRecap());
     const host = open(model);
     const before = cloneWorkbook(host.model);
     const sheet = host.model.sheets[0].name;

@@ -4,11 +4,11 @@
  */
 import { cellKey, cloneWorkbook } from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
-import { ledgerSheetName, MAX_INLINE } from '../../src/taskpane/excel/ledger-store';
+import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
 import { ui } from '../../src/taskpane/strings';
 import { BANJAR_COLUMNS } from '../engine/grid';
 import { addinSyncs, excelPerTest } from './excel-client';
-import { smallRecap } from './workbook';
+import { smallRecap, withSettingsFull } from './workbook';
 
 const SHEET = 'Rekap SKM OPP 2025';
 const { open, validated } = excelPerTest();
@@ -96,9 +96,8 @@ describe('"Tandai di Lembar" over earlier work', () => {
   });
 
   it('marked twice with its ledger on a very hidden sheet (the settings full): one ledger sheet, and "Hapus Tanda" goes back to before the first', async () => {
-    const model = smallRecap();
     // Other add-ins' settings: the ledger no longer goes into a setting of its own.
-    for (let i = 0; i < MAX_INLINE; i++) model.settings[`lain.${i}`] = JSON.stringify(`nilai ${i}`);
+    const model = withSettingsFull(smallRecap());
     const host = open(model);
     const before = cloneWorkbook(host.model);
     const ledgerSheets = () =>

@@ -13,6 +13,7 @@ import {
 } from '../engine/grid';
 
 import type { WorkbookModel } from '../../src/sim/model';
+import { MAX_INLINE } from '../../src/taskpane/excel/ledger-store';
 import { sheetModelOf, workbookModelOf } from '../sim/grid-model';
 
 export { sheetModelOf as sheetOfGrid, workbookModelOf as workbookOfGrids };
@@ -40,4 +41,13 @@ export function smallRecap(
   units: UnitSpec[] = SMALL_UNITS,
 ): WorkbookModel {
   return workbookModelOf(recap(units, options).grid);
+}
+
+/**
+ * `model` with as many settings of other add-ins as a workbook takes before a ledger no longer goes
+ * into a setting of its own (MAX_INLINE): the add-in's next ledger goes on a very hidden sheet.
+ */
+export function withSettingsFull(model: WorkbookModel): WorkbookModel {
+  for (let i = 0; i < MAX_INLINE; i++) model.settings[`lain.${i}`] = JSON.stringify(`nilai ${i}`);
+  return model;
 }
