@@ -1,16 +1,15 @@
 /**
  * "Tulis Rata-rata Kabupaten" where the sheet is not the plain case: a district line inserted above
  * sentences written in an earlier year, sentences Excel keeps as formulas or as Text, text that
- * only looks like a formula, a ledger too large for a setting written twice, and the preview's
- * names for each cell. Each is what a person sees or gets back with "Pulihkan Nilai Lama".
+ * only looks like a formula, the staff's own number formats, and the preview's names for each
+ * cell. Each is what a person sees or gets back with "Pulihkan Nilai Lama".
  */
 import { cellKey, cloneWorkbook, type WorkbookModel } from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
-import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
 import { ui } from '../../src/taskpane/strings';
 import { BASE, OTHER, tahunan, unit } from '../engine/grid';
 import { excelPerTest } from './excel-client';
-import { THIRD, smallRecap, withSettingsFull } from './workbook';
+import { THIRD, smallRecap } from './workbook';
 
 const SHEET = 'Rekap SKM OPP 2025';
 const x = excelPerTest();
@@ -146,33 +145,5 @@ describe('"Tulis Rata-rata Kabupaten" on sheets that are not the plain case', ()
     expect((await excel.undo('average', SHEET)).ok).toBe(true);
     expect(cellsOf(x.host.model)[cellKey(9, 14)]).toEqual({ value: typed });
     expect(x.host.model).toEqual(before);
-  });
-
-  it('written twice with its ledger on a very hidden sheet (the settings full): one ledger sheet, and "Pulihkan" goes back to before the first', async () => {
-    // Other add-ins' settings: the ledger no longer goes into a setting of its own.
-    const model = withSettingsFull(smallRecap());
-    x.open(model);
-    const before = cloneWorkbook(x.host.model);
-    expect((await excel.writeDistrictLine(await x.validated())).ok).toBe(true);
-    const ledgerSheet = ledgerSheetName('average', SHEET);
-    const ledgerSheets = () => x.host.model.sheets.filter((s) => s.name === ledgerSheet);
-    expect(ledgerSheets().map((s) => s.visibility)).toEqual(['VeryHidden']);
-    const firstLine = cellsOf(x.host.model)[cellKey(9, 14)].value;
-
-    // A unit corrected after the first write: the line changes, and is written again.
-    x.host.editCell(SHEET, 'E4', 90.3);
-    x.host.editCell(SHEET, 'E3', 3.612);
-    const again = await x.validated();
-    expect(excel.previewDistrictLine(again).changes.length).toBeGreaterThan(0);
-    expect((await excel.writeDistrictLine(again)).ok).toBe(true);
-    expect(cellsOf(x.host.model)[cellKey(9, 14)].value).not.toBe(firstLine);
-    expect(ledgerSheets()).toHaveLength(1);
-
-    expect(await excel.undo('average', SHEET)).toMatchObject({ ok: true });
-    expect(ledgerSheets()).toHaveLength(0);
-    const edited = cloneWorkbook(before);
-    cellsOf(edited)[cellKey(4, 5)] = { value: 90.3 };
-    cellsOf(edited)[cellKey(3, 5)] = { value: 3.612 };
-    expect(x.host.model).toEqual(edited);
   });
 });

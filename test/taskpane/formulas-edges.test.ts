@@ -9,9 +9,8 @@ import * as excel from '../../src/taskpane/excel';
 import { ui } from '../../src/taskpane/strings';
 import { UNSUR_CODES } from '../../src/engine/unsur';
 import { BANJAR_COLUMNS, type ColumnSpec } from '../engine/grid';
-import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
 import { excelPerTest } from './excel-client';
-import { smallRecap, withSettingsFull } from './workbook';
+import { smallRecap } from './workbook';
 
 const { open, validated } = excelPerTest();
 
@@ -96,24 +95,5 @@ describe('"Kolom Rumus" written again', () => {
     expect(undone).toEqual({ ok: true, value: expect.objectContaining({ keptChanged: [] }) });
     expect(formulaCells(host)).toEqual([]);
     expect(host.model.sheets[0].cells).toEqual(expected.sheets[0].cells);
-  });
-
-  it('written twice with its ledger on a very hidden sheet (the settings full): one ledger sheet, and "Hapus Kolom Rumus" goes back to before the first', async () => {
-    // Other add-ins' settings: the ledger no longer goes into a setting of its own.
-    const model = withSettingsFull(smallRecap());
-    const host = open(model);
-    const before = cloneWorkbook(host.model);
-    const sheet = host.model.sheets[0].name;
-    const ledgerSheets = () =>
-      host.model.sheets.filter((s) => s.name === ledgerSheetName('formulas', sheet));
-    expect((await excel.addFormulaColumns(await validated())).ok).toBe(true);
-    expect(ledgerSheets().map((s) => s.visibility)).toEqual(['VeryHidden']);
-    const written = formulaCells(host);
-    // Again, unchanged: the same formulas, the ledger rewritten on its own sheet.
-    expect((await excel.addFormulaColumns(await validated())).ok).toBe(true);
-    expect(formulaCells(host)).toEqual(written);
-    expect(ledgerSheets()).toHaveLength(1);
-    expect(await excel.undo('formulas', sheet)).toMatchObject({ ok: true });
-    expect(host.model).toEqual(before);
   });
 });

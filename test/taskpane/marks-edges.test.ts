@@ -4,11 +4,10 @@
  */
 import { cellKey, cloneWorkbook } from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
-import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
 import { ui } from '../../src/taskpane/strings';
 import { BANJAR_COLUMNS } from '../engine/grid';
 import { addinSyncs, excelPerTest } from './excel-client';
-import { smallRecap, withSettingsFull } from './workbook';
+import { smallRecap } from './workbook';
 
 const SHEET = 'Rekap SKM OPP 2025';
 const { open, validated } = excelPerTest();
@@ -93,21 +92,6 @@ describe('"Tandai di Lembar" over earlier work', () => {
       value: { marked: 0, notes: 0 },
     });
     expect(host.model.sheets[0].cells[cellKey(7, 14)]).toBeUndefined();
-  });
-
-  it('marked twice with its ledger on a very hidden sheet (the settings full): one ledger sheet, and "Hapus Tanda" goes back to before the first', async () => {
-    // Other add-ins' settings: the ledger no longer goes into a setting of its own.
-    const model = withSettingsFull(smallRecap());
-    const host = open(model);
-    const before = cloneWorkbook(host.model);
-    const ledgerSheets = () =>
-      host.model.sheets.filter((s) => s.name === ledgerSheetName('marks', SHEET));
-    expect((await excel.markFindings(await validated())).ok).toBe(true);
-    expect(ledgerSheets().map((s) => s.visibility)).toEqual(['VeryHidden']);
-    expect((await excel.markFindings(await validated())).ok).toBe(true);
-    expect(ledgerSheets()).toHaveLength(1);
-    expect(await excel.undo('marks', SHEET)).toMatchObject({ ok: true });
-    expect(host.model).toEqual(before);
   });
 });
 

@@ -1,0 +1,44 @@
+/**
+ * Each write run a second time with its ledger on a very hidden sheet (a workbook whose settings
+ * are full): the second run rewrites that sheet rather than adding it again (which Excel refuses),
+ * and undo goes back to before the first run, keeping what a person changed in between.
+ */
+import { cellKey, cloneWorkbook } from '../../src/sim/model';
+import * as excel from '../../src/taskpane/excel';
+import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
+import { excelPerTest } from './excel-client';
+import { smallRecap, withSettingsFull } from './workbook';
+
+const SHEET = 'Rekap SKM OPP 2025';
+const { open, validated } = excelPerTest();
+
+const WRITES = [
+  { kind: 'marks', name: 'Tandai di Lembar', write: excel.markFindings },
+  { kind: 'formulas', name: 'Kolom Rumus', write: excel.addFormulaColumns },
+  { kind: 'average', name: 'Tulis Rata-rata Kabupaten', write: excel.writeDistrictLine },
+] as const;
+
+describe.each(WRITES)('"$name" run twice, its ledger on a very hidden sheet', ({ kind, write }) => {
+  it('keeps one ledger sheet, and undo goes back to before the first run', async () => {
+    // Other add-ins' settings: the ledger no longer goes into a setting of its own.
+    const host = open(withSettingsFull(smallRecap()));
+    const before = cloneWorkbook(host.model);
+    const ledgerSheets = () =>
+      host.model.sheets.filter((s) => s.name === ledgerSheetName(kind, SHEET));
+    expect((await write(await validated())).ok).toBe(true);
+    expect(ledgerSheets().map((s) => s.visibility)).toEqual(['VeryHidden']);
+
+    // A unit corrected in between (its lines agree; its IKM and the district line no longer do).
+    host.editCell(SHEET, 'E4', 90.3);
+    host.editCell(SHEET, 'E3', 3.612);
+    expect((await write(await validated())).ok).toBe(true);
+    expect(ledgerSheets()).toHaveLength(1);
+
+    expect(await excel.undo(kind, SHEET)).toMatchObject({ ok: true, value: { keptChanged: [] } });
+    expect(ledgerSheets()).toHaveLength(0);
+    const edited = cloneWorkbook(before);
+    edited.sheets[0].cells[cellKey(4, 5)] = { value: 90.3 };
+    edited.sheets[0].cells[cellKey(3, 5)] = { value: 3.612 };
+    expect(host.model).toEqual(edited);
+  });
+});
