@@ -8,6 +8,8 @@ import { readFileSync, statSync, writeFileSync } from 'fs';
 import { writeAtomically } from '../../src/xlsx/copy/out-file';
 import { run, tempDir } from '../cli/helpers';
 import { BASE, OTHER, recap, tahunan, unit, type TestGrid } from '../engine/grid';
+import { a1 } from '../../src/engine/address';
+import { gridWidth } from '../../src/engine/grid';
 import { buildXlsx, partsOf, sheetXml, STYLES } from './copy-build';
 
 const tmp = tempDir();
@@ -131,6 +133,38 @@ describe('what the copy says it did not write', () => {
     expect(statSync(out).isFile()).toBe(true);
   });
 
+  it('names the first twenty cells it left and counts the rest, so a long list never buries the report', async () => {
+    // 25 units, each with a wrong IKM, and staff's own remark in the "Catatan Validasi" column on
+    // each unit's row: none of those remarks is written over, and each is a cell not written.
+    const units = Array.from({ length: 25 }, (_, i) =>
+      unit(i + 1, `DINAS ${i + 1}`, tahunan({ ...BASE, ikm: 85.06 })),
+    );
+    const built = recap(units);
+    const g = built.grid;
+    const col = gridWidth(g.values) + 1;
+    const rows: number[] = [];
+    g.values[0][col - 1] = 'Catatan Validasi';
+    g.values.forEach((r, i) => {
+      if (typeof r[1] === 'string' && r[1].startsWith('DINAS ')) {
+        r[col - 1] = 'sudah dicek staf';
+        rows.push(i + 1);
+      }
+    });
+    expect(rows).toHaveLength(25);
+    const input = tmp.file('banyak-catatan-staf.xlsx');
+    writeFileSync(input, await buildXlsx({ sheets: [{ name: g.name, xml: sheetXml(g) }] }));
+    const out = tmp.file('banyak-catatan-staf-diperiksa.xlsx');
+    const r = await run('check', input, '--out', out);
+    expect(r.code).toBe(1);
+    const said = (r.stdout + r.stderr).split('\n');
+    const named = said.filter((l) => l.includes('berisi tulisan staf di kolom "Catatan Validasi"'));
+    expect(named).toHaveLength(20);
+    expect(named[0]).toContain(`sel ${a1(rows[0], col)}:`);
+    expect(said).toContain('... dan 5 sel lain yang tidak ditulis.');
+    const sheet = (await partsOf(out)).get('xl/worksheets/sheet1.xml')!.toString('utf8');
+    expect(sheet.split('sudah dicek staf')).toHaveLength(26);
+  });
+
   it('says nothing of a summary under another name when "Ringkasan SKM" was free', async () => {
     const r = await copyWith({}, '--summary');
     expect(r.code).toBe(1);
@@ -197,5 +231,42 @@ describe('the file at --out', () => {
     await writeAtomically(Buffer.from('isi'), out);
     expect(statSync(out).mode & 0o777).toBe(0o666 & ~mask);
     expect(readFileSync(out, 'utf8')).toBe('isi');
+  });
+});
+
+describe('the notes column of the copy', () => {
+  /** The cell format (cellXfs entry) a cell of the copy's sheet uses. */
+  async function formatOf(out: string, ref: string): Promise<string> {
+    const parts = await partsOf(out);
+    const sheet = parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
+    const style = new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(sheet);
+    expect(style).not.toBeNull();
+    const styles = parts.get('xl/styles.xml')!.toString('utf8');
+    const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1];
+    return xfs.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)![Number(style![1] ?? 0)];
+  }
+
+  it('wraps each note and sets it at the top of its row, so a long sentence stays readable', async () => {
+    const r = await copyWith({});
+    expect(r.code).toBe(1);
+    const sheet = (await partsOf(r.out)).get('xl/worksheets/sheet1.xml')!.toString('utf8');
+    // DINAS A's IKM is wrong: its note stands in the first free column right of the table (U).
+    expect(sheet).toMatch(/<c r="U3"[^>]*><is><t[^>]*>\[Galat\] N3: IKM tertulis 85,06/);
+    expect(await formatOf(r.out, 'U3')).toMatch(/<alignment vertical="top" wrapText="1"\/>/);
+  });
+
+  it('widens no column when no column is free for the notes: the columns right of the table are staff’s', async () => {
+    // Every column right of the table merged over the table's rows: the notes have nowhere to go.
+    const input = await recapFile('tanpa-kolom-lebar.xlsx', (g) =>
+      g.merges!.push({ top: 1, left: 21, bottom: 7, right: 16384 }),
+    );
+    const out = tmp.file('tanpa-kolom-lebar-diperiksa.xlsx');
+    const r = await run('check', input, '--out', out);
+    expect(r.code).toBe(1);
+    const sheet = (await partsOf(out)).get('xl/worksheets/sheet1.xml')!.toString('utf8');
+    // The copy was written (the district line), with no note, no header and no column widened.
+    expect(sheet).toContain('RATA-RATA KABUPATEN');
+    expect(sheet).not.toContain('Catatan Validasi');
+    expect(sheet).not.toContain('<cols>');
   });
 });

@@ -59,6 +59,14 @@ describe('through the checker: --out --summary, then again on the copy', () => {
     ]);
   });
 
+  it('replaces only its own summary the second time: the recap and the other sheets keep their cells', () => {
+    for (const name of ['Rekap SKM OPP 2025', 'Lampiran I']) {
+      const before = cells(first.getWorksheet(name)!);
+      expect(before.length).toBeGreaterThan(10);
+      expect(cells(second.getWorksheet(name)!)).toEqual(before);
+    }
+  });
+
   it('writes the same cells both times', () => {
     expect(cells(second.getWorksheet(SUMMARY_SHEET)!)).toEqual(
       cells(first.getWorksheet(SUMMARY_SHEET)!),
