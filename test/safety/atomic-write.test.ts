@@ -21,11 +21,12 @@ afterEach(() => {
 });
 
 /** The failures a write can meet: the workbook cannot be serialised, the disk fills up half way, the rename fails. */
-const CRASHES: [string, () => void][] = [
+const CRASHES: [string, () => void, string][] = [
   [
     'packing the zip fails',
     () =>
       jest.spyOn(JSZip.prototype, 'generateAsync').mockRejectedValue(new Error('out of memory')),
+    'out of memory',
   ],
   [
     'the disk fills up half way through the temporary file',
@@ -38,6 +39,17 @@ const CRASHES: [string, () => void][] = [
         });
       });
     },
+    'ENOSPC',
+  ],
+  [
+    'the temporary file cannot even be made',
+    () =>
+      jest
+        .spyOn(fsp, 'writeFile')
+        .mockRejectedValue(
+          Object.assign(new Error('EDQUOT: disk quota exceeded, open'), { code: 'EDQUOT' }),
+        ),
+    'EDQUOT',
   ],
   [
     'the rename fails',
@@ -47,16 +59,19 @@ const CRASHES: [string, () => void][] = [
         .mockRejectedValue(
           Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }),
         ),
+    'EXDEV',
   ],
 ];
 
-describe.each(CRASHES)('when %s', (_, crash) => {
-  it('exits 2 saying the copy cannot be written, and leaves neither OUT nor a temporary file', async () => {
+describe.each(CRASHES)('when %s', (_, crash, reason) => {
+  it('exits 2 saying the copy cannot be written and why, and leaves neither OUT nor a temporary file', async () => {
     const out = tmp.file('rekap-diperiksa.xlsx');
     crash();
     const r = await run('check', SAMPLE, '--out', out, '--summary');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`Salinan "${out}" tidak dapat ditulis`);
+    // The reason is the failure itself, not one of cleaning up after it.
+    expect(r.stderr).toContain(reason);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(tmp.dir)).toEqual([]);
@@ -79,4 +94,21 @@ it('without a crash, writes OUT and leaves no temporary file', async () => {
   expect((await run('check', SAMPLE, '--out', out)).code).toBe(1);
   expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   expect(readdirSync(tmp.dir)).toEqual([path.basename(out)]);
+});
+
+it('keeps the copy private to its owner while it is written, and gives it the input’s mode after', async () => {
+  const input = tmp.file('rekap.xlsx');
+  writeFileSync(input, readFileSync(SAMPLE));
+  await fsp.chmod(input, 0o640);
+  const out = tmp.file('rekap-diperiksa.xlsx');
+  const modes: number[] = [];
+  const chmod = fsp.chmod.bind(fsp);
+  // Just before the temporary file gets its final mode: what it had while the data went in.
+  jest.spyOn(fsp, 'chmod').mockImplementation(async (file, mode) => {
+    modes.push((await fsp.stat(file)).mode & 0o777);
+    return chmod(file, mode);
+  });
+  expect((await run('check', input, '--out', out)).code).toBe(1);
+  expect(modes).toEqual([0o600]);
+  expect((await fsp.stat(out)).mode & 0o777).toBe(0o640);
 });
