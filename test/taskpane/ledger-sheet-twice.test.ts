@@ -5,8 +5,10 @@
  */
 import { cellKey, cloneWorkbook } from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
-import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
-import { excelPerTest } from './excel-client';
+import { run } from '../../src/taskpane/excel/common';
+import { ledgerSheetName, PART_CHARS, queueLedger } from '../../src/taskpane/excel/ledger-store';
+import { BASE, tahunan, unit } from '../engine/grid';
+import { excelPerTest, requestLines } from './excel-client';
 import { smallRecap, withSettingsFull } from './workbook';
 
 const SHEET = 'Rekap SKM OPP 2025';
@@ -41,4 +43,38 @@ describe.each(WRITES)('"$name" run twice, its ledger on a very hidden sheet', ({
     edited.sheets[0].cells[cellKey(3, 5)] = { value: 3.612 };
     expect(host.model).toEqual(edited);
   });
+});
+
+describe('a ledger kept on a sheet, read back under a small response limit', () => {
+  /** The marks' ledger as the add-in reads it back (undo reads it so). */
+  const readLedger = () =>
+    run(async (context) => {
+      const handle = queueLedger(context, 'marks', SHEET);
+      await context.sync();
+      return handle.read();
+    });
+
+  it('is read whole, in halves where Excel refuses a read for its size', async () => {
+    // 400 units, every IKM wrong: a ledger of several parts on its very hidden sheet.
+    const units = Array.from({ length: 400 }, (_, i) =>
+      unit(i + 1, `DINAS ${i + 1}`, tahunan({ ...BASE, ikm: 85.06 })),
+    );
+    const host = open(withSettingsFull(smallRecap({}, units)));
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    const ledgerSheet = host.model.sheets.find((s) => s.name === ledgerSheetName('marks', SHEET))!;
+    expect(Object.keys(ledgerSheet.cells).length).toBeGreaterThanOrEqual(3);
+    const whole = await readLedger();
+    expect(whole.state).toBe('ok');
+
+    // A host answering little more than two parts a response: the first read, sized for all the
+    // parts at once, is refused, and each refused read is halved until it is answered.
+    host.options.payloadLimitBytes = Math.round(PART_CHARS * 2.2);
+    host.stats.reset();
+    expect(await readLedger()).toEqual(whole);
+    const syncs = requestLines(host);
+    expect(
+      syncs.filter((l) => l.includes('(ResponsePayloadSizeLimitExceeded)')).length,
+    ).toBeGreaterThan(0);
+    expect(syncs.filter((l) => !l.includes('failed')).length).toBeGreaterThanOrEqual(2);
+  }, 120_000);
 });
