@@ -313,6 +313,21 @@ describe('writing on office-addin-mock', () => {
     expect(adapterText.viewOnly().id).not.toEqual(ui.sheetProtected().id);
   });
 
+  it('says the workbook is open for viewing when Excel answers AccessDenied and then cannot say whether it is read-only', async () => {
+    install(
+      mockExcel(grid, {
+        readOnly: true,
+        refuse: (n) =>
+          (n === 3 && refusal('AccessDenied', 'Access denied.')) ||
+          (n === 4 && refusal('GeneralException', 'There was an internal error.')),
+      }),
+    );
+    await expect(excel.markFindings(await session())).resolves.toEqual({
+      ok: false,
+      message: adapterText.viewOnly(),
+    });
+  });
+
   it('runs every batch with delayForCellEdit, so that a cell being edited delays it instead of failing it', async () => {
     install(mockExcel(grid));
     await excel.markFindings(await session());
