@@ -108,4 +108,16 @@ describe('the other sheets "Buat Ringkasan" reads', () => {
       message: ui.sheetTooLarge(model.sheets[0].name, 1_048_576 * 16_384),
     });
   });
+
+  it('refuses, naming the recap, when the recap has grown too large since it was validated', async () => {
+    open(smallRecap());
+    const session = await validated();
+    // Something typed in the sheet's far corner after "Validasi Rekap".
+    excelApp.host.editCell(session.sheet, 'CV1048576', 1);
+    expect(await excel.writeSummary(session)).toEqual({
+      ok: false,
+      message: ui.sheetTooLarge(session.sheet, 1_048_576 * 100),
+    });
+    expect(sheet(SUMMARY_SHEET)).toBeUndefined();
+  });
 });
