@@ -324,7 +324,7 @@ export function App({ api = paneApi }: { api?: PaneApi }): React.JSX.Element {
                     'mark',
                     labels.progressMark(cellsToMark(session)),
                     () => api.markFindings(session),
-                    (v) => labels.markedDone(v.marked, v.notes, v.notesColumn),
+                    (v) => labels.markedDone(v.marked, v.notes, v.notesColumn, v.notesSkipped),
                   )
                 }
               />

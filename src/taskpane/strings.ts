@@ -230,11 +230,25 @@ export const labels = {
       `Validasi selesai: ${errors} galat, ${warnings} peringatan.`,
       `Validation done: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`,
     ),
-  markedDone: (n: number, notes: number, col: string): Text =>
-    T(
-      `${n} sel ditandai; ${notes} catatan ditulis di kolom ${col} ("Catatan Validasi").`,
-      `${n} ${n === 1 ? 'cell' : 'cells'} marked; ${notes} ${notes === 1 ? 'note' : 'notes'} written in column ${col} ("Catatan Validasi").`,
-    ),
+  markedDone: (n: number, notes: number, col: string | null, skipped = 0): Text => {
+    const cells = `${n} ${n === 1 ? 'cell' : 'cells'} marked`;
+    if (col === null)
+      return T(
+        `${n} sel ditandai; catatan tidak ditulis: tidak ada kolom kosong di kanan tabel untuk "Catatan Validasi".`,
+        `${cells}; no notes written: no empty column right of the table for "Catatan Validasi".`,
+      );
+    const left = skipped > 0;
+    return T(
+      `${n} sel ditandai; ${notes} catatan ditulis di kolom ${col} ("Catatan Validasi").` +
+        (left
+          ? ` ${skipped} catatan tidak ditulis: selnya bagian dari sel gabungan atau berisi tulisan staf.`
+          : ''),
+      `${cells}; ${notes} ${notes === 1 ? 'note' : 'notes'} written in column ${col} ("Catatan Validasi").` +
+        (left
+          ? ` ${skipped} ${skipped === 1 ? 'note' : 'notes'} not written: the cell is part of merged cells or holds staff's text.`
+          : ''),
+    );
+  },
   undoDone: (n: number, kept: string[]): Text => {
     const some = kept.slice(0, 8).join(', ') + (kept.length > 8 ? ', …' : '');
     return T(

@@ -75,19 +75,20 @@ function mockExcel(
             name: sheetGrid.name,
             protection: { protected: Boolean(options.protected) },
             used: { address },
-            // Every getRange(address): rows 1:2000 when reading, a cell or block when writing.
+            // Every getRange(address): whole rows when reading (their used part, their merged areas),
+            // a cell or block when writing.
             rows: {
               values: [[]],
               format: { fill: { color: '', clear() {} } },
               setCellProperties() {},
+              merged: { address: merges },
+              getMergedAreasOrNullObject() {
+                return this.merged;
+              },
               head: {
                 address,
                 values,
                 numberFormat: formats,
-                merged: { address: merges },
-                getMergedAreasOrNullObject() {
-                  return this.merged;
-                },
               },
               getUsedRangeOrNullObject() {
                 return this.head;
@@ -102,10 +103,6 @@ function mockExcel(
                   // Constants only: a constant's formula is its value.
                   formulas: block(values, 1, 1, values.length, cols, ''),
                   numberFormat: block(formats, 1, 1, values.length, cols, 'General'),
-                  merged: { address: merges },
-                  getMergedAreasOrNullObject() {
-                    return this.merged;
-                  },
                   getCellProperties() {
                     return {
                       value: Array.from({ length: values.length }, () =>
@@ -177,14 +174,7 @@ function mockExcel(
   const { workbook } = mock.context;
   const sheet = workbook.worksheets.recap;
   workbook.worksheets.items = [sheet];
-  for (const o of [
-    sheet.used,
-    sheet.rows.head,
-    sheet.rows.head.merged,
-    sheet.chunks[`w${width}`].merged,
-    sheet.chunks[`w${width + 1}`].merged,
-  ])
-    o.isNullObject = false;
+  for (const o of [sheet.used, sheet.rows.head, sheet.rows.merged]) o.isNullObject = false;
   workbook.settings.ledger.isNullObject = true;
 
   let syncs = 0;

@@ -4,7 +4,7 @@
  */
 import { cellKey, cloneWorkbook } from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
-import { ui } from '../../src/taskpane/strings';
+import { labels, ui } from '../../src/taskpane/strings';
 import { BANJAR_COLUMNS } from '../engine/grid';
 import { addinSyncs, excelPerTest } from './excel-client';
 import { smallRecap } from './workbook';
@@ -18,7 +18,7 @@ describe('"Tandai di Lembar" over earlier work', () => {
     const before = cloneWorkbook(host.model);
     expect(await excel.markFindings(await validated())).toEqual({
       ok: true,
-      value: { marked: 1, notes: 1, notesColumn: 'U' },
+      value: { marked: 1, notes: 1, notesColumn: 'U', notesSkipped: 0 },
     });
     const cells = host.model.sheets[0].cells;
     expect(cells[cellKey(7, 14)].fill).toBe('#F4B6B6');
@@ -28,7 +28,7 @@ describe('"Tandai di Lembar" over earlier work', () => {
     host.editCell(SHEET, 'N7', 85.56);
     expect(await excel.markFindings(await validated())).toEqual({
       ok: true,
-      value: { marked: 0, notes: 0, notesColumn: 'U' },
+      value: { marked: 0, notes: 0, notesColumn: 'U', notesSkipped: 0 },
     });
     const corrected = cloneWorkbook(before);
     corrected.sheets[0].cells[cellKey(7, 14)] = { value: 85.56 };
@@ -41,6 +41,17 @@ describe('"Tandai di Lembar" over earlier work', () => {
     expect(host.model).toEqual(corrected);
   });
 
+  it('leaves what staff wrote in the notes column, and says how many notes it did not write', async () => {
+    const model = smallRecap({ columns: [...BANJAR_COLUMNS, { extra: 'Catatan Validasi' }] });
+    model.sheets[0].cells[cellKey(7, 21)] = { value: 'cek ulang (Bu Rina)' };
+    const host = open(model);
+    expect(await excel.markFindings(await validated())).toEqual({
+      ok: true,
+      value: { marked: 1, notes: 0, notesColumn: 'U', notesSkipped: 1 },
+    });
+    expect(host.model.sheets[0].cells[cellKey(7, 21)]).toEqual({ value: 'cek ulang (Bu Rina)' });
+  });
+
   it('writes over a note of its own that a formula wrote, and "Hapus Tanda" gives back the formula', async () => {
     const model = smallRecap({ columns: [...BANJAR_COLUMNS, { extra: 'Catatan Validasi' }] });
     const old = '[Galat] N7: catatan lama';
@@ -49,7 +60,7 @@ describe('"Tandai di Lembar" over earlier work', () => {
     const before = cloneWorkbook(host.model);
     expect(await excel.markFindings(await validated())).toEqual({
       ok: true,
-      value: { marked: 1, notes: 1, notesColumn: 'U' },
+      value: { marked: 1, notes: 1, notesColumn: 'U', notesSkipped: 0 },
     });
     const note = host.model.sheets[0].cells[cellKey(7, 21)];
     expect(note.value).toMatch(/^\[Galat\] N7: IKM tertulis 85,10/);
@@ -166,5 +177,63 @@ describe('undoing ("Hapus Tanda", "Pulihkan Nilai Lama") what is no longer as wr
     expect(cells[cellKey(9, 1)]).toEqual({ value: 'RATA-RATA KABUPATEN BANJAR' });
     expect(cells[cellKey(10, 1)].value).toBe('Catatan: data per 5 Desember 2025');
     expect(cells[cellKey(9, 14)]).toBeUndefined();
+  });
+});
+
+describe('an empty merged block right of the table (no column free for the notes)', () => {
+  /** The small recap with every column right of the table merged over its rows, to the last (XFD). */
+  function blocked() {
+    const model = smallRecap();
+    const sheet = model.sheets[0];
+    const right = Math.max(...Object.keys(sheet.cells).map((k) => Number(k.split(',')[1])));
+    sheet.merges.push({ top: 1, left: right + 1, bottom: 8, right: 16_384 });
+    return model;
+  }
+
+  it('is never written into: the cells are marked, no note and no header is written', async () => {
+    const host = open(blocked());
+    const before = cloneWorkbook(host.model);
+    expect(await excel.markFindings(await validated())).toEqual({
+      ok: true,
+      value: { marked: 1, notes: 0, notesColumn: null, notesSkipped: 0 },
+    });
+    const changed = Object.keys(host.model.sheets[0].cells).filter(
+      (k) =>
+        JSON.stringify(host.model.sheets[0].cells[k]) !== JSON.stringify(before.sheets[0].cells[k]),
+    );
+    expect(changed).toEqual([cellKey(7, 14)]);
+    expect(host.model.sheets[0].cells[cellKey(7, 14)].fill).toBeDefined();
+  });
+
+  it('"Hapus Tanda" gives the fills back in three syncs: the ledger, the fills now, the writes', async () => {
+    const host = open(blocked());
+    const before = cloneWorkbook(host.model);
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    host.stats.reset();
+    expect(await excel.undo('marks', SHEET)).toMatchObject({ ok: true });
+    expect(addinSyncs(host)).toBe(3);
+    expect(host.model).toEqual(before);
+  });
+});
+
+describe('what the pane says after marking', () => {
+  it('names the notes column, and the notes it could not write', () => {
+    expect(labels.markedDone(3, 2, 'U').id).toBe(
+      '3 sel ditandai; 2 catatan ditulis di kolom U ("Catatan Validasi").',
+    );
+    expect(labels.markedDone(1, 0, 'U', 1)).toEqual({
+      id: '1 sel ditandai; 0 catatan ditulis di kolom U ("Catatan Validasi"). 1 catatan tidak ditulis: selnya bagian dari sel gabungan atau berisi tulisan staf.',
+      en: '1 cell marked; 0 notes written in column U ("Catatan Validasi"). 1 note not written: the cell is part of merged cells or holds staff\'s text.',
+    });
+  });
+
+  it('says the notes were not written where no column right of the table is free, naming no column', () => {
+    const said = labels.markedDone(1, 0, null);
+    expect(said.id).toBe(
+      '1 sel ditandai; catatan tidak ditulis: tidak ada kolom kosong di kanan tabel untuk "Catatan Validasi".',
+    );
+    expect(said.en).toBe(
+      '1 cell marked; no notes written: no empty column right of the table for "Catatan Validasi".',
+    );
   });
 });

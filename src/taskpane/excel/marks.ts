@@ -5,7 +5,7 @@
  */
 import { a1, columnLetters, type Area } from '../../engine/address';
 import { bounding } from '../../engine/grid';
-import { FILL, planWrites } from '../../engine/plan';
+import { FILL, NOTES_HEADER, planWrites } from '../../engine/plan';
 import { isMark, LEDGER_VERSION, type Ledger, type LedgerCell, type LedgerFill } from '../ledger';
 import { ui } from '../strings';
 import {
@@ -56,7 +56,10 @@ import type { Fill } from '../ledger';
 export interface MarkResult {
   marked: number;
   notes: number;
-  notesColumn: string;
+  /** The "Catatan Validasi" column, or null where no column right of the table is free for it. */
+  notesColumn: string | null;
+  /** Notes not written: their cell lies in a merged area, or holds what staff wrote. */
+  notesSkipped: number;
 }
 
 const hex = (argb: string) => `#${argb.slice(2)}`;
@@ -202,8 +205,16 @@ async function mark(session: Session): Promise<Outcome<MarkResult>> {
         ok: true as const,
         value: {
           marked: fills.length,
-          notes: cells.filter((c) => c.after !== '').length - 1,
-          notesColumn: columnLetters(plan.notes.col),
+          notes: cells.filter((c) => c.after !== '' && c.after !== NOTES_HEADER).length,
+          notesColumn: plan.skipped.some((k) => k.reason === 'no-free-column')
+            ? null
+            : columnLetters(plan.notes.col),
+          notesSkipped: plan.skipped.filter(
+            (k) =>
+              (k.reason === 'merged' || k.reason === 'not-our-note') &&
+              k.col === plan.notes.col &&
+              k.value !== NOTES_HEADER,
+          ).length,
         },
       };
     });

@@ -73,6 +73,7 @@ export interface Want {
   values?: boolean;
   formulas?: boolean;
   formats?: boolean;
+  /** The merged areas starting in the area's rows, across the whole sheet's width. */
   merges?: boolean;
   /** Columns whose formulas and number formats are wanted (the cells about to be written). */
   band?: { left: number; right: number };
@@ -143,7 +144,10 @@ export async function readArea(
       ? sheet.getRangeByIndexes(top - 1, out.band.left - 1, rows, bandWidth)
       : null;
     bandRange?.load(['formulas', 'numberFormat']);
-    const merged = want.merges ? range.getMergedAreasOrNullObject() : null;
+    // Whole rows, as the head's: merged areas beside the area (an empty block right of the table) too.
+    const merged = want.merges
+      ? sheet.getRange(`${top}:${top + rows - 1}`).getMergedAreasOrNullObject()
+      : null;
     merged?.load('address');
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk is the point: each response must stay under the payload limit
@@ -210,7 +214,9 @@ export function probeSheet(sheet: Excel.Worksheet, withHead: boolean): SheetProb
   if (!withHead) return { used, head: null };
   const range = sheet.getRange(`1:${HEAD_ROWS}`).getUsedRangeOrNullObject(true);
   range.load(['address', 'values', 'numberFormat']);
-  const merged = range.getMergedAreasOrNullObject();
+  // Merged areas of whole rows: an empty merged block right of the table is outside the used range
+  // of values, yet the notes column must step around it (engine/plan.ts notesColumn).
+  const merged = sheet.getRange(`1:${HEAD_ROWS}`).getMergedAreasOrNullObject();
   merged.load('address');
   return { used, head: { range, merged } };
 }
