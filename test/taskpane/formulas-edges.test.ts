@@ -97,3 +97,23 @@ describe('"Kolom Rumus" written again', () => {
     expect(host.model.sheets[0].cells).toEqual(expected.sheets[0].cells);
   });
 });
+
+describe('"Kolom Rumus" beside an empty merged block right of the table', () => {
+  it('puts its columns after the block, so that every formula lands, and takes them away again', async () => {
+    const model = smallRecap();
+    // U1:AD8 merged, nothing in it: Excel keeps only a merged area's top-left value, so a formula
+    // written inside the block would be dropped without a word.
+    model.sheets[0].merges.push({ top: 1, left: 21, bottom: 8, right: 30 });
+    const host = open(model);
+    const before = cloneWorkbook(host.model);
+    const written = await excel.addFormulaColumns(await validated());
+    expect(written).toMatchObject({ ok: true, value: { formulas: 9 } });
+    const cells = formulaCells(host);
+    expect(cells).toHaveLength(9);
+    // Every formula outside the block (past column AD), none lost.
+    expect(cells.every(([key]) => Number(key.split(',')[1]) > 30)).toBe(true);
+    expect(host.stats.operations.filter((o) => o.includes('inside merged'))).toEqual([]);
+    expect((await excel.undo('formulas', model.sheets[0].name)).ok).toBe(true);
+    expect(host.model).toEqual(before);
+  });
+});
