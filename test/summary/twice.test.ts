@@ -4,6 +4,7 @@
  * host, whose record of chart calls shows the charts it made.
  */
 import ExcelJS from 'exceljs';
+import { a1 } from '../../src/engine/address';
 import { analyseWorkbook } from '../../src/engine/analyse';
 import { summarise } from '../../src/engine/summary';
 import { SUMMARY_SHEET, summaryLayout, type SummaryLayout } from '../../src/engine/summary-sheet';
@@ -110,6 +111,26 @@ describe('through the add-in on the simulated host: writeSummary twice', () => {
   it('leaves one "Ringkasan SKM" sheet, right after the recap, both times', () => {
     expect(firstOrder).toEqual(['Rekap SKM OPP 2025', SUMMARY_SHEET, 'Lampiran I']);
     expect(host.model.sheets.map((s) => s.name)).toEqual(firstOrder);
+  });
+
+  it('makes the title, headings and table headers bold, the title at 14 points', () => {
+    // What the add-in set on the fonts of the summary sheet, each of its two writes.
+    const set = (what: string) =>
+      new Set(
+        host.stats.operations
+          .map(
+            (o) =>
+              new RegExp(`^Range\\('${SUMMARY_SHEET}'!([A-Z]+\\d+)\\)\\.font\\.${what}$`).exec(
+                o,
+              )?.[1],
+          )
+          .filter((a): a is string => a !== undefined),
+      );
+    const styled = layout.cells.filter((c) => c.style).map((c) => a1(c.row, c.col));
+    expect(styled.length).toBeGreaterThan(5);
+    expect([...set('bold = true')].sort()).toEqual([...new Set(styled)].sort());
+    const title = layout.cells.filter((c) => c.style === 'title').map((c) => a1(c.row, c.col));
+    expect([...set('size = 14')]).toEqual(title);
   });
 
   it('writes the same cells and makes the same charts the second time', () => {
