@@ -19,6 +19,10 @@ const tests = {
     'test/property/marks.test.ts',
     'test/safety/write-safety.test.ts',
     'test/safety/text-never-formula.test.ts',
+    // "Buat Ringkasan" through the add-in (src/taskpane/excel/summary.ts): its layout, formats,
+    // fonts, charts and the sheet's place are checked there.
+    'test/summary/twice.test.ts',
+    'test/summary/trend.test.ts',
   ],
   copy: [
     'test/cli/out.test.ts',
