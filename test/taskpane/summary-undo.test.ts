@@ -109,6 +109,24 @@ describe('the other sheets "Buat Ringkasan" reads', () => {
     });
   });
 
+  it("refuses with the reader's own message when the recap no longer holds a table, writing nothing", async () => {
+    const model = smallRecap();
+    open(model);
+    const session = await validated();
+    // The header rows cleared after "Validasi Rekap": what is left is no recap table.
+    for (const key of Object.keys(excelApp.host.model.sheets[0].cells))
+      if (Number(key.split(',')[0]) <= 2) delete excelApp.host.model.sheets[0].cells[key];
+    const written = await excel.writeSummary(session);
+    expect(written.ok).toBe(false);
+    if (written.ok) return;
+    // The reader's message, naming the sheet, in both languages.
+    expect(written.message.id).toMatch(
+      /^Lembar "Rekap SKM OPP 2025" tidak memuat tabel rekap SKM: /,
+    );
+    expect(written.message.en).toMatch(/^Sheet "Rekap SKM OPP 2025" holds no SKM recap table: /);
+    expect(sheet(SUMMARY_SHEET)).toBeUndefined();
+  });
+
   it('refuses, naming the recap, when the recap has grown too large since it was validated', async () => {
     open(smallRecap());
     const session = await validated();
