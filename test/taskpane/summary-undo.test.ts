@@ -14,7 +14,8 @@ import {
 } from '../../src/taskpane/summary-undo';
 import { ui } from '../../src/taskpane/strings';
 import { excelPerTest } from './excel-client';
-import { smallRecap } from './workbook';
+import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
+import { smallRecap, withSettingsFull } from './workbook';
 
 const excelApp = excelPerTest();
 const { open, validated } = excelApp;
@@ -107,6 +108,23 @@ describe('the other sheets "Buat Ringkasan" reads', () => {
       ok: false,
       message: ui.sheetTooLarge(model.sheets[0].name, 1_048_576 * 16_384),
     });
+  });
+
+  it("never reads the add-in's own sheets (a ledger kept on a sheet, the summary it replaces) as data", async () => {
+    open(withSettingsFull(smallRecap()));
+    const session = await validated();
+    expect((await excel.markFindings(session)).ok).toBe(true);
+    expect((await excel.writeSummary(await validated())).ok).toBe(true);
+    const ledger = ledgerSheetName('marks', session.sheet);
+    expect(sheet(ledger)?.visibility).toBe('VeryHidden');
+    const again = await validated();
+    excelApp.host.stats.reset();
+    expect((await excel.writeSummary(again)).ok).toBe(true);
+    const reads = excelApp.host.stats.operations.filter((o) => o.includes('.load('));
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.filter((o) => o.includes(ledger) || o.includes(`'${SUMMARY_SHEET}'!`))).toEqual(
+      [],
+    );
   });
 
   it("refuses with the reader's own message when the recap no longer holds a table, writing nothing", async () => {
