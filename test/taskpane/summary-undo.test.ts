@@ -3,9 +3,11 @@
  * Lama" (src/taskpane/summary-undo.ts), through Microsoft's Office.js client over the simulated
  * Excel: the pane promises the old sheet is kept hidden and can be put back.
  */
-import { sheetFromRows, type WorkbookModel } from '../../src/sim/model';
+import { analyseSheet } from '../../src/engine/analyse';
+import { summarise } from '../../src/engine/summary';
+import { cellKey, sheetFromRows, type WorkbookModel } from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
-import { SUMMARY_SHEET } from '../../src/engine/summary-sheet';
+import { SUMMARY_SHEET, summaryLayout } from '../../src/engine/summary-sheet';
 import {
   restoreSummary,
   SUMMARY_BACKUP,
@@ -15,7 +17,8 @@ import {
 import { ui } from '../../src/taskpane/strings';
 import { excelPerTest } from './excel-client';
 import { ledgerSheetName } from '../../src/taskpane/excel/ledger-store';
-import { smallRecap, withSettingsFull } from './workbook';
+import { recap } from '../engine/grid';
+import { SMALL_UNITS, smallRecap, withSettingsFull } from './workbook';
 
 const excelApp = excelPerTest();
 const { open, validated } = excelApp;
@@ -125,6 +128,28 @@ describe('the other sheets "Buat Ringkasan" reads', () => {
     expect(reads.filter((o) => o.includes(ledger) || o.includes(`'${SUMMARY_SHEET}'!`))).toEqual(
       [],
     );
+  });
+
+  it('summarises the recap it validated when another sheet comes first in the workbook', async () => {
+    const model = smallRecap();
+    model.sheets.unshift(sheetFromRows('Petunjuk', [['Cara mengisi rekap SKM'], ['Isi per unit']]));
+    model.activeSheet = model.sheets[1].name;
+    open(model);
+    const written = await excel.writeSummary(await validated());
+    expect(written).toMatchObject({ ok: true, value: { sheet: SUMMARY_SHEET } });
+    // The recap's summary, number for number, as the engine makes it from the recap's grid.
+    const grid = recap(SMALL_UNITS).grid;
+    const analysis = analyseSheet(grid);
+    if (!analysis.ok) throw new Error(analysis.problem.message.en);
+    const layout = summaryLayout(summarise(analysis, [grid]));
+    const numbers = layout.cells.filter((c) => typeof c.value === 'number');
+    expect(numbers.length).toBeGreaterThan(9);
+    for (const c of numbers)
+      expect([c.row, c.col, sheet(SUMMARY_SHEET)!.cells[cellKey(c.row, c.col)]?.value]).toEqual([
+        c.row,
+        c.col,
+        c.value,
+      ]);
   });
 
   it("refuses with the reader's own message when the recap no longer holds a table, writing nothing", async () => {
