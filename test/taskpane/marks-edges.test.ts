@@ -52,6 +52,22 @@ describe('"Tandai di Lembar" over earlier work', () => {
     expect(host.model.sheets[0].cells[cellKey(7, 21)]).toEqual({ value: 'cek ulang (Bu Rina)' });
   });
 
+  it('counts a note whose cell in the "Catatan Validasi" column is merged as not written, and leaves the block', async () => {
+    // A notes column of an earlier run, its cell for unit 3 (U7) since merged with V7.
+    const model = smallRecap({ columns: [...BANJAR_COLUMNS, { extra: 'Catatan Validasi' }] });
+    model.sheets[0].merges.push({ top: 7, left: 21, bottom: 7, right: 22 });
+    const host = open(model);
+    const before = cloneWorkbook(host.model);
+    expect(await excel.markFindings(await validated())).toEqual({
+      ok: true,
+      value: { marked: 1, notes: 0, notesColumn: 'U', notesSkipped: 1 },
+    });
+    expect(host.model.sheets[0].cells[cellKey(7, 21)]).toEqual(
+      before.sheets[0].cells[cellKey(7, 21)],
+    );
+    expect(host.model.sheets[0].merges).toEqual(before.sheets[0].merges);
+  });
+
   it('writes over a note of its own that a formula wrote, and "Hapus Tanda" gives back the formula', async () => {
     const model = smallRecap({ columns: [...BANJAR_COLUMNS, { extra: 'Catatan Validasi' }] });
     const old = '[Galat] N7: catatan lama';
