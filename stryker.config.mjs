@@ -50,7 +50,10 @@ export default {
   ignoreStatic: true,
   timeoutFactor: 2,
   incremental: true,
-  incrementalFile: `reports/stryker-incremental-${name}.json`,
+  // Kept in the repository (stryker/incremental/): the machines are reset between sessions, and a
+  // run lost with them cost hours; with the file, a later run tests only what changed, and
+  // scripts/mutation-score.js scores the last run of each slice from it.
+  incrementalFile: `stryker/incremental/${name}.json`,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   jsonReporter: { fileName: `reports/mutation/${name}.json` },

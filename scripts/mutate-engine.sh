@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing of src/engine in slices, each with the tests that guard it and its own report
-# (reports/mutation/engine-<slice>.json), so that a run cut short keeps the slices it finished.
+# (stryker/incremental/engine-<slice>.json, kept in the repository), so that a run cut short keeps the slices it finished.
 # Usage: scripts/mutate-engine.sh [SLICE ...]   (default: all slices); extra Stryker flags in
 # STRYKER_FLAGS, e.g. STRYKER_FLAGS='--concurrency 2 --checkers ""'. Scores:
 # node scripts/mutation-score.js. See docs/testing.md, "Mutation testing".

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Scores of StrykerJS's JSON reports (reports/mutation/*.json, see
+ * Scores of StrykerJS's JSON reports (by default the incremental files kept in the repository,
+ * stryker/incremental/*.json, one per scope or slice, which are reports of the last run; see
  * docs/testing.md "Mutation testing"), per file and per report, as a
  * Markdown table: killed / (killed + survived), timeouts counted as killed,
  * mutants no test reaches counted as survived; mutants that do not compile or
@@ -18,7 +19,7 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
-const dir = path.join(root, 'reports', 'mutation');
+const dir = path.join(root, 'stryker', 'incremental');
 const EQUIVALENTS = path.join(root, 'stryker', 'equivalent-mutants.json');
 
 /** The listed equivalents: { file: [{ code, mutator, replacement, reason }] }. */
