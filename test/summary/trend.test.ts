@@ -12,6 +12,7 @@ import { parseNumber } from '../../src/engine/numbers';
 import { summarise } from '../../src/engine/summary';
 import { SUMMARY_SHEET, summaryLayout } from '../../src/engine/summary-sheet';
 import { UNSUR_CODES } from '../../src/engine/unsur';
+import { mergeAreas } from '../../src/engine/merges';
 import { createExcelHost } from '../../src/sim/host';
 import { cellKey } from '../../src/sim/model';
 import { validate, writeSummary } from '../../src/taskpane/excel';
@@ -187,6 +188,47 @@ describe('through the checker (--out --summary) on the workbook of three years',
 });
 
 describe('through the add-in (writeSummary) on the workbook of three years', () => {
+  it("reads an earlier year whose table sits lower on its sheet than this year's in full, as the checker does", async () => {
+    const { grids } = workbook({ 2023: 0.5, 2024: 1.5, 2025: 0 });
+    // 2024's recap starts 60 rows further down (a cover block above it, say): its used range ends
+    // past the 2025 recap's, so read with the recap's range it would lose its last units.
+    const DOWN = 60;
+    const i2024 = grids.findIndex((g) => g.name.endsWith('2024'));
+    const g = grids[i2024];
+    grids[i2024] = {
+      ...g,
+      origin: { row: (g.origin?.row ?? 1) + DOWN, col: g.origin?.col ?? 1 },
+      merges: mergeAreas(g.merges).map((m) => ({
+        ...m,
+        top: m.top + DOWN,
+        bottom: m.bottom + DOWN,
+      })),
+    };
+    const analysis = analyseWorkbook(grids);
+    if (!analysis.ok) throw new Error(analysis.problem.message.en);
+    const expected = summaryLayout(summarise(analysis, grids));
+    const trend = expected.cells.find(
+      (c) => typeof c.value === 'string' && c.value.startsWith('Nilai IKM tahun 2023-2025'),
+    );
+    expect(trend).toBeDefined();
+    const host = createExcelHost(workbookModelOf(...grids));
+    const uninstall = host.install();
+    try {
+      const session = await validate('id');
+      if (!session.ok) throw new Error(session.message.en);
+      expect((await writeSummary(session.value)).ok).toBe(true);
+      const sheet = host.model.sheets.find((s) => s.name === SUMMARY_SHEET)!;
+      const written = Object.values(sheet.cells).map((c) => c.value);
+      // The trend sentence holds each year's district IKM: 2024's is its whole table's.
+      expect(written).toContain(trend!.value);
+      expect(expected.cells.filter((c) => typeof c.value === 'string').map((c) => c.value)).toEqual(
+        expect.arrayContaining(written.filter((v) => typeof v === 'string' && v !== '')),
+      );
+    } finally {
+      uninstall();
+    }
+  });
+
   it('makes the line chart over the years, written as text so that Excel takes them as the categories, not as a second series', async () => {
     const { grids, analysis } = workbook({ 2023: 0.5, 2024: 1.5, 2025: 0 });
     const spec = summaryLayout(summarise(analysis, grids)).charts.find((c) => c.kind === 'trend')!;
