@@ -4,9 +4,10 @@
  */
 import { cellKey, cloneWorkbook } from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
+import { RESPONSE_BUDGET } from '../../src/taskpane/excel/budget';
 import { labels, ui } from '../../src/taskpane/strings';
-import { BANJAR_COLUMNS } from '../engine/grid';
-import { addinSyncs, excelPerTest } from './excel-client';
+import { BANJAR_COLUMNS, BASE, tahunan, unit } from '../engine/grid';
+import { addinSyncs, excelPerTest, requestLines } from './excel-client';
 import { smallRecap } from './workbook';
 
 const SHEET = 'Rekap SKM OPP 2025';
@@ -146,6 +147,32 @@ describe('undoing ("Hapus Tanda", "Pulihkan Nilai Lama") what is no longer as wr
     expect(addinSyncs(host)).toBe(3);
     expect(host.model).toEqual(before);
   });
+
+  it('undoes 1,000 marked units reading their notes (about 4.8 MB) in reads sized from the ledger, each within the response budget', async () => {
+    // A paragraph pasted into every category cell: each unit's note quotes it, about 2,400
+    // characters a note.
+    const pasted = 'A (Sangat Baik) menurut tim penilai, lihat lampiran berita acara. '.repeat(30);
+    const units = Array.from({ length: 1000 }, (_, i) =>
+      unit(i + 1, `DINAS ${i + 1}`, tahunan({ ...BASE, ikm: 85.06, category: pasted })),
+    );
+    const host = open(smallRecap({}, units));
+    const before = cloneWorkbook(host.model);
+    expect(await excel.markFindings(await validated())).toMatchObject({
+      ok: true,
+      value: { notes: 1000, notesColumn: 'U' },
+    });
+    host.stats.reset();
+    expect((await excel.undo('marks', SHEET)).ok).toBe(true);
+    expect(host.model).toEqual(before);
+    const lines = requestLines(host);
+    expect(lines.filter((l) => l.includes('failed'))).toEqual([]);
+    // A read sized for empty cells, or by the default chunk of cells, takes the notes in one
+    // response over the budget; one sized for a row at a time takes a read more.
+    const responses = lines.map((l) => Number(/response (\d+) B/.exec(l)?.[1] ?? 0));
+    expect(Math.max(...responses)).toBeLessThanOrEqual(RESPONSE_BUDGET);
+    // Two reads of the ledger, two of the notes, one of the fills, the writes, the release.
+    expect(addinSyncs(host)).toBe(7);
+  }, 60_000);
 
   it('says there is nothing to undo where nothing was written, touching nothing', async () => {
     const host = open(smallRecap());
