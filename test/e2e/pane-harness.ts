@@ -177,7 +177,10 @@ export async function live(page: Page): Promise<string> {
 
 /** The focused element's test id, or its tag when it has none. */
 export async function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
+  // The pane moves focus in a timer after React re-renders (App.tsx, focus()): one timer turn
+  // later it has moved, however fast the click returned.
+  return page.evaluate(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const el = document.activeElement as HTMLElement | null;
     return el?.getAttribute('data-testid') ?? el?.tagName.toLowerCase() ?? '';
   });
