@@ -192,8 +192,9 @@ function parsePriorityUncached(text: string): PriorityEntry[] {
   const trimmed = text.trim();
   if (!trimmed) return [];
   let parts: string[];
-  if (/(^|\s)\d+\s*[.)]\s*\S/.test(trimmed)) {
-    parts = trimmed.split(/(?:^|\s)\d+\s*[.)]\s*/);
+  // A number is a list marker only where no digit follows its point: "Rp 10.000" and "2.5 jam" are amounts.
+  if (/(^|\s)\d+\s*[.)](?!\d)\s*\S/.test(trimmed)) {
+    parts = trimmed.split(/(?:^|\s)\d+\s*[.)](?!\d)\s*/);
   } else {
     parts = trimmed.split(/[;\n]+/);
   }

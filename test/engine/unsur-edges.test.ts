@@ -45,3 +45,51 @@ describe('an Unsur Perbaikan cell read into its entries', () => {
     ]);
   });
 });
+
+describe('words of a header, exactly', () => {
+  it('gives the words and nothing after them', () => {
+    expect(words('Persya ratan Pelayanan')).toStrictEqual(['persyaratan', 'pelayanan']);
+    expect(words('Waktu')).toStrictEqual(['waktu']);
+  });
+
+  it('joins at most four pieces of a wrapped word: five are left as typed', () => {
+    expect(words('Kom pe ten si')).toStrictEqual(['kompetensi']);
+    expect(words('Ko m pe ten si')).toStrictEqual(['ko', 'm', 'pe', 'ten', 'si']);
+  });
+
+  it('never glues a word it knows to the next: "Saran a" is a suggestion (U8), not sarana (U9)', () => {
+    expect(words('Saran a')).toStrictEqual(['saran', 'a']);
+    expect(matchUnsur('Saran a')).toBe('U8');
+  });
+});
+
+describe('an "Unsur Perbaikan" cell with codes in brackets', () => {
+  it('splits at ";" when the only numbers are the codes', () => {
+    expect(parsePriorityList('Waktu Pelayanan (U3); Biaya/Tarif (U4)')).toEqual([
+      { text: 'Waktu Pelayanan (U3)', unsur: 'U3' },
+      { text: 'Biaya/Tarif (U4)', unsur: 'U4' },
+    ]);
+  });
+});
+
+describe('amounts inside the entries of a numbered list', () => {
+  it('never takes the point of "Rp 10.000" or "2.5 jam" for a list number', () => {
+    expect(texts('1. Biaya/Tarif dari Rp 10.000 2. Waktu pelayanan 1,5 jam')).toEqual([
+      'Biaya/Tarif dari Rp 10.000',
+      'Waktu pelayanan 1,5 jam',
+    ]);
+    expect(texts('1) Waktu 2.5 jam\n2) Sarana')).toEqual(['Waktu 2.5 jam', 'Sarana']);
+    expect(texts('Biaya Rp 10.000; Waktu')).toEqual(['Biaya Rp 10.000', 'Waktu']);
+  });
+
+  it('never takes a size in brackets, "(2x3m)", for a list number', () => {
+    expect(texts('Sarana (ruang tunggu 2x3m); Biaya')).toEqual([
+      'Sarana (ruang tunggu 2x3m)',
+      'Biaya',
+    ]);
+    expect(texts('1. Sarana (ruang tunggu 2x3m) 2. Biaya')).toEqual([
+      'Sarana (ruang tunggu 2x3m)',
+      'Biaya',
+    ]);
+  });
+});
