@@ -23,18 +23,7 @@ export function lineHalfUnit(line: Line): number {
   return halfUnit(lineDecimals(line.values));
 }
 
-export function numbersOf(line: Line | null): (number | null)[] {
-  if (!line) return new Array(9).fill(null);
-  const out = new Array<number | null>(line.values.length);
-  for (let i = 0; i < out.length; i++) {
-    const v = line.values[i];
-    out[i] = v.kind === 'number' ? v.value : null;
-  }
-  return out;
-}
-
-export function isComplete(line: Line | null): boolean {
-  if (line === null) return false;
+export function isComplete(line: Line): boolean {
   for (let i = 0; i < line.values.length; i++) if (line.values[i].kind !== 'number') return false;
   return true;
 }

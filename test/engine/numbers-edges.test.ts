@@ -107,3 +107,40 @@ describe('cell values read as numbers, or not', () => {
     expect(numberOrNull(parseNumber('3,5'))).toBe(3.5);
   });
 });
+
+describe('typed numbers that only start like a number', () => {
+  it('reads a count with a stray third group as text, never as a larger count', () => {
+    // "1.686.12" is no grouping of thousands: reading it as 168,612 respondents would hide the typo.
+    expect(read('1.686.12', true)).toBe('text');
+    expect(read('1,686,12', true)).toBe('text');
+    expect(read('1.686', true)).toEqual({ value: 1686, decimals: 0 });
+    expect(read('1,686', true)).toEqual({ value: 1686, decimals: 0 });
+  });
+
+  it('reads a number typed with a trailing separator ("85," or "3.") as that number', () => {
+    expect(read('85,')).toEqual({ value: 85, decimals: 0 });
+    expect(read('3.')).toEqual({ value: 3, decimals: 0 });
+    expect(read('85x')).toBe('text');
+  });
+
+  it('reads a TRUE or FALSE cell as the text it shows, not as a blank text', () => {
+    expect(parseNumber(true)).toEqual({ kind: 'text', text: 'true' });
+    expect(parseNumber(false)).toEqual({ kind: 'text', text: 'false' });
+  });
+});
+
+describe('numbers Excel gives as numbers, read in any order', () => {
+  it('keeps a value below a thousandth apart from the thousandth it rounds to', () => {
+    expect(numberOrNull(parseNumber(0.001))).toBe(0.001);
+    expect(numberOrNull(parseNumber(0.0005))).toBe(0.0005);
+    expect(numberOrNull(parseNumber(0.0015))).toBe(0.0015);
+    expect(numberOrNull(parseNumber(0.002))).toBe(0.002);
+  });
+
+  it('keeps a large population apart from a score whose thousandths share its low digits', () => {
+    // 5,000,000 x 1000 wraps to 705,032,704 in 32 bits: the same slot as 705,032.704 x 1000.
+    expect(numberOrNull(parseNumber(5e6))).toBe(5e6);
+    expect(numberOrNull(parseNumber(705032.704))).toBe(705032.704);
+    expect(numberOrNull(parseNumber(5e6))).toBe(5e6);
+  });
+});

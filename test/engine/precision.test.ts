@@ -2,7 +2,7 @@
 // tolerances are made of.
 import type { Line } from '../../src/engine/model';
 import { parseNumber } from '../../src/engine/numbers';
-import { effectiveValues } from '../../src/engine/precision';
+import { effectiveValues, lineDecimals } from '../../src/engine/precision';
 
 const line = (row: number, cells: (string | number)[], scale: Line['scale']): Line => ({
   row,
@@ -94,5 +94,15 @@ describe('which line a record is judged on', () => {
     const gap = line(5, ['3,2', '', '3,0', '3,1', '3,5', '3,6', '3,7', '3,8', '3,9'], 'nrr');
     expect(effectiveValues({ nrr: gap, conv: null })).toBeNull();
     expect(effectiveValues({ nrr: null, conv: null })).toBeNull();
+  });
+});
+
+describe("a line's decimals", () => {
+  it('come from its numbers only: a text or a blank cell beside them never changes them', () => {
+    const cells = (xs: string[]) => xs.map((x) => parseNumber(x));
+    expect(lineDecimals(cells(['3,379', 'tiga', '3,4']))).toBe(3);
+    expect(lineDecimals(cells(['3,4', '3,379', '-']))).toBe(3);
+    expect(lineDecimals(cells(['', '3,40']))).toBe(2);
+    expect(lineDecimals(cells(['tiga', '']))).toBe(0);
   });
 });

@@ -1,7 +1,6 @@
 /** Reading the recap layout (docs/skm-rules.md §1, §6). */
-import { numbersOf } from '../../src/engine/precision';
 import { parsePeriod, readRecap } from '../../src/engine/reader';
-import type { RecapTable, SheetGrid } from '../../src/engine/model';
+import type { Line, RecapTable, SheetGrid } from '../../src/engine/model';
 import { UNSUR, UNSUR_CODES } from '../../src/engine/unsur';
 import {
   analyse,
@@ -20,6 +19,10 @@ import {
   type UnitSpec,
 } from './grid';
 import { mergeAreas } from '../../src/engine/merges';
+
+/** The numbers a line was read as (null for a cell that holds none; nine nulls for no line). */
+const numbersOf = (line: Line | null): (number | null)[] =>
+  line ? line.values.map((v) => (v.kind === 'number' ? v.value : null)) : new Array(9).fill(null);
 
 function read(built: { grid: SheetGrid } | SheetGrid): RecapTable {
   const result = readRecap('grid' in built ? built.grid : built);

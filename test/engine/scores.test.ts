@@ -141,3 +141,27 @@ describe('sample size (Krejcie and Morgan 1970)', () => {
     expect(sampleSize(1000000)).toBe(384);
   });
 });
+
+describe('answers and categories as they come from real sheets', () => {
+  it('leaves an answer that is no finite number out of the NRR, as a blank one', () => {
+    expect(nrr([4, 3, Number.NaN, null])).toBe(3.5);
+    expect(nrr([Number.POSITIVE_INFINITY, 2])).toBe(2);
+    expect(nrr([Number.NaN])).toBeNull();
+  });
+
+  it('reads a category written in words alone, "Tidak Baik" included', () => {
+    expect(parseCategory('Tidak Baik')).toBe('D');
+    expect(parseCategory('Kurang Baik')).toBe('C');
+    expect(parseCategory('Sangat  Baik')).toBe('A');
+  });
+
+  it('never reads words of no band of the rule as a band ("Baik Sekali" is not B)', () => {
+    expect(parseCategory('Baik Sekali')).toBeNull();
+    expect(parseCategory('Cukup Baik')).toBeNull();
+  });
+
+  it('takes a letter standing alone as the grade, never the last letter of a word', () => {
+    expect(parseCategory('Standard')).toBeNull();
+    expect(parseCategory('Mutu B')).toBe('B');
+  });
+});
