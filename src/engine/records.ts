@@ -7,7 +7,11 @@ import type { Line, SkmRecord } from './model';
 export function periodLabel(rec: SkmRecord): string | null {
   if (!rec.period) return null;
   const { kind, index } = rec.period;
-  if (kind === 'annual') return 'Tahunan';
+  return kind === 'annual' ? 'Tahunan' : periodName(kind, index);
+}
+
+/** "Semester II", "Triwulan IV": a period as printed. */
+export function periodName(kind: 'semester' | 'quarter', index: number): string {
   const roman = ['I', 'II', 'III', 'IV'][index - 1];
   return kind === 'semester' ? `Semester ${roman}` : `Triwulan ${roman}`;
 }

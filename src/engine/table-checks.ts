@@ -6,7 +6,7 @@
 import type { Line, ReadCell, RecapTable, SkmRecord, Unit } from './model';
 import { cellName, findingText, lineName } from './messages';
 import { halfUnit, type ParsedNumber } from './numbers';
-import { recordHasData } from './records';
+import { periodName, recordHasData } from './records';
 import { effectiveValues, EPSILON, isComplete, mean, type Effective } from './precision';
 import { CONVERSION } from './scores';
 import { UNSUR_CODES, type UnsurCode } from './unsur';
@@ -18,11 +18,6 @@ import { checkRecordInto, type RecordContext } from './checks';
 // Unit-level checks: missing data and periods, annual against periods.
 
 const PERIOD_COUNT = { semester: 2, quarter: 4 } as const;
-
-function periodName(kind: 'semester' | 'quarter', index: number): string {
-  const roman = ['I', 'II', 'III', 'IV'][index - 1];
-  return kind === 'semester' ? `Semester ${roman}` : `Triwulan ${roman}`;
-}
 
 function checkUnit(out: Finding[], unit: Unit, table: RecapTable): void {
   const sheet = table.sheet;

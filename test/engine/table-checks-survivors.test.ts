@@ -6,6 +6,7 @@ import type { Finding } from '../../src/engine/checks';
 import type { CellValue } from '../../src/engine/numbers';
 import {
   analyse,
+  BANJAR_COLUMNS,
   BASE,
   layanan,
   OTHER,
@@ -207,5 +208,43 @@ describe('the RATA-RATA line typed in the recap', () => {
 
   it('leaves a blank IKM on the line alone', () => {
     expect(withAverage([0.8], { ikm: '', realisation: 0.8 })).toEqual([]);
+  });
+});
+
+describe('a unit against its periods, at the edges', () => {
+  it('names the missing period as printed', () => {
+    const found = findingsOf([
+      unit(1, 'DINAS A', tahunan(BASE), triwulan(2, BASE), triwulan(3, BASE), triwulan(4, BASE)),
+    ]).filter((f) => f.code === 'period-missing');
+    expect(found.map((f) => f.expected)).toEqual(['Triwulan I']);
+  });
+
+  it('allows a converted value the rounding of the values typed, no more', () => {
+    // One decimal everywhere: 0,05 of rounding in the Tahunan value and 0,05 in the mean.
+    const q = (i: 1 | 2 | 3 | 4) => triwulan(i, { ...BASE, nrr: blank });
+    const annual = (u1: number) =>
+      tahunan({ ...BASE, nrr: blank, conv: withValues(BASE.conv, { U1: u1 }) });
+    expect(mismatches([unit(1, 'DINAS A', annual(80.4), q(1), q(2), q(3), q(4))])).toEqual([]);
+    expect(mismatches([unit(1, 'DINAS A', annual(80.5), q(1), q(2), q(3), q(4))])).toEqual([
+      expect.objectContaining({ unsur: 'U1', actual: 80.5 }),
+    ]);
+  });
+
+  it('checks nothing of respondents in a recap without their column', () => {
+    const columns = BANJAR_COLUMNS.filter((c) => c !== 'respondents');
+    const q = (i: 1 | 2 | 3 | 4) => triwulan(i, BASE);
+    const findings = findingsOf([unit(1, 'DINAS A', tahunan(BASE), q(1), q(2), q(3), q(4))], {
+      columns,
+    });
+    expect(findings.filter((f) => /respondent/.test(f.code))).toEqual([]);
+  });
+});
+
+describe('a RATA-RATA line with nothing to compare it with', () => {
+  it('is left alone where no unit has unsur values', () => {
+    const found = findingsOf([unit(1, 'DINAS A', tahunan({ nrr: blank, conv: blank, ikm: 80 }))], {
+      average: { ikm: 80 },
+    }).filter((f) => f.code === 'average-row-mismatch');
+    expect(found).toEqual([]);
   });
 });
