@@ -11,6 +11,7 @@ import {
   layanan,
   OTHER,
   recap,
+  semester,
   tahunan,
   triwulan,
   unit,
@@ -228,6 +229,15 @@ describe('a unit against its periods, at the edges', () => {
     expect(mismatches([unit(1, 'DINAS A', annual(80.5), q(1), q(2), q(3), q(4))])).toEqual([
       expect.objectContaining({ unsur: 'U1', actual: 80.5 }),
     ]);
+  });
+
+  it('finds the Tahunan record among services listed before it', () => {
+    const annual = tahunan({ ...BASE, nrr: blank, conv: withValues(BASE.conv, { U1: 90 }) });
+    const half = (i: 1 | 2) => semester(i, { ...BASE, nrr: blank });
+    const found = mismatches([
+      unit(1, 'DINAS A', layanan('Layanan KTP', OTHER), annual, half(1), half(2)),
+    ]);
+    expect(found).toEqual([expect.objectContaining({ unsur: 'U1', actual: 90 })]);
   });
 
   it('checks nothing of respondents in a recap without their column', () => {
