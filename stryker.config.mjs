@@ -14,6 +14,7 @@
 const scope = process.env.MUTATE_SCOPE || 'all';
 // MUTATE_SLICE names a run of part of a scope (with --mutate FILES), so that its report and
 // incremental file do not replace the whole scope's (scripts/mutation-score.js reads them all).
+const staticPass = process.env.MUTATE_STATIC === '1';
 const name = process.env.MUTATE_SLICE ? `${scope}-${process.env.MUTATE_SLICE}` : scope;
 
 const globs = {
@@ -40,7 +41,8 @@ export default {
   // dependent files, 15 s a mutant against 1 s for its tests.
   tsconfigFile: scope === 'all' ? 'tsconfig.json' : `stryker/tsconfig.${scope}.json`,
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  coverageAnalysis: 'perTest',
+  // The static pass (MUTATE_STATIC=1, scripts/mutate-engine.sh): module-level code, every test.
+  coverageAnalysis: staticPass ? 'all' : 'perTest',
   // Two cores shared with others: one test process, one checker.
   concurrency: 1,
   // The first run of all the tests takes minutes on a loaded machine.
@@ -51,7 +53,7 @@ export default {
   // worker every 40 runs costs a Jest start-up and keeps the pace (the same slice ran twice as fast).
   maxTestRunnerReuse: 40,
   // A mutant in a module-level constant needs every test rerun: too slow here, reported as ignored.
-  ignoreStatic: true,
+  ignoreStatic: !staticPass,
   timeoutFactor: 2,
   incremental: true,
   // Kept in the repository (stryker/incremental/): the machines are reset between sessions, and a
@@ -70,6 +72,6 @@ export default {
     'test-results',
     'reports',
     'docs/images',
-    '.stryker-tmp',
+    '.stryker-tmp*',
   ],
 };

@@ -13,6 +13,9 @@
  * second score leaves them out; a listed mutant no report holds as a survivor is named, so a
  * list gone stale (the code changed, or a test now kills it) is seen.
  *
+ * A static pass's report (*-static.json, scripts/static-ranges.js) is not a table of its own: the
+ * module-level mutants it ran again with every test take its status in their slice's table.
+ *
  *   node scripts/mutation-score.js [REPORT.json ...]
  */
 const fs = require('fs');
@@ -71,14 +74,45 @@ const row = (name, t) =>
     t.other
   } | ${pct(t.score)} | ${pct(t.scoreWithout)} |`;
 
-/** Marks each report's equivalent survivors; returns the tables and the listed entries matched. */
-function score(reports, equivalents) {
+/** A mutant's identity across runs: file, the text of its line, column, mutator, replacement. */
+const keyOf = (file, lines, m) =>
+  [
+    file,
+    squash(lines[m.location.start.line - 1] ?? ''),
+    m.location.start.column,
+    m.mutatorName,
+    squash(m.replacement ?? ''),
+  ].join('\u0000');
+
+/**
+ * The statuses of the static passes' reports (*-static.json: module-level code run again with
+ * every test of its slice, scripts/static-ranges.js), by mutant.
+ */
+function staticStatuses(staticReports) {
+  const byKey = new Map();
+  for (const report of staticReports) {
+    const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+    for (const [file, data] of Object.entries(json.files)) {
+      const lines = String(data.source ?? '').split('\n');
+      for (const m of data.mutants) byKey.set(keyOf(file, lines, m), m.status);
+    }
+  }
+  return byKey;
+}
+
+/**
+ * Marks each report's equivalent survivors; returns the tables and the listed entries matched.
+ * A mutant the static passes ran again takes their status.
+ */
+function score(reports, equivalents, staticReports = []) {
   const out = [];
   const matched = new Set();
   const seenFiles = new Set();
+  const again = staticStatuses(staticReports);
   for (const report of reports) {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));
     const all = [];
+    let rerun = 0;
     out.push(`\n${path.basename(report)}\n`);
     out.push(
       '| File | Killed | Timed out | Survived | of them equivalent | No coverage | Not run | Score | Score without equivalents |',
@@ -88,6 +122,11 @@ function score(reports, equivalents) {
       seenFiles.add(file);
       const lines = String(data.source ?? '').split('\n');
       for (const m of data.mutants) {
+        const status = again.get(keyOf(file, lines, m));
+        if (status !== undefined) {
+          m.status = status;
+          rerun++;
+        }
         const e = equivalentOf(equivalents[file], m, lines);
         if (e) {
           m.equivalent = true;
@@ -98,6 +137,7 @@ function score(reports, equivalents) {
       out.push(row(`\`${file}\``, tally(data.mutants)));
     }
     out.push(row('**all**', tally(all)));
+    if (rerun > 0) out.push(`\n${rerun} module-level mutants scored from the static pass.`);
   }
   const stale = [];
   for (const [file, entries] of Object.entries(equivalents))
@@ -124,7 +164,12 @@ if (require.main === module) {
     );
     process.exit(2);
   }
-  const { out, stale } = score(reports, readEquivalents(EQUIVALENTS));
+  const isStatic = (f) => f.endsWith('-static.json');
+  const { out, stale } = score(
+    reports.filter((f) => !isStatic(f)),
+    readEquivalents(EQUIVALENTS),
+    reports.filter(isStatic),
+  );
   console.log(out.join('\n'));
   if (stale.length > 0) {
     console.log(

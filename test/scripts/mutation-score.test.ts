@@ -10,6 +10,7 @@ const { score } = require('../../scripts/mutation-score.js') as {
   score: (
     reports: string[],
     equivalents: Record<string, { code: string; mutator: string; replacement: string }[]>,
+    staticReports?: string[],
   ) => { out: string[]; stale: string[] };
 };
 
@@ -31,11 +32,11 @@ const mutant = (
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-function report(mutants: ReturnType<typeof mutant>[]): string {
+function report(mutants: ReturnType<typeof mutant>[], text = source): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-score-'));
   dirs.push(dir);
   const file = path.join(dir, 'engine-x.json');
-  fs.writeFileSync(file, JSON.stringify({ files: { 'src/x.ts': { source, mutants } } }));
+  fs.writeFileSync(file, JSON.stringify({ files: { 'src/x.ts': { source: text, mutants } } }));
   return file;
 }
 
@@ -96,6 +97,41 @@ describe('mutation scores with equivalent mutants listed', () => {
     const file = report([mutant(1, 'EqualityOperator', 'a <= b', 'NoCoverage')]);
     expect(tableRow(score([file], listed).out)).toBe(
       '| `src/x.ts` | 0 | 0 | 0 | 0 | 1 | 0 | 0.0 % | 0.0 % |',
+    );
+  });
+});
+
+describe('the static pass', () => {
+  it("gives a module-level mutant the status of its run with every test, found by its line's text", () => {
+    const file = report([
+      mutant(1, 'EqualityOperator', 'a <= b', 'Survived'),
+      mutant(2, 'ArithmeticOperator', 'y - EPSILON', 'Survived'),
+      mutant(2, 'ArithmeticOperator', 'y * EPSILON', 'Ignored'),
+    ]);
+    // The static pass ran on a version with a line added above: the same mutants, one line lower.
+    const again = report(
+      [
+        mutant(3, 'ArithmeticOperator', 'y - EPSILON', 'Killed'),
+        mutant(3, 'ArithmeticOperator', 'y * EPSILON', 'Survived'),
+        // Another replacement on the line: no counterpart, changes nothing.
+        mutant(3, 'ArithmeticOperator', 'y / EPSILON', 'Killed'),
+      ],
+      '// added\n' + source,
+    );
+    const { out } = score([file], {}, [again]);
+    // 1 killed, 2 survived (the ignored one now counted): 1 of 3.
+    expect(tableRow(out)).toBe('| `src/x.ts` | 1 | 0 | 2 | 0 | 0 | 0 | 33.3 % | 33.3 % |');
+    expect(out).toContain('\n2 module-level mutants scored from the static pass.');
+  });
+
+  it('leaves a mutant whose line changed since the static pass as its slice scored it', () => {
+    const file = report([mutant(2, 'ArithmeticOperator', 'y - EPSILON', 'Survived')]);
+    const again = report(
+      [mutant(2, 'ArithmeticOperator', 'y - EPSILON', 'Killed')],
+      'if (a < b) return x;\nreturn y + 2 * EPSILON;',
+    );
+    expect(tableRow(score([file], {}, [again]).out)).toBe(
+      '| `src/x.ts` | 0 | 0 | 1 | 0 | 0 | 0 | 0.0 % | 0.0 % |',
     );
   });
 });
