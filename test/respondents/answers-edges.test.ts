@@ -86,6 +86,21 @@ describe('answers', () => {
     expect(looksLikeAnswer(5)).toBe(true);
   });
 
+  it('keeps a number cell as the number it is (1.234 is no 1,234)', () => {
+    expect(readAnswer(1.234)).toEqual({ kind: 'out-of-range', value: 1.234 });
+    expect(readAnswer(4)).toEqual({ kind: 'value', value: 4 });
+  });
+
+  it('does not take a number inside a sentence for an answer', () => {
+    expect(readAnswer('Antre 2 - 3 jam').kind).toBe('unreadable');
+    expect(readAnswer('Loket (2) lambat').kind).toBe('unreadable');
+    expect(looksLikeAnswer('Antre 2 - 3 jam')).toBe(false);
+  });
+
+  it('reads "tidak X" as 1 on the form\'s four-step scale when no scale is given', () => {
+    expect(readAnswer('Tidak sesuai')).toEqual({ kind: 'value', value: 1 });
+  });
+
   it('switches to the five-word scale only on answers that begin "sangat tidak"', () => {
     expect(usesSangatTidak('Sangat tidak puas')).toBe(true);
     expect(usesSangatTidak('Kadang sangat tidak jelas')).toBe(false);
