@@ -304,3 +304,42 @@ describe('rows that are not respondents', () => {
     expect(p.quality).toEqual([]);
   });
 });
+
+// Built inside each test: a sheet processed in a describe body runs outside every test, and
+// per-test mutation coverage then runs no test against it (docs/testing.md, "Static mutants").
+describe('notes a row earns only by what it holds', () => {
+  test('an answer cell reading "Tes" is an unreadable answer, not a test row', () => {
+    const p = run([
+      ['No', 'Nama', ...U],
+      [1, 'Budi', 'Tes', 4, 3, 3, 4, 3, 3, 4, 4],
+      [2, 'Sari', 3, 3, 3, 4, 4, 4, 3, 3, 2],
+    ]);
+    expect(find(p, 'test-row')).toBeUndefined();
+    expect(p.rows.map((r) => r.row)).toEqual([2, 3]);
+    expect(find(p, 'unreadable')!.cells).toEqual(['C2 (Tes)']);
+  });
+
+  test('rows listed by row only: the count is the rows, and no cells are named', () => {
+    const p = run([
+      ['No', 'Nama', ...U],
+      [1, 'Contoh', 1, 1, 1, 1, 1, 1, 1, 1, 1],
+      [2, 'Uji 2', 1, 2, 1, 2, 1, 2, 1, 2, 1],
+      [3, 'Sari', 4, 4, 4, 4, 4, 4, 4, 4, 4],
+      [4, 'Sari', 4, 4, 4, 4, 4, 4, 4, 4, 4],
+    ]);
+    expect(find(p, 'test-row')).toMatchObject({ count: 2, rows: [2, 3], cells: [] });
+    expect(find(p, 'duplicate')).toMatchObject({ count: 1, rows: [5], cells: [] });
+    expect(find(p, 'straight-lined')).toMatchObject({ count: 2, rows: [4, 5], cells: [] });
+  });
+
+  test('varied answers are not straight-lined, and other answers the same day are no repeat', () => {
+    const p = run([
+      ['No', 'Tanggal', 'Jenis Kelamin', ...U],
+      [1, '2025-01-05 08:00', 'L', 4, 3, 3, 4, 3, 3, 4, 4, 3],
+      [2, '2025-01-05 09:00', 'L', 4, 3, 3, 4, 3, 3, 4, 4, 2],
+    ]);
+    expect(find(p, 'straight-lined')).toBeUndefined();
+    expect(find(p, 'repeated')).toBeUndefined();
+    expect(find(p, 'duplicate')).toBeUndefined();
+  });
+});
