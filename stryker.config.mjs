@@ -15,6 +15,10 @@ const scope = process.env.MUTATE_SCOPE || 'all';
 // MUTATE_SLICE names a run of part of a scope (with --mutate FILES), so that its report and
 // incremental file do not replace the whole scope's (scripts/mutation-score.js reads them all).
 const staticPass = process.env.MUTATE_STATIC === '1';
+// MUTATE_COVERAGE=all: every test of the scope runs for each mutant (scripts/mutate-engine.sh sets
+// it for slices whose tests take a second or two net). Per-test coverage counts code a test file
+// runs in a describe body or beforeAll as static, and then runs no test against it.
+const coverage = process.env.MUTATE_COVERAGE === 'all' || staticPass ? 'all' : 'perTest';
 const name = process.env.MUTATE_SLICE ? `${scope}-${process.env.MUTATE_SLICE}` : scope;
 
 const globs = {
@@ -42,7 +46,7 @@ export default {
   tsconfigFile: scope === 'all' ? 'tsconfig.json' : `stryker/tsconfig.${scope}.json`,
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   // The static pass (MUTATE_STATIC=1, scripts/mutate-engine.sh): module-level code, every test.
-  coverageAnalysis: staticPass ? 'all' : 'perTest',
+  coverageAnalysis: coverage,
   // Two cores shared with others: one test process, one checker.
   concurrency: 1,
   // The first run of all the tests takes minutes on a loaded machine.
@@ -53,7 +57,7 @@ export default {
   // worker every 40 runs costs a Jest start-up and keeps the pace (the same slice ran twice as fast).
   maxTestRunnerReuse: 40,
   // A mutant in a module-level constant needs every test rerun: too slow here, reported as ignored.
-  ignoreStatic: !staticPass,
+  ignoreStatic: coverage === 'perTest',
   timeoutFactor: 2,
   incremental: true,
   // Kept in the repository (stryker/incremental/): the machines are reset between sessions, and a
