@@ -216,6 +216,11 @@ describe('results per period', () => {
   const answers: Answers = dates.map((_, r) => answersOf(r));
   const pick = (idx: number[]) => idx.map((i) => answers[i]);
 
+  test('the groups of rows without a date or a value are named in words', () => {
+    expect(UNDATED).toBe('(tanpa tanggal)');
+    expect(BLANK_GROUP).toBe('(kosong)');
+  });
+
   test('per year in time order, the undated last and reported by row', () => {
     const p = ok(processSheet('data.xlsx', sheet, { by: ' Tahun ' }));
     expect(p.by).toBe(' Tahun ');

@@ -319,6 +319,17 @@ describe('notes a row earns only by what it holds', () => {
     expect(find(p, 'unreadable')!.cells).toEqual(['C2 (Tes)']);
   });
 
+  test('a service named "Uji KIR" or "Lihat contoh" is no test mark; "Uji 12" is one', () => {
+    const p = run([
+      ['No', 'Jenis Layanan', ...U],
+      [1, 'Uji KIR', 4, 3, 3, 4, 3, 3, 4, 4, 3],
+      [2, 'Lihat contoh', 3, 3, 3, 4, 4, 4, 3, 3, 2],
+      [3, 'Uji 12', 1, 2, 1, 2, 1, 2, 1, 2, 1],
+    ]);
+    expect(find(p, 'test-row')).toMatchObject({ rows: [4] });
+    expect(p.rows.map((r) => r.row)).toEqual([2, 3]);
+  });
+
   test('rows listed by row only: the count is the rows, and no cells are named', () => {
     const p = run([
       ['No', 'Nama', ...U],

@@ -105,6 +105,9 @@ describe('the text report', () => {
     expect(text).toContain('Respondents: 3   Items: 9 (PermenPANRB 14/2017, weight 1/9)\n');
     expect(text).toContain(`IKM of the unit: ${e.ikm.toFixed(2)}\n`);
     expect(text).toContain('Lowest item: U3 Waktu Penyelesaian\n');
+    expect(text).toMatch(/\nItem +Answered +Sum +NRR +Weighted NRR +NRR x 25\n/);
+    expect(text).toMatch(/\nService quality: [A-D] \(/);
+    expect(text).toContain('\nRespondent profile:\n');
     expect(text).toContain('Sample (Krejcie-Morgan): 3 / 5 (N = 5)\n');
     expect(text).toContain('  Sex: Laki-laki 2 (66.7%), Perempuan 1 (33.3%)\n');
     expect(text).toContain('By Loket:\n');
