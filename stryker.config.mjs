@@ -45,7 +45,6 @@ export default {
   // dependent files, 15 s a mutant against 1 s for its tests.
   tsconfigFile: scope === 'all' ? 'tsconfig.json' : `stryker/tsconfig.${scope}.json`,
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  // The static pass (MUTATE_STATIC=1, scripts/mutate-engine.sh): module-level code, every test.
   coverageAnalysis: coverage,
   // Two cores shared with others: one test process, one checker.
   concurrency: 1,
@@ -56,7 +55,8 @@ export default {
   // neared 1.5 GB and the answers slice fell from ~20 to ~3 mutants a minute (2026-12-02). A fresh
   // worker every 40 runs costs a Jest start-up and keeps the pace (the same slice ran twice as fast).
   maxTestRunnerReuse: 40,
-  // A mutant in a module-level constant needs every test rerun: too slow here, reported as ignored.
+  // With per-test coverage a mutant in module-level code is ignored (it would need every test);
+  // the static pass (MUTATE_STATIC=1, scripts/mutate-engine.sh) measures those with every test.
   ignoreStatic: coverage === 'perTest',
   timeoutFactor: 2,
   incremental: true,
