@@ -86,10 +86,8 @@ export function unsurByCode(code: UnsurCode): Unsur {
   return UNSUR[UNSUR_CODES.indexOf(code)];
 }
 
-/** Every identifying word, longest first, so a wrapped header can be re-joined greedily. */
-const ALL_WORDS = Array.from(new Set(UNSUR.flatMap((u) => u.words))).sort(
-  (a, b) => b.length - a.length,
-);
+/** Every identifying word: a header split inside one ("perso" "nil") is re-joined when the pieces make one. */
+const ALL_WORDS = new Set(UNSUR.flatMap((u) => u.words));
 
 /** Lower case, accents and punctuation removed, whitespace collapsed. */
 export function normalise(text: string): string {
@@ -111,11 +109,11 @@ export function words(text: string): string[] {
   for (let i = 0; i < raw.length; i++) {
     let joined: string | null = null;
     let used = 0;
-    if (!ALL_WORDS.includes(raw[i])) {
+    if (!ALL_WORDS.has(raw[i])) {
       let acc = raw[i];
       for (let j = i + 1; j < raw.length && j < i + 4; j++) {
         acc += raw[j];
-        if (ALL_WORDS.includes(acc)) {
+        if (ALL_WORDS.has(acc)) {
           joined = acc;
           used = j - i;
           break;
