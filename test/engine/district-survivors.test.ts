@@ -90,6 +90,34 @@ describe('which units the district line takes, and from which records', () => {
     expect(a.district.realisation).toBeCloseTo(85, 9);
   });
 
+  it('says a unit whose record holds nothing has no data, not only no unsur', () => {
+    const a = analyse(
+      recap([
+        unit(1, 'DINAS A', tahunan(BASE)),
+        unit(2, 'DINAS B', tahunan({ nrr: blank, conv: blank })),
+      ]),
+    );
+    expect(a.district.excluded.map((e) => [e.unit.name, e.reason])).toEqual([
+      ['DINAS B', 'no-data'],
+    ]);
+  });
+
+  it('counts a record whose only line mixes the two scales as holding data', () => {
+    const mixed = [80, ...BASE.nrr.slice(1)];
+    const a = analyse(
+      recap([
+        unit(1, 'DINAS A', tahunan(BASE)),
+        unit(2, 'DINAS B', tahunan({ nrr: mixed, onlyGivenLines: true })),
+      ]),
+    );
+    expect(a.district.excluded.map((e) => [e.unit.name, e.reason])).toEqual([
+      ['DINAS B', 'no-unsur'],
+    ]);
+    expect(a.findings.filter((f) => f.unit === 'DINAS B').map((f) => f.code)).not.toContain(
+      'no-data',
+    );
+  });
+
   it('keeps the nine unsur, by code and name, when no unit has values', () => {
     const a = analyse(recap([unit(1, 'DINAS A', tahunan({ nrr: blank, conv: blank, ikm: 80 }))]));
     expect(a.district.unsur.map((u) => u.code)).toEqual(UNSUR_CODES);

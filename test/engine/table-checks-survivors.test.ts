@@ -196,6 +196,7 @@ describe('the RATA-RATA line typed in the recap', () => {
       expect.stringContaining('IKM'),
       expect.stringContaining('Realisasi (%)'),
     ]);
+    expect(found[0].message.en).toMatch(/\bIKM\b/);
     expect(found[1].message.en).toContain('Realisation (%)');
   });
 
