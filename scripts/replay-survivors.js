@@ -5,14 +5,14 @@
  * changed, or now stands twice). A check of the tests written since a run in minutes, where a new
  * run of the slice takes an hour; the score still comes from a run (docs/testing.md, "Mutation
  * testing"). Mutants listed as equivalent are skipped. The file is restored after each mutant,
- * and on Ctrl-C.
+ * and on Ctrl-C; a run killed outright leaves a copy that the next start puts back.
  *
  *   node scripts/replay-survivors.js REPORT.json FILE-FILTER TEST-PATH...
  *   e.g. node scripts/replay-survivors.js stryker/incremental/engine-tables.json src/engine/ test/engine
  */
 const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const { equivalentOf } = require('./mutation-score.js');
 
 const root = path.join(__dirname, '..');
@@ -59,16 +59,26 @@ if (require.main === module) {
     fs.readFileSync(path.join(root, 'stryker', 'equivalent-mutants.json'), 'utf8'),
   );
   let restore = () => {};
-  process.on('SIGINT', () => {
-    restore();
-    process.exit(130);
-  });
+  // Ctrl-C reaches the test run too: its end by the signal is noticed below, the file restored and
+  // the loop left (the loop is synchronous: a handler of Node's would never run inside it). Where
+  // the process is killed outright, the copy beside the file restores it at the next start.
+  process.on('SIGINT', () => {});
+  const backupOf = (abs) => `${abs}.replay-backup`;
+  for (const file of Object.keys(report.files)) {
+    const backup = backupOf(path.join(root, file));
+    if (fs.existsSync(backup)) {
+      fs.copyFileSync(backup, path.join(root, file));
+      fs.unlinkSync(backup);
+      console.log(`${file}: dipulihkan dari salinan (restored from the copy a killed run left)`);
+    }
+  }
   const squash = (s) => String(s).replace(/\s+/g, ' ').trim();
   for (const [file, o] of Object.entries(report.files)) {
     if (!file.includes(filter)) continue;
     const abs = path.join(root, file);
     const current = fs.readFileSync(abs, 'utf8');
     const reportLines = o.source.split('\n');
+    fs.writeFileSync(backupOf(abs), current);
     restore = () => fs.writeFileSync(abs, current);
     try {
       for (const m of o.mutants) {
@@ -81,21 +91,20 @@ if (require.main === module) {
           continue;
         }
         fs.writeFileSync(abs, mutated);
-        let killed = false;
-        try {
-          execFileSync('npx', ['jest', '--silent', '--bail', ...tests], {
-            cwd: root,
-            stdio: 'ignore',
-            timeout: 300000,
-          });
-        } catch {
-          killed = true;
-        }
+        // A run past five minutes is a mutant that loops: a timeout, counted as killed as Stryker does.
+        const run = spawnSync('npx', ['jest', '--silent', '--bail', ...tests], {
+          cwd: root,
+          stdio: 'ignore',
+          timeout: 300000,
+        });
         restore();
+        if (run.signal === 'SIGINT' || run.signal === 'SIGTERM') process.exit(130);
+        const killed = run.status !== 0;
         console.log(`${killed ? 'KILLED  ' : 'SURVIVED'} ${where} -> ${squash(m.replacement)}`);
       }
     } finally {
       restore();
+      fs.unlinkSync(backupOf(abs));
     }
   }
 }
