@@ -97,6 +97,18 @@ describe('the text report', () => {
     expect(at('Per Loket')).toBeLessThan(at('Catatan'));
   });
 
+  test('its parts apart by one blank line, as an operator reads them', () => {
+    const lines = textOlah('laporan.xlsx', p).split('\n');
+    const before = (start: string) => lines[lines.findIndex((l) => l.startsWith(start)) - 1];
+    expect(lines[2]).toBe('');
+    expect(lines[3]).toMatch(/^Unsur +Menjawab/);
+    expect(before('IKM unit pelayanan:')).toBe('');
+    expect(before('Profil responden:')).toBe('');
+    expect(before('Per Loket:')).toBe('');
+    expect(before('Catatan mutu data:')).toBe('');
+    expect(lines.filter((l) => l === '')).toHaveLength(6);
+  });
+
   test('in English', () => {
     const text = textOlah('laporan.xlsx', p, 'en');
     expect(text).toContain(
@@ -155,6 +167,17 @@ describe('the text report', () => {
     const j = jsonOlah('salah.xlsx', q);
     expect([j.ikm, j.category, j.lowest]).toEqual([null, null, []]);
     expect(j.quality.errors).toBe(2);
+    expect(j.quality.warnings).toBe(j.quality.issues.length - 2);
+    // No one answered within 1-4: each unsur's NRR and what follows from it is "-".
+    const u1 = text.split('\n').find((l) => l.startsWith('U1 '))!;
+    expect(
+      u1
+        .trim()
+        .split(/\s{2,}/)
+        .slice(1),
+    ).toEqual(['0', '0', '-', '-', '-']);
+    // No profile columns: no profile heading.
+    expect(text).not.toContain('Profil responden');
     expect(text).toMatch(/\[galat\] Lembar "Data": 9 jawaban di luar 1-4/);
     expect(text).toMatch(
       /\[galat\] Lembar "Data": unsur U1, U2, U3, U4, U5, U6, U7, U8, U9 tidak dijawab/,
