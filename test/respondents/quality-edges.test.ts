@@ -343,6 +343,17 @@ describe('notes a row earns only by what it holds', () => {
     expect(find(p, 'straight-lined')).toMatchObject({ count: 2, rows: [4, 5], cells: [] });
   });
 
+  test('a copied row is a duplicate though a cell of it gained a space; the note shows cells trimmed', () => {
+    const p = run([
+      ['No', 'Nama', ...U],
+      [1, 'Sari', 4, 3, 3, 4, 3, 3, 4, 4, 3],
+      [2, 'Sari ', 4, 3, 3, 4, 3, 3, 4, 4, 3],
+      [3, 'Budi', ' 7 ', 3, 3, 4, 4, 4, 3, 3, 2],
+    ]);
+    expect(find(p, 'duplicate')).toMatchObject({ count: 1, rows: [3] });
+    expect(find(p, 'out-of-range')!.cells).toEqual(['C4 (7)']);
+  });
+
   test('varied answers are not straight-lined, and other answers the same day are no repeat', () => {
     const p = run([
       ['No', 'Tanggal', 'Jenis Kelamin', ...U],
