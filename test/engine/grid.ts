@@ -202,6 +202,18 @@ export const OTHER = {
   priority: 'Waktu pelayanan',
 } as const satisfies RecordSpec;
 
+/** Unit 1 with a wrong IKM (error at N3), unit 2 with no category (warning at O5): the plan tests' recap. */
+export const FLAWED: UnitSpec[] = [
+  unit(1, 'DINAS A', tahunan({ ...BASE, ikm: 85.06, realisation: 0.8 })),
+  unit(2, 'DINAS B', tahunan({ ...OTHER, category: '', realisation: 1 })),
+];
+
+/** The realisation typed as fractions in cells formatted as percent (0,8 shown 80%). */
+export const FRACTIONS: RecapOptions = { formats: { realisation: '0%' } };
+
+/** A RATA-RATA line typed with 80 everywhere: not the mean of FLAWED. */
+export const AVERAGE = { unsur: [80, 80, 80, 80, 80, 80, 80, 80, 80], ikm: 80, realisation: 0.5 };
+
 /** Nine values with some replaced: withValues(BASE.conv, { U8: 84.5 }). */
 export function withValues(
   values: Nine,

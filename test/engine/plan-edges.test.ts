@@ -8,25 +8,14 @@ import { a1, columnNumber, type Area } from '../../src/engine/address';
 import type { SheetGrid } from '../../src/engine/model';
 import {
   analyse,
+  AVERAGE,
   BANJAR_COLUMNS,
-  BASE,
-  OTHER,
+  FLAWED,
+  FRACTIONS,
   recap,
-  tahunan,
-  unit,
   type ColumnSpec,
   type Recap,
-  type RecapOptions,
-  type UnitSpec,
 } from './grid';
-
-/** Unit 1 with a wrong IKM (error at N3), unit 2 with no category (warning at O5). */
-const FLAWED: UnitSpec[] = [
-  unit(1, 'DINAS A', tahunan({ ...BASE, ikm: 85.06, realisation: 0.8 })),
-  unit(2, 'DINAS B', tahunan({ ...OTHER, category: '', realisation: 1 })),
-];
-const FRACTIONS: RecapOptions = { formats: { realisation: '0%' } };
-const AVERAGE = { unsur: [80, 80, 80, 80, 80, 80, 80, 80, 80], ikm: 80, realisation: 0.5 };
 
 const plan = (built: Recap, insertRows = true) =>
   planWrites(analyse(built), built.grid, 'id', { insertRows });

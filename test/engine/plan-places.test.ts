@@ -20,16 +20,10 @@ import {
   type Column,
   type ColumnSpec,
   type Recap,
-  type RecapOptions,
-  type UnitSpec,
+  FLAWED,
+  FRACTIONS,
+  AVERAGE,
 } from './grid';
-
-/** Unit 1 with a wrong IKM (error at N3), unit 2 with no category (warning at O5). */
-const FLAWED: UnitSpec[] = [
-  unit(1, 'DINAS A', tahunan({ ...BASE, ikm: 85.06, realisation: 0.8 })),
-  unit(2, 'DINAS B', tahunan({ ...OTHER, category: '', realisation: 1 })),
-];
-const FRACTIONS: RecapOptions = { formats: { realisation: '0%' } };
 
 const plan = (built: Recap | SheetGrid, insertRows = true) => {
   const grid = 'grid' in built ? built.grid : built;
@@ -148,7 +142,7 @@ describe('the notes', () => {
   it('include the RATA-RATA line typed in the recap, where its values are not the mean', () => {
     const built = recap(FLAWED, {
       ...FRACTIONS,
-      average: { unsur: [80, 80, 80, 80, 80, 80, 80, 80, 80], ikm: 80, realisation: 0.5 },
+      average: AVERAGE,
     });
     const p = plan(built);
     expect(p.average).toMatchObject({ row: 7, exists: true });
@@ -298,7 +292,7 @@ describe('the sentences', () => {
   it('are not tripped by a number typed under the RATA-RATA line', () => {
     const built = recap(FLAWED, {
       ...FRACTIONS,
-      average: { unsur: [80, 80, 80, 80, 80, 80, 80, 80, 80], ikm: 80, realisation: 0.5 },
+      average: AVERAGE,
       after: [[], [], [], [2025]],
     });
     const p = plan(built);

@@ -10,21 +10,15 @@ import {
   tahunan,
   unit,
   type Recap,
-  type RecapOptions,
-  type UnitSpec,
+  FLAWED,
+  FRACTIONS,
+  AVERAGE,
 } from './grid';
 
 const plan = (built: Recap, lang: 'id' | 'en' = 'id') =>
   planWrites(analyse(built), built.grid, lang);
 const cellAt = (cells: CellWrite[], row: number, col: number) =>
   cells.find((c) => c.row === row && c.col === col);
-
-/** Unit 1 with a wrong IKM (error at N3), unit 2 with no category (warning at O5). */
-const FLAWED: UnitSpec[] = [
-  unit(1, 'DINAS A', tahunan({ ...BASE, ikm: 85.06, realisation: 0.8 })),
-  unit(2, 'DINAS B', tahunan({ ...OTHER, category: '', realisation: 1 })),
-];
-const FRACTIONS: RecapOptions = { formats: { realisation: '0%' } };
 
 describe('marks', () => {
   it('marks each offending cell with its severity', () => {
@@ -183,7 +177,7 @@ describe('the average line', () => {
     const p = plan(
       recap(FLAWED, {
         ...FRACTIONS,
-        average: { unsur: [80, 80, 80, 80, 80, 80, 80, 80, 80], ikm: 80, realisation: 0.5 },
+        average: AVERAGE,
       }),
     );
     expect(p.average.exists).toBe(true);
