@@ -92,7 +92,7 @@ describe('a web export with a row total, dates with times, a saran and a sex', (
       'Lembar "Data": 1 baris sama persis dengan baris sebelumnya (4 = 2); tetap dihitung, periksa apakah terkirim dua kali.',
     );
     const rep = find(p, 'repeated')!;
-    expect(rep).toMatchObject({ severity: 'info', rows: [3] });
+    expect(rep).toMatchObject({ severity: 'info', rows: [3], cells: [], count: 1 });
     expect(rep.message.en).toBe(
       'Sheet "Data": 1 rows repeat the answers, profile and service of another row on the same day (3 ~ 2); still counted.',
     );
@@ -199,6 +199,8 @@ describe('an unsur nobody answered, and long lists of cells', () => {
     expect(p.scores.lowest).toEqual(expected(given).lowest);
     const q = find(p, 'unanswered')!;
     expect(q.severity).toBe('error');
+    // A note about a column: it names no row and no cell.
+    expect([q.rows, q.cells, q.count]).toEqual([[], [], 0]);
     expect(q.message.id).toBe(
       'Lembar "Data": unsur U9 tidak dijawab satu responden pun: NRR dan IKM tidak dapat dihitung.',
     );
@@ -283,7 +285,12 @@ describe('rows that are not respondents', () => {
     expect(find(p, 'test-row')!.message.id).toBe(
       'Lembar "Data": baris 3, 5 ditandai sebagai uji coba/contoh; tidak dihitung sebagai responden.',
     );
-    expect(find(p, 'no-answers')).toMatchObject({ severity: 'warning', rows: [6] });
+    expect(find(p, 'no-answers')).toMatchObject({
+      severity: 'warning',
+      rows: [6],
+      cells: [],
+      count: 1,
+    });
     expect(find(p, 'no-answers')!.message.en).toBe(
       'Sheet "Data": rows 6 hold data but no answers; not counted as respondents.',
     );
