@@ -214,6 +214,15 @@ export const FRACTIONS: RecapOptions = { formats: { realisation: '0%' } };
 /** A RATA-RATA line typed with 80 everywhere: not the mean of FLAWED. */
 export const AVERAGE = { unsur: [80, 80, 80, 80, 80, 80, 80, 80, 80], ikm: 80, realisation: 0.5 };
 
+/** A cell of a built sheet set by hand, the sheet grown to reach it ("staff wrote in U4"). */
+export function put(built: Recap, row: number, col: number, v: CellValue): void {
+  const values = built.grid.values;
+  while (values.length < row) values.push([]);
+  const r = values[row - 1];
+  while (r.length < col) r.push('');
+  r[col - 1] = v;
+}
+
 /** Nine values with some replaced: withValues(BASE.conv, { U8: 84.5 }). */
 export function withValues(
   values: Nine,

@@ -15,6 +15,7 @@ import {
   recap,
   type ColumnSpec,
   type Recap,
+  put,
 } from './grid';
 
 const plan = (built: Recap, insertRows = true) =>
@@ -150,12 +151,6 @@ describe('a used range that does not start at A1', () => {
 });
 
 describe('the notes column', () => {
-  const put = (built: Recap, row: number, col: number, v: string | number) => {
-    const r = built.grid.values[row - 1];
-    while (r.length < col) r.push('');
-    r[col - 1] = v;
-  };
-
   it('steps over a column where staff wrote in a body row only, its header blank', () => {
     const built = recap(FLAWED, FRACTIONS);
     put(built, 4, 21, 'cek ulang');

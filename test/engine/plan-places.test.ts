@@ -7,7 +7,6 @@
 import { NOTES_HEADER, notesColumn, planWrites } from '../../src/engine/plan';
 import type { SheetGrid } from '../../src/engine/model';
 import type { Finding } from '../../src/engine/finding';
-import type { CellValue } from '../../src/engine/numbers';
 import { findingMessage } from '../../src/engine/report';
 import {
   analyse,
@@ -23,20 +22,13 @@ import {
   FLAWED,
   FRACTIONS,
   AVERAGE,
+  put,
 } from './grid';
 
 const plan = (built: Recap | SheetGrid, insertRows = true) => {
   const grid = 'grid' in built ? built.grid : built;
   return planWrites(analyse(grid), grid, 'id', { insertRows });
 };
-
-function put(built: Recap, row: number, col: number, v: CellValue): void {
-  const values = built.grid.values;
-  while (values.length < row) values.push([]);
-  const r = values[row - 1];
-  while (r.length < col) r.push('');
-  r[col - 1] = v;
-}
 
 /** The grid moved down by `rows` (its used range starting lower in the sheet). */
 function movedDown(grid: Recap['grid'], rows: number): SheetGrid {

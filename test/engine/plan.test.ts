@@ -13,6 +13,7 @@ import {
   FLAWED,
   FRACTIONS,
   AVERAGE,
+  put,
 } from './grid';
 
 const plan = (built: Recap, lang: 'id' | 'en' = 'id') =>
@@ -240,12 +241,6 @@ describe('the two sentences', () => {
 });
 
 describe('what staff wrote is never written over', () => {
-  const put = (built: ReturnType<typeof recap>, row: number, col: number, v: string | number) => {
-    const r = built.grid.values[row - 1];
-    while (r.length < col) r.push('');
-    r[col - 1] = v;
-  };
-
   it('a column with anything in it, in any row of the table (header included), is not the notes column', () => {
     const built = recap(FLAWED, FRACTIONS);
     put(built, 4, 21, 'cek ulang');
