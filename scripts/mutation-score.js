@@ -109,6 +109,8 @@ function score(reports, equivalents, staticReports = []) {
   const matched = new Set();
   const seenFiles = new Set();
   const again = staticStatuses(staticReports);
+  // Every mutant of a scope (engine, adapter, copy: the name before the slice), for its target.
+  const byScope = new Map();
   for (const report of reports) {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));
     const all = [];
@@ -138,6 +140,16 @@ function score(reports, equivalents, staticReports = []) {
     }
     out.push(row('**all**', tally(all)));
     if (rerun > 0) out.push(`\n${rerun} module-level mutants scored from the static pass.`);
+    const scope = path.basename(report, '.json').split('-')[0];
+    byScope.set(scope, [...(byScope.get(scope) ?? []), ...all]);
+  }
+  if (reports.length > 1) {
+    out.push('\nEvery slice of a scope together (the targets of docs/testing.md are per scope)\n');
+    out.push(
+      '| Scope | Killed | Timed out | Survived | of them equivalent | No coverage | Not run | Score | Score without equivalents |',
+    );
+    out.push('|---|---|---|---|---|---|---|---|---|');
+    for (const [scope, all] of [...byScope].sort()) out.push(row(`**${scope}**`, tally(all)));
   }
   const stale = [];
   for (const [file, entries] of Object.entries(equivalents))

@@ -32,10 +32,14 @@ const mutant = (
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-function report(mutants: ReturnType<typeof mutant>[], text = source): string {
+function report(
+  mutants: ReturnType<typeof mutant>[],
+  text = source,
+  name = 'engine-x.json',
+): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-score-'));
   dirs.push(dir);
-  const file = path.join(dir, 'engine-x.json');
+  const file = path.join(dir, name);
   fs.writeFileSync(file, JSON.stringify({ files: { 'src/x.ts': { source: text, mutants } } }));
   return file;
 }
@@ -133,5 +137,25 @@ describe('the static pass', () => {
     expect(tableRow(score([file], {}, [again]).out)).toBe(
       '| `src/x.ts` | 0 | 0 | 1 | 0 | 0 | 0 | 0.0 % | 0.0 % |',
     );
+  });
+});
+
+describe('the score of a whole scope', () => {
+  it('adds up every slice of a scope, each scope apart', () => {
+    const a = report([mutant(1, 'EqualityOperator', 'a <= b', 'Killed')], source, 'engine-a.json');
+    const b = report(
+      [
+        mutant(1, 'EqualityOperator', 'a <= b', 'Survived'),
+        mutant(2, 'ArithmeticOperator', 'y - EPSILON', 'Timeout'),
+        mutant(2, 'ArithmeticOperator', 'y * EPSILON', 'NoCoverage'),
+      ],
+      source,
+      'engine-b.json',
+    );
+    const c = report([mutant(1, 'EqualityOperator', 'a <= b', 'Survived')], source, 'copy.json');
+    const { out } = score([a, b, c], {});
+    // engine: 1 killed, 1 timed out, 1 survived, 1 not covered: 2 of 4.
+    expect(out).toContain('| **engine** | 1 | 1 | 1 | 0 | 1 | 0 | 50.0 % | 50.0 % |');
+    expect(out).toContain('| **copy** | 0 | 0 | 1 | 0 | 0 | 0 | 0.0 % | 0.0 % |');
   });
 });
