@@ -32,16 +32,19 @@ declare -A tests=(
   [numbers]="$unit"
   [grid]="$unit"
   [plan]="$unit,test/summary/**/*.test.ts"
-  [summary]="$unit,test/summary/**/*.test.ts"
+  # The summary's own tests (every test per mutant, below): the Banjar summaries are computed once
+  # in beforeAll, which per-test coverage counts as static and then runs no test against.
+  [summary]='test/engine/summary-edges.test.ts,test/engine/plan.test.ts,test/summary/**/*.test.ts'
   [answers]='test/respondents/**/*.test.ts'
   [quality]='test/respondents/**/*.test.ts'
   [layout]='test/respondents/**/*.test.ts'
 )
-# Slices whose tests compute their sheets in describe bodies (counted as static by per-test
+# Slices whose tests compute their sheets in describe bodies or beforeAll (counted as static by per-test
 # coverage, so its mutants ran against no test that reads the result: the row-total check
-# "survived" every mutant yet fails quality-edges when put back by hand) and take ~1.4 s net for
-# all of them: every test runs for every mutant (docs/testing.md, "Static mutants").
-declare -A coverage=([answers]=all [quality]=all [layout]=all)
+# "survived" every mutant yet fails quality-edges when put back by hand) and take seconds net for
+# all of them (the questionnaire's ~1.4 s, the summary's ~10 s): every test runs for every mutant
+# (docs/testing.md, "Static mutants").
+declare -A coverage=([answers]=all [quality]=all [layout]=all [summary]=all)
 ALL=(reader checks tables report numbers grid plan summary answers quality layout)
 slices=("$@")
 [ ${#slices[@]} -gt 0 ] || slices=("${ALL[@]}")
