@@ -27,7 +27,8 @@ declare -A tests=(
   [reader]="$unit"
   [checks]="$unit"
   [tables]="$unit"
-  # The JSON report's fields are checked by the checker's tests on Banjar (in process, fast).
+  # The JSON report's fields are checked by the checker's tests on Banjar (in process, fast; its
+  # report is built in beforeAll, so every test runs for each mutant, below).
   [report]="$unit,test/cli/banjar.test.ts"
   [numbers]="$unit"
   [grid]="$unit"
@@ -42,9 +43,9 @@ declare -A tests=(
 # Slices whose tests compute their sheets in describe bodies or beforeAll (counted as static by per-test
 # coverage, so its mutants ran against no test that reads the result: the row-total check
 # "survived" every mutant yet fails quality-edges when put back by hand) and take seconds net for
-# all of them (the questionnaire's ~1.4 s, the summary's ~10 s): every test runs for every mutant
+# all of them (the questionnaire's ~1.4 s, the summary's ~10 s, the report's ~15 s): every test runs for every mutant
 # (docs/testing.md, "Static mutants").
-declare -A coverage=([answers]=all [quality]=all [layout]=all [summary]=all)
+declare -A coverage=([answers]=all [quality]=all [layout]=all [summary]=all [report]=all)
 ALL=(reader checks tables report numbers grid plan summary answers quality layout)
 slices=("$@")
 [ ${#slices[@]} -gt 0 ] || slices=("${ALL[@]}")
