@@ -372,3 +372,59 @@ describe('notes a row earns only by what it holds', () => {
     expect(find(p, 'duplicate')).toBeUndefined();
   });
 });
+
+describe('marks and totals wherever staff typed them', () => {
+  test('"contoh" typed for a date marks a sample row, not an unreadable date', () => {
+    const p = run([
+      ['No', 'Tanggal', ...U],
+      [1, '2025-02-01', 4, 4, 3, 3, 4, 4, 3, 3, 4],
+      [2, 'Contoh', 1, 1, 1, 1, 1, 1, 1, 1, 1],
+      [3, '2025-02-02', 3, 3, 3, 4, 4, 4, 3, 3, 2],
+    ]);
+    expect(find(p, 'test-row')).toMatchObject({ rows: [3] });
+    expect(p.rows.map((r) => r.row)).toEqual([2, 4]);
+  });
+
+  test('the same answers the same day are a repeat whether typed as numbers or as the letters a-d', () => {
+    const p = run([
+      ['No', 'Tanggal', 'Jenis Kelamin', ...U],
+      [1, '2025-01-05 08:00', 'L', 4, 3, 3, 4, 3, 3, 4, 4, 3],
+      [2, '2025-01-05 09:00', 'L', 'd', 'c', 'c', 'd', 'c', 'c', 'd', 'd', 'c'],
+    ]);
+    expect(find(p, 'repeated')).toMatchObject({ rows: [3] });
+    expect(find(p, 'duplicate')).toBeUndefined();
+  });
+
+  test('a "Mean" row is compared as the NRR of each unsur', () => {
+    const answers = [
+      [4, 3, 3, 4, 3, 3, 4, 4, 3],
+      [3, 4, 2, 4, 3, 4, 3, 3, 3],
+    ];
+    const nrr = expected(answers).nrr;
+    const p = run([
+      ['No', ...U],
+      ...answers.map((a, i) => [i + 1, ...a]),
+      // U2's NRR is 3,5: typed one lower.
+      ['Mean', ...nrr.map((x, i) => (i === 1 ? x - 1 : x))],
+    ]);
+    expect(p.table.summaryRows.map((s) => s.row)).toEqual([4]);
+    expect(find(p, 'stored-summary')!.cells).toEqual([`C4 (${nrr[1] - 1}) ≠ ${nrr[1]}`]);
+  });
+
+  test('stored totals that agree with the answers earn no note', () => {
+    const answers = [
+      [4, 3, 3, 4, 3, 3, 4, 4, 3],
+      [3, 4, 2, 4, 3, 4, 3, 3, 3],
+    ];
+    const e = expected(answers);
+    const p = run([
+      ['No', ...U, 'Jumlah'],
+      ...answers.map((a, i) => [i + 1, ...a, a.reduce((s, x) => s + x, 0)]),
+      ['Jumlah', ...e.sum],
+      ['NRR', ...e.nrr.map((x) => Number(x.toFixed(2)))],
+    ]);
+    expect(p.table.rowTotal).toBe(11);
+    expect(p.table.summaryRows.map((s) => s.row)).toEqual([4, 5]);
+    expect(p.quality).toEqual([]);
+  });
+});

@@ -49,10 +49,13 @@ const FREE_TEXT = /\b(saran|komentar|masukan|keterangan|catatan|kritik|pesan|har
 const TEST_MARK =
   /^(test|tes|testing|tester|uji|uji coba|ujicoba|percobaan|coba|coba coba|dummy|contoh|sample|sampel|data uji|data contoh|contoh pengisian)( \d+)?$/;
 
-/** Whether a row is marked by staff as a test or sample in one of its other cells. */
+/**
+ * Whether a row is marked by staff as a test or sample in one of its other cells (the date's
+ * included: "contoh" typed for a date is a sample row's mark). An answer cell reading "Tes" is an
+ * unreadable answer, not a mark.
+ */
 export function isTestRow(table: RespondentTable, row: RespondentRow): boolean {
   const skip = new Set(table.items.map((i) => i.col));
-  if (table.date !== null) skip.add(table.date);
   return row.cells.some(
     (v, i) => !skip.has(table.left + i) && typeof v === 'string' && TEST_MARK.test(normalise(v)),
   );
@@ -266,7 +269,7 @@ function storedTotals(
     const label = normalise(s.label);
     const kind = /tertimbang|bobot/.test(label)
       ? 'weighted'
-      : /nrr|rata/.test(label)
+      : /nrr|rata|mean/.test(label)
         ? 'nrr'
         : /^(jumlah|total|nilai)|σ/i.test(s.label) && !/ikm/.test(label)
           ? 'sum'
