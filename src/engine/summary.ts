@@ -63,7 +63,9 @@ function titleText(grid: SheetGrid, headerRow: number): string {
   const top = grid.origin?.row ?? 1;
   for (let r = top; r < headerRow; r++)
     for (const v of grid.values[r - top] ?? [])
-      if (typeof v === 'string' && v.trim()) parts.push(v.trim());
+      // A year typed as a number in a cell of its own ("TAHUN" | 2025) is part of the title.
+      if (typeof v === 'number' || (typeof v === 'string' && v.trim()))
+        parts.push(String(v).trim());
   return parts.join(' ');
 }
 
@@ -117,16 +119,16 @@ export function readUnitList(
     if (texts.filter((t) => t !== '').length < 2) continue;
     const noCol = texts.findIndex((t) => /^(no|nomor)$/.test(t));
     const nameCol = texts.findIndex((t) => /\b(unit|upp|opd|opp|perangkat daerah|nama)\b/.test(t));
-    if (noCol < 0 && nameCol < 0) continue;
+    if (nameCol < 0) continue;
     // The rhythm column is the one whose cells below read as rhythms.
     let rhythmCol = -1;
     for (let c = 0; c < row.length && rhythmCol < 0; c++) {
       let hits = 0;
-      for (let rr = r + 1; rr < top + grid.values.length && rr <= r + 10; rr++)
-        if (readRhythm(cellAt(grid, rr, c + left))) hits++;
+      // Past the sheet's last row a cell reads blank.
+      for (let rr = r + 1; rr <= r + 10; rr++) if (readRhythm(cellAt(grid, rr, c + left))) hits++;
       if (hits >= 3 && c !== nameCol) rhythmCol = c;
     }
-    if (rhythmCol < 0 || nameCol < 0) continue;
+    if (rhythmCol < 0) continue;
     const units: { no: number | string | null; name: string; rhythm: Rhythm }[] = [];
     for (let rr = r + 1; rr < top + grid.values.length; rr++) {
       const name = cellAt(grid, rr, nameCol + left);
@@ -167,7 +169,8 @@ function reporting(
   listSheet: string | null,
 ): Reporting {
   const units = a.table.units;
-  const byNo = new Map(units.filter((u) => u.no !== null).map((u) => [String(u.no), u]));
+  // Listed units without a NO are matched by name only.
+  const byNo = new Map(units.map((u) => [String(u.no), u]));
   const byName = new Map(units.map((u) => [normalise(u.name), u]));
   const entries = list
     ? list.map((e) => ({
@@ -268,7 +271,7 @@ export function summarise(a: Analysis, sheets: SheetGrid[]): Summary {
   // Each sheet analysed once: another year's recap gives a point of the trend, never the unit list
   // (its NO, UPP and period columns would read as one).
   const results = new Map<string, AnalysisResult>(
-    sheets.map((s) => [s.name, s.name === a.table.sheet ? { ok: true, ...a } : analyseSheet(s)]),
+    sheets.map((s) => [s.name, s.name === a.table.sheet ? { ...a, ok: true } : analyseSheet(s)]),
   );
   let list: ReturnType<typeof readUnitList> = null;
   let listSheet: string | null = null;
