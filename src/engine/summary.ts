@@ -117,7 +117,8 @@ export function readUnitList(
     // A header labels two columns at least: a title line above the list ("DAFTAR UNIT PELAYANAN
     // ...") names units in its one cell, however wide its row.
     if (texts.filter((t) => t !== '').length < 2) continue;
-    const noCol = texts.findIndex((t) => /^(no|nomor)$/.test(t));
+    // "No", "No." or "Nomor Urut"; a code ("Kode No") or a decree's number ("Nomor SK") is none.
+    const noCol = texts.findIndex((t) => /^(no|nomor)( urut)?$/.test(t));
     const nameCol = texts.findIndex((t) => /\b(unit|upp|opd|opp|perangkat daerah|nama)\b/.test(t));
     if (nameCol < 0) continue;
     // The rhythm column is the one whose cells below read as rhythms.

@@ -151,6 +151,18 @@ describe('a unit list', () => {
     expect(readUnitList(g)?.map((u) => u.name)).toEqual(['DINAS A', 'DINAS B', 'DINAS C']);
   });
 
+  it('reads the NO from a "Nomor Urut" column, never from a code or a decree number', () => {
+    const headed = (no: string) =>
+      readUnitList({
+        name: 'Daftar',
+        values: [[no, 'Nama OPD', 'Periode'], ...LIST_ROWS],
+      })?.map((u) => u.no);
+    expect(headed('Nomor Urut')).toEqual([1, 2, 3]);
+    expect(headed('No.')).toEqual([1, 2, 3]);
+    expect(headed('Kode No')).toEqual([null, null, null]);
+    expect(headed('Nomor SK')).toEqual([null, null, null]);
+  });
+
   it('gives names without the spaces typed around them', () => {
     const g = list([], [[1, '  DINAS A ', 'Tahunan'], ...LIST_ROWS.slice(1)]);
     expect(readUnitList(g)![0].name).toBe('DINAS A');
