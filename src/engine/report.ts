@@ -54,7 +54,8 @@ export function unitCounts(a: Analysis): JsonReport['units'] {
   };
 }
 
-const finite = (x: number | null) => (x === null || !Number.isFinite(x) ? null : x);
+// Number.isFinite(null) is false: null stays null, NaN and Infinity become null.
+const finite = (x: number | null) => (Number.isFinite(x) ? x : null);
 
 export function jsonReport(file: string, a: Analysis, lang: Lang = 'id'): JsonReport {
   const { table, findings, district } = a;
