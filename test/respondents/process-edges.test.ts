@@ -335,6 +335,18 @@ describe('results per value of a column', () => {
     ]);
   });
 
+  test('a group is named without the spaces typed around its first value', () => {
+    const padded: SheetGrid = {
+      name: 'Data',
+      values: [
+        ['No', 'Loket', ...U],
+        ...['  Loket 1 ', 'loket 1'].map((l, r) => [r + 1, l, ...answersOf(r)]),
+      ],
+    };
+    const p = ok(processSheet('data.xlsx', padded, { by: 'Loket' }));
+    expect(p.groups!.map((g) => [g.label, g.respondents])).toEqual([['Loket 1', 2]]);
+  });
+
   test('the column found by its words ("Jenis Layanan" for jenis_layanan)', () => {
     const p = ok(processSheet('data.xlsx', sheet, { by: 'Jenis Layanan' }));
     expect(p.groups!.map((g) => g.label)).toEqual(['KTP', 'Akta Kelahiran', BLANK_GROUP, 'KK']);

@@ -395,6 +395,19 @@ describe('marks and totals wherever staff typed them', () => {
     expect(find(p, 'duplicate')).toBeUndefined();
   });
 
+  test('a blank answer and an unreadable one are not the same answer: no same-day repeat', () => {
+    const p = run([
+      ['No', 'Tanggal', 'Jenis Kelamin', ...U],
+      [1, '2025-01-05 08:00', 'L', 4, 3, 3, 4, '', 3, 4, 4, 3],
+      [2, '2025-01-05 09:00', 'L', 4, 3, 3, 4, 'ok', 3, 4, 4, 3],
+      [3, '2025-01-06 09:00', 'P', 3, 3, 3, 3, 2, 3, 3, 3, 3],
+      [4, '2025-01-06 10:00', 'P', 2, 3, 3, 3, 4, 3, 3, 3, 2],
+    ]);
+    expect(p.table.items).toHaveLength(9);
+    expect(find(p, 'unreadable')!.cells).toEqual(['H3 (ok)']);
+    expect(find(p, 'repeated')).toBeUndefined();
+  });
+
   test('a "Mean" row is compared as the NRR of each unsur', () => {
     const answers = [
       [4, 3, 3, 4, 3, 3, 4, 4, 3],
