@@ -424,6 +424,21 @@ describe('marks and totals wherever staff typed them', () => {
     expect(find(p, 'stored-summary')!.cells).toEqual([`C4 (${nrr[1] - 1}) ≠ ${nrr[1]}`]);
   });
 
+  test('a "Jumlah" row whose label starts with a dash is compared all the same', () => {
+    const answers = [
+      [4, 3, 3, 4, 3, 3, 4, 4, 3],
+      [3, 4, 2, 4, 3, 4, 3, 3, 3],
+    ];
+    const sums = expected(answers).sum;
+    const p = run([
+      ['No', ...U],
+      ...answers.map((a, i) => [i + 1, ...a]),
+      ['- Jumlah', ...sums.map((x, i) => (i === 0 ? x + 1 : x))],
+    ]);
+    expect(p.table.summaryRows.map((s) => s.row)).toEqual([4]);
+    expect(find(p, 'stored-summary')!.cells).toEqual([`B4 (${sums[0] + 1}) ≠ ${sums[0]}`]);
+  });
+
   test('stored totals that agree with the answers earn no note', () => {
     const answers = [
       [4, 3, 3, 4, 3, 3, 4, 4, 3],

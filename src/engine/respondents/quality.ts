@@ -271,7 +271,7 @@ function storedTotals(
       ? 'weighted'
       : /nrr|rata|mean/.test(label)
         ? 'nrr'
-        : /^(jumlah|total|nilai)|σ/i.test(s.label) && !/ikm/.test(label)
+        : (/^(jumlah|total|nilai)\b/.test(label) || /σ/i.test(s.label)) && !/ikm/.test(label)
           ? 'sum'
           : null;
     if (!kind) continue;
