@@ -13,6 +13,7 @@ import { analyseSheet, type Analysis } from '../../src/engine/analyse';
 import type { Area } from '../../src/engine/address';
 import type { SheetGrid } from '../../src/engine/model';
 import type { CellValue } from '../../src/engine/numbers';
+import { summarise, type Summary } from '../../src/engine/summary';
 import { UNSUR_CODES, type UnsurCode } from '../../src/engine/unsur';
 
 export type Column =
@@ -411,4 +412,22 @@ export function analyse(built: Recap | SheetGrid): Analysis {
   if (!result.ok)
     throw new Error(`sheet not read: ${result.problem.code}: ${result.problem.message.en}`);
   return result;
+}
+
+/** Four units, one a year, one by semester, one by quarter, one without data (the summary's tests). */
+export const RHYTHMS: UnitSpec[] = [
+  unit(1, 'DINAS A', tahunan(BASE)),
+  unit(2, 'DINAS B', semester(1, BASE), semester(2)),
+  unit(3, 'DINAS C', triwulan(1, BASE), triwulan(2, OTHER), triwulan(3, BASE), triwulan(4, OTHER)),
+  unit(4, 'DINAS D', tahunan()),
+];
+
+/** The summary of a recap built from `units`, with other sheets of its workbook after it. */
+export function summaryOf(
+  units: UnitSpec[],
+  options: RecapOptions = {},
+  others: SheetGrid[] = [],
+): Summary {
+  const { grid } = recap(units, options);
+  return summarise(analyse(grid), [grid, ...others]);
 }

@@ -16,21 +16,11 @@ import {
   tahunan,
   triwulan,
   unit,
-  type RecapOptions,
-  type UnitSpec,
+  RHYTHMS,
+  summaryOf,
 } from './grid';
 
-const UNITS: UnitSpec[] = [
-  unit(1, 'DINAS A', tahunan(BASE)),
-  unit(2, 'DINAS B', semester(1, BASE), semester(2)),
-  unit(3, 'DINAS C', triwulan(1, BASE), triwulan(2, OTHER), triwulan(3, BASE), triwulan(4, OTHER)),
-  unit(4, 'DINAS D', tahunan()),
-];
-
-function summaryOf(units: UnitSpec[], options: RecapOptions = {}, others: SheetGrid[] = []) {
-  const { grid } = recap(units, options);
-  return summarise(analyse(grid), [grid, ...others]);
-}
+const UNITS = RHYTHMS;
 
 describe('reporting without a unit list', () => {
   it("reads each unit's rhythm from its records and counts the reports present", () => {

@@ -25,14 +25,8 @@ import {
   tahunan,
   triwulan,
   unit,
-  type RecapOptions,
-  type UnitSpec,
+  summaryOf,
 } from './grid';
-
-function summaryOf(units: UnitSpec[], options: RecapOptions = {}, others: SheetGrid[] = []) {
-  const { grid } = recap(units, options);
-  return summarise(analyse(grid), [grid, ...others]);
-}
 
 /** A unit list of three units under its header, with `above` rows before the header. */
 function list(above: CellValue[][] = [], rows: CellValue[][] = LIST_ROWS): SheetGrid {

@@ -4,7 +4,7 @@
  * appear, the ranges its charts plot and the widths of its columns.
  */
 import type { SheetGrid } from '../../src/engine/model';
-import { summarise, type Summary } from '../../src/engine/summary';
+import type { Summary } from '../../src/engine/summary';
 import {
   isOwnSummary,
   SUMMARY_MARK,
@@ -15,31 +15,18 @@ import {
 } from '../../src/engine/summary-sheet';
 import { UNSUR } from '../../src/engine/unsur';
 import {
-  analyse,
   BASE,
   BASE_MEAN,
   OTHER,
   recap,
-  semester,
   tahunan,
-  triwulan,
   unit,
-  type RecapOptions,
   type UnitSpec,
+  RHYTHMS,
+  summaryOf,
 } from './grid';
 
-/** Four units, one a year, one by semester, one by quarter, one without data. */
-const UNITS: UnitSpec[] = [
-  unit(1, 'DINAS A', tahunan(BASE)),
-  unit(2, 'DINAS B', semester(1, BASE), semester(2)),
-  unit(3, 'DINAS C', triwulan(1, BASE), triwulan(2, OTHER), triwulan(3, BASE), triwulan(4, OTHER)),
-  unit(4, 'DINAS D', tahunan()),
-];
-
-function summaryOf(units: UnitSpec[], options: RecapOptions = {}, others: SheetGrid[] = []) {
-  const { grid } = recap(units, options);
-  return summarise(analyse(grid), [grid, ...others]);
-}
+const UNITS = RHYTHMS;
 
 const layoutOf = (s: Summary): SummaryLayout => summaryLayout(s);
 
