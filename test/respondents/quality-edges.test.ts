@@ -374,6 +374,12 @@ describe('notes a row earns only by what it holds', () => {
 });
 
 describe('marks and totals wherever staff typed them', () => {
+  // Two respondents' answers, for the tests of stored totals rows.
+  const answers = [
+    [4, 3, 3, 4, 3, 3, 4, 4, 3],
+    [3, 4, 2, 4, 3, 4, 3, 3, 3],
+  ];
+
   test('"contoh" typed for a date marks a sample row, not an unreadable date', () => {
     const p = run([
       ['No', 'Tanggal', ...U],
@@ -409,10 +415,6 @@ describe('marks and totals wherever staff typed them', () => {
   });
 
   test('a "Mean" row is compared as the NRR of each unsur', () => {
-    const answers = [
-      [4, 3, 3, 4, 3, 3, 4, 4, 3],
-      [3, 4, 2, 4, 3, 4, 3, 3, 3],
-    ];
     const nrr = expected(answers).nrr;
     const p = run([
       ['No', ...U],
@@ -425,10 +427,6 @@ describe('marks and totals wherever staff typed them', () => {
   });
 
   test('a "Jumlah" row whose label starts with a dash is compared all the same', () => {
-    const answers = [
-      [4, 3, 3, 4, 3, 3, 4, 4, 3],
-      [3, 4, 2, 4, 3, 4, 3, 3, 3],
-    ];
     const sums = expected(answers).sum;
     const p = run([
       ['No', ...U],
@@ -440,10 +438,6 @@ describe('marks and totals wherever staff typed them', () => {
   });
 
   test('stored totals that agree with the answers earn no note', () => {
-    const answers = [
-      [4, 3, 3, 4, 3, 3, 4, 4, 3],
-      [3, 4, 2, 4, 3, 4, 3, 3, 3],
-    ];
     const e = expected(answers);
     const p = run([
       ['No', ...U, 'Jumlah'],
