@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Mutation testing of src/engine in slices, each with the tests that guard it and its own report
-# (stryker/incremental/engine-<slice>.json, kept in the repository), so that a run cut short keeps the slices it finished.
-# Usage: scripts/mutate-engine.sh [SLICE ...]   (default: all slices); extra Stryker flags in
+# Mutation testing of src/engine, the Excel adapter's writing and the copy writer in slices, each with the tests that guard it and its own report
+# (stryker/incremental/<scope>-<slice>.json, kept in the repository), so that a run cut short keeps the slices it finished.
+# Usage: scripts/mutate-engine.sh [SLICE ...]   (default: the engine's slices; `adapter`, `copy`: theirs); extra Stryker flags in
 # STRYKER_FLAGS, e.g. STRYKER_FLAGS='--concurrency 2 --checkers ""'. Scores:
 # node scripts/mutation-score.js. See docs/testing.md, "Mutation testing".
 set -euo pipefail
@@ -22,6 +22,18 @@ declare -A files=(
   [answers]='src/engine/respondents/csv.ts,src/engine/respondents/dates.ts,src/engine/respondents/answers.ts,src/engine/respondents/compute.ts,src/engine/respondents/profile.ts'
   [quality]='src/engine/respondents/process.ts,src/engine/respondents/quality.ts,src/engine/respondents/report.ts'
   [layout]='src/engine/respondents/table.ts,src/engine/respondents/sheet-plan.ts'
+  # The Excel adapter's writing, ledger and undo, and the checker's copy writer (their own scopes
+  # and targets, docs/testing.md): the tests of jest.stryker.config.js for the scope unless named.
+  [adapter-budget]='src/taskpane/excel/budget.ts'
+  [adapter-marks]='src/taskpane/excel/marks.ts'
+  [adapter-writes]='src/taskpane/excel/district.ts,src/taskpane/excel/formulas.ts'
+  [adapter-summary]='src/taskpane/excel/summary.ts'
+  [adapter-ledger]='src/taskpane/ledger.ts,src/taskpane/excel/ledger-store.ts'
+  [adapter-verify]='src/taskpane/excel/verify.ts'
+  [copy-sheet]='src/xlsx/copy/sheet.ts'
+  [copy-styles]='src/xlsx/copy/styles.ts'
+  [copy-assembly]='src/xlsx/copy/write-copy.ts,src/xlsx/copy/summary.ts,src/xlsx/copy/out-file.ts'
+  [copy-workbook]='src/xlsx/copy/workbook.ts,src/xlsx/copy/xml.ts'
 )
 declare -A tests=(
   [reader]="$unit"
@@ -47,28 +59,43 @@ declare -A tests=(
 # (docs/testing.md, "Static mutants").
 declare -A coverage=([answers]=all [quality]=all [layout]=all [summary]=all [report]=all)
 ALL=(reader checks tables report numbers grid plan summary answers quality layout)
+ADAPTER=(adapter-budget adapter-marks adapter-writes adapter-summary adapter-ledger adapter-verify)
+COPY=(copy-sheet copy-styles copy-assembly copy-workbook)
 slices=("$@")
 [ ${#slices[@]} -gt 0 ] || slices=("${ALL[@]}")
+# `adapter` and `copy` name every slice of their scope.
+expanded=()
+for s in "${slices[@]}"; do
+  case "$s" in
+    adapter) expanded+=("${ADAPTER[@]}") ;;
+    copy) expanded+=("${COPY[@]}") ;;
+    *) expanded+=("$s") ;;
+  esac
+done
+slices=("${expanded[@]}")
 # The property tests run 120 random recaps each; 25 keep their reach at a fifth of the time per mutant.
 export PROPERTY_RUNS="${PROPERTY_RUNS:-25}"
 # STATIC=1: the static pass. Only module-level code (tables, word lists) is mutated and every test
 # of the slice runs for each mutant; its report (engine-<slice>-static.json) overrides the slice's
 # for those mutants (scripts/static-ranges.js says why; docs/testing.md, "Static mutants").
 for s in "${slices[@]}"; do
-  [ -n "${files[$s]:-}" ] || { echo "unknown slice: $s (${ALL[*]})" >&2; exit 2; }
-  mutate="${files[$s]}" name="$s"
+  [ -n "${files[$s]:-}" ] || { echo "unknown slice: $s (${ALL[*]} ${ADAPTER[*]} ${COPY[*]})" >&2; exit 2; }
+  # adapter-budget: scope adapter, slice budget (stryker/incremental/adapter-budget.json).
+  scope=engine name="$s"
+  case "$s" in adapter-* | copy-*) scope="${s%%-*}" name="${s#*-}" ;; esac
+  mutate="${files[$s]}"
   if [ "${STATIC:-}" = 1 ]; then
     mutate=$(node scripts/static-ranges.js ${files[$s]//,/ })
     [ -n "$mutate" ] || { echo "== engine slice $s: no module-level code"; continue; }
-    name="$s-static"
+    name="$name-static"
   fi
-  echo "== engine slice $name"
+  echo "== $scope slice $name"
   # With every test per mutant, Stryker records no covering tests, so its incremental mode reuses
   # every earlier survivor whatever tests were added (the quality slice's rerun on 2026-12-02
   # tested nothing new in 3 minutes): such slices, and the static passes, run whole.
   force=''
   if [ "${coverage[$s]:-}" = all ] || [ "${STATIC:-}" = 1 ]; then force='--force'; fi
   # shellcheck disable=SC2086
-  MUTATE_STATIC="${STATIC:-}" MUTATE_COVERAGE="${coverage[$s]:-}" MUTATE_SCOPE=engine MUTATE_SLICE="$name" MUTATE_TESTS="${tests[$s]}" \
+  MUTATE_STATIC="${STATIC:-}" MUTATE_COVERAGE="${coverage[$s]:-}" MUTATE_SCOPE="$scope" MUTATE_SLICE="$name" MUTATE_TESTS="${tests[$s]:-}" \
     eval npx stryker run --mutate "'$mutate'" $force ${STRYKER_FLAGS:-}
 done
