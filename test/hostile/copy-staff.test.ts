@@ -200,8 +200,11 @@ describe('item 4: a sheet already named "Ringkasan SKM"', () => {
     expect((await run('check', once, '--out', twice, '--summary')).code).toBe(1);
     for (const file of [once, twice]) {
       expect((await partsOf(file)).get('xl/worksheets/sheet2.xml')!.toString('utf8')).toBe(theirs);
-      const names = (await readGrids(readFileSync(file))).map((g) => g.name);
-      expect(names).toEqual([SHEET, 'Ringkasan SKM', 'Ringkasan SKM (2)']);
+      const grids = await readGrids(readFileSync(file));
+      expect(grids.map((g) => g.name)).toEqual([SHEET, 'Ringkasan SKM', 'Ringkasan SKM (2)']);
+      // The recap is still the recap, the summary where it was: only our own sheet was replaced.
+      expect(cellAt(grids[0], 1, 21)).toBe(NOTES_HEADER);
+      expect(String(cellAt(grids[2], 1, 1))).toMatch(/^RINGKASAN HASIL SURVEI/);
     }
   });
 });

@@ -3,6 +3,7 @@
  * worksheet Excel opens without repair (rows and cells in order, a true dimension), numbers as
  * numbers, text as inline strings, headings bold at their size, formats from styles.xml.
  */
+import { DOMParser } from '@xmldom/xmldom';
 import type { SummaryLayout } from '../../src/engine/summary-sheet';
 import { StyleBook } from '../../src/xlsx/copy/styles';
 import { summaryPart } from '../../src/xlsx/copy/summary';
@@ -80,5 +81,30 @@ describe('the summary sheet part', () => {
     expect(formatOf('C4')).toBe(2);
     expect(formatOf('C5')).toBe(10);
     expect(xml).not.toMatch(/<c r="A4" s=/);
+  });
+
+  it('is well-formed, with nothing but rows in its sheet data and nothing but cells in a row', () => {
+    // Excel repairs (and empties) a sheet whose sheetData or rows hold stray text.
+    const xml = summaryPart(LAYOUT, new StyleBook(STYLES, 'xl/styles.xml'));
+    const errors: string[] = [];
+    const doc = new DOMParser({
+      onError: (level, message) => {
+        errors.push(`${level}: ${message}`);
+      },
+    }).parseFromString(xml, 'text/xml');
+    expect(errors).toEqual([]);
+    expect(doc.documentElement!.namespaceURI).toBe(MAIN);
+    type Tree = {
+      nodeName: string;
+      childNodes: ArrayLike<Tree>;
+      getAttribute?: (n: string) => string | null;
+    };
+    const kids = (node: Tree) => Array.from(node.childNodes);
+    const sheetData = doc.getElementsByTagNameNS(MAIN, 'sheetData')[0] as unknown as Tree;
+    const rows = kids(sheetData);
+    expect(rows.map((c) => c.nodeName)).toEqual(['row', 'row', 'row', 'row']);
+    for (const row of rows)
+      expect(new Set(kids(row).map((c) => c.nodeName))).toEqual(new Set(['c']));
+    expect(kids(rows[2]).map((c) => c.getAttribute!('r'))).toEqual(['A4', 'B4', 'C4']);
   });
 });
