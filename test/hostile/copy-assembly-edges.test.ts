@@ -299,6 +299,28 @@ describe('the summary sheet added with --summary', () => {
     ]);
   });
 
+  it('is listed with the relationship type the recap has, in a Strict workbook too', async () => {
+    const STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet';
+    const data = await recapXlsx();
+    const zip = await JSZip.loadAsync(data);
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      rels.replace(
+        'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
+        STRICT,
+      ),
+    );
+    const input = file(await zip.generateAsync({ type: 'nodebuffer' }));
+    const out = tmp.file('strict-diperiksa.xlsx');
+    expect((await run('check', input, '--out', out, '--summary')).code).toBe(1);
+    const added = (await partsOf(out)).get('xl/_rels/workbook.xml.rels')!.toString('utf8');
+    const types = [...added.matchAll(/Type="([^"]+)" Target="worksheets\/sheet\d+\.xml"/g)].map(
+      (m) => m[1],
+    );
+    expect(types).toEqual([STRICT, STRICT]);
+  });
+
   it('says in English when the package has no content types list to add it to', async () => {
     const input = file(await edited(await recapXlsx(), { '[Content_Types].xml': null }));
     const r = await run(

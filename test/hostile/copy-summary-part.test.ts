@@ -106,5 +106,8 @@ describe('the summary sheet part', () => {
     for (const row of rows)
       expect(new Set(kids(row).map((c) => c.nodeName))).toEqual(new Set(['c']));
     expect(kids(rows[2]).map((c) => c.getAttribute!('r'))).toEqual(['A4', 'B4', 'C4']);
+    // A layout without column widths: no <cols> at all, and nothing in its place.
+    const bare = summaryPart({ ...LAYOUT, widths: {} }, new StyleBook(STYLES, 'xl/styles.xml'));
+    expect(bare).toContain('<sheetFormatPr defaultRowHeight="15"/><sheetData>');
   });
 });

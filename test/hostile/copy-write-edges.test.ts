@@ -137,6 +137,8 @@ describe('what the copy says it did not write', () => {
     expect(sheet).toContain('RATA-RATA KABUPATEN');
     expect(sheet).not.toContain('Catatan Validasi');
     expect(sheet).not.toContain('<cols>');
+    // Said once, as that: not as a cell of staff's text for each note it could not write.
+    expect(r.stdout + r.stderr).not.toContain('berisi tulisan staf');
   });
 
   it.each([
