@@ -3,6 +3,7 @@
  * it: absolute and relative targets, quoted ids either way, external links, a structure lock
  * written as "true", sheet ids with gaps (issue 16).
  */
+import { UnsafePart } from '../../src/xlsx/copy/xml';
 import {
   addSheet,
   relsPathOf,
@@ -15,6 +16,17 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const WS = `${R}/worksheet`;
+
+/** The part and both wordings of the refusal `f` throws. */
+const whyOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof UnsafePart) return { part: e.part, ...e.why };
+    throw e;
+  }
+  throw new Error('not refused');
+};
 
 const workbook = (sheets: string, extra = '') =>
   `<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${R}">${extra}<sheets>${sheets}</sheets></workbook>`;
@@ -55,8 +67,60 @@ describe('the sheets a workbook lists, and their parts', () => {
     ]);
   });
 
-  it('refuses a workbook without a sheet list', () => {
+  it('refuses a workbook without a sheet list, in both languages', () => {
     expect(() => sheetsOf(`<workbook xmlns="${MAIN}"/>`, null)).toThrow(/no sheet list/);
+    expect(whyOf(() => sheetsOf(`<workbook xmlns="${MAIN}"/>`, null))).toEqual({
+      part: 'xl/workbook.xml',
+      id: 'tidak ada daftar lembar',
+      en: 'no sheet list',
+    });
+  });
+
+  it('refuses relationships that are not XML, naming their part', () => {
+    expect(whyOf(() => sheetsOf(workbook(''), 'bukan xml'))).toEqual({
+      part: 'xl/_rels/workbook.xml.rels',
+      id: 'bukan XML yang utuh',
+      en: 'not well-formed XML',
+    });
+  });
+
+  it('reads an r:id under any prefix, with spaces around "="', () => {
+    const wb =
+      `<workbook xmlns="${MAIN}" xmlns:rel="${R}"><sheets>` +
+      `<sheet name="A" sheetId="1" rel:id = "rId1"/><sheet name="B" sheetId="2" r:id\t=\t'rId2'/>` +
+      `</sheets></workbook>`;
+    const list = sheetsOf(
+      wb,
+      rels(
+        `<Relationship Id="rId1" Type="${WS}" Target="worksheets/a.xml"/>` +
+          `<Relationship Id="rId2" Type="${WS}" Target="worksheets//b.xml"/>`,
+      ),
+    );
+    // An empty segment ("//") is no folder.
+    expect(list.map((s) => [s.rId, s.part])).toEqual([
+      ['rId1', 'xl/worksheets/a.xml'],
+      ['rId2', 'xl/worksheets/b.xml'],
+    ]);
+  });
+
+  it('names no part for a sheet without r:id or name, or a relationship without target or type', () => {
+    const wb = workbook(
+      '<sheet sheetId="1"/><sheet name="T" sheetId="2" r:id="rId2"/><sheet name="U" sheetId="3" r:id="rId3"/>',
+    );
+    const list = sheetsOf(
+      wb,
+      rels(
+        // A relationship without an Id must not be taken for the sheet without an r:id.
+        `<Relationship Type="${WS}" Target="worksheets/tanpa-id.xml"/>` +
+          `<Relationship Id="rId2" Type="${WS}"/>` +
+          `<Relationship Id="rId3" Target="worksheets/u.xml"/>`,
+      ),
+    );
+    expect(list.map((s) => [s.name, s.rId, s.part, s.type])).toEqual([
+      ['', '', null, null],
+      ['T', 'rId2', null, WS],
+      ['U', 'rId3', 'xl/worksheets/u.xml', null],
+    ]);
   });
 });
 
@@ -68,6 +132,12 @@ describe("the workbook's locks and styles part", () => {
     expect(structureLocked(lock('0'))).toBe(false);
     expect(structureLocked(workbook('', '<workbookProtection lockWindows="1"/>'))).toBe(false);
     expect(structureLocked(workbook(''))).toBe(false);
+    // Only the protection element's own attribute counts, not one of the same name elsewhere.
+    const elsewhere = workbook(
+      '',
+      '<workbookProtection lockWindows="1"/><extLst><ext uri="{x}"><x:y lockStructure="1"/></ext></extLst>',
+    );
+    expect(structureLocked(elsewhere)).toBe(false);
   });
 
   it('finds the styles part its relationship names, else the usual path', () => {
@@ -79,6 +149,7 @@ describe("the workbook's locks and styles part", () => {
       'xl/styles.xml',
     );
     expect(stylesPartOf(null)).toBe('xl/styles.xml');
+    expect(stylesPartOf(rels(`<Relationship Id="rId3" Type="${styles}"/>`))).toBe('xl/styles.xml');
   });
 
   it('names the relationships file of any part', () => {
@@ -112,7 +183,13 @@ describe('a sheet added to the workbook', () => {
     expect(out.rels).toContain(
       `<Relationship Id="rId4" Type="${WS}" Target="worksheets/sheet9.xml"/></Relationships>`,
     );
-    expect(out.contentTypes).toContain('<Override PartName="/xl/worksheets/sheet9.xml" ');
+    // The content type is added inside <Types>, and nothing else of the part changes.
+    expect(out.contentTypes).toBe(
+      contentTypes.replace(
+        '</Types>',
+        '<Override PartName="/xl/worksheets/sheet9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ),
+    );
   });
 
   it('writes an absolute target for a part outside xl/', () => {

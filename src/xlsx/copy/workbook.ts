@@ -6,6 +6,7 @@ import { attr, children, decodeXml, escapeText, rootOf, UnsafePart } from './xml
 
 export const WORKBOOK = 'xl/workbook.xml';
 export const CONTENT_TYPES = '[Content_Types].xml';
+const WORKBOOK_RELS = relsPathOf(WORKBOOK);
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
 export interface SheetEntry {
@@ -45,7 +46,7 @@ interface Rel {
 }
 
 function relationships(xml: string): Rel[] {
-  const { root } = rootOf(xml, 'rels');
+  const { root } = rootOf(xml, WORKBOOK_RELS);
   return children(xml, root.open.end, root.contentEnd).map((e) => {
     const tag = xml.slice(e.open.start, e.open.end);
     return {
@@ -70,12 +71,13 @@ export function sheetsOf(workbook: string, rels: string | null): SheetEntry[] {
     const tag = workbook.slice(e.open.start, e.open.end);
     const id = /\s[\w.-]+:id\s*=\s*("([^"]*)"|'([^']*)')/.exec(tag);
     const rId = id ? decodeXml(id[2] ?? id[3]) : '';
-    const rel = byId.get(rId);
+    // A sheet without an r:id, or a relationship without a target or type, names no part.
+    const rel = rId ? byId.get(rId) : undefined;
     return {
       name: decodeXml(attr(tag, 'name') ?? ''),
       rId,
-      part: rel && !rel.external ? resolve(WORKBOOK, rel.target) : null,
-      type: rel?.type ?? null,
+      part: rel && !rel.external && rel.target ? resolve(WORKBOOK, rel.target) : null,
+      type: rel?.type || null,
     };
   });
 }
@@ -118,7 +120,7 @@ export function addSheet(
   const sheet = `<${p}sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="${escapeText(name)}" sheetId="${maxId + 1}" r:id="${rId}"/>`;
   const wb = workbook.slice(0, sheets.contentEnd) + sheet + workbook.slice(sheets.contentEnd);
 
-  const relsRoot = rootOf(rels, 'xl/_rels/workbook.xml.rels');
+  const relsRoot = rootOf(rels, WORKBOOK_RELS);
   const rp = relsRoot.prefix;
   const target = part.startsWith('xl/') ? part.slice(3) : `/${part}`;
   const rel = `<${rp}Relationship Id="${rId}" Type="${escapeText(type)}" Target="${escapeText(target)}"/>`;
@@ -135,5 +137,5 @@ export function addSheet(
 /** The styles part named by the workbook's relationships, else the usual path. */
 export function stylesPartOf(rels: string | null): string {
   const rel = (rels ? relationships(rels) : []).find((r) => /\/styles$/.test(r.type));
-  return rel && !rel.external ? resolve(WORKBOOK, rel.target) : 'xl/styles.xml';
+  return rel && !rel.external && rel.target ? resolve(WORKBOOK, rel.target) : 'xl/styles.xml';
 }
