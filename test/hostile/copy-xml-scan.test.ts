@@ -13,6 +13,7 @@ import {
   setAttr,
   setOpenAttr,
   type Tag,
+  UnsafePart,
 } from '../../src/xlsx/copy/xml';
 
 const tags = (xml: string): string[] => {
@@ -41,6 +42,31 @@ describe('tags as the copy finds them', () => {
     expect(tags('<a><b')).toEqual(['a']);
   });
 
+  it('gives each tag whole, a ">" inside a single- or double-quoted value included', () => {
+    const xml = `<r><a t='x > y' u="1 > 2"/><b v='>'></b></r>`;
+    const whole: string[] = [];
+    scanTags(xml, 0, xml.length, (t) => {
+      whole.push(xml.slice(t.start, t.end));
+    });
+    expect(whole).toEqual(['<r>', `<a t='x > y' u="1 > 2"/>`, `<b v='>'>`, '</b>', '</r>']);
+  });
+
+  it('ends a comment, CDATA or processing instruction only at its own end', () => {
+    // "<!-->" opens a comment, it does not close one; nor does "<?>" end an instruction.
+    expect(tags('<a><!--> <b/> --><c/></a>')).toEqual(['a', 'c/', '/a']);
+    expect(tags('<a><?> <b/> ?><c/></a>')).toEqual(['a', 'c/', '/a']);
+    // A "<" just before the end of one is part of it.
+    expect(tags('<a><!-- x <c --><b/></a>')).toEqual(['a', 'b/', '/a']);
+    expect(tags('<a><![CDATA[ x <c ]]><b/></a>')).toEqual(['a', 'b/', '/a']);
+    expect(tags('<a><?pi x <c?><b/></a>')).toEqual(['a', 'b/', '/a']);
+    // "]]>" in an attribute value before a CDATA section does not end that section.
+    expect(tags('<r><a x="]]>"/><![CDATA[<b/>]]><c/></r>')).toEqual(['r', 'a/', 'c/', '/r']);
+  });
+
+  it('ends at the text after the last tag', () => {
+    expect(tags('<a/> akhir')).toEqual(['a/']);
+  });
+
   it('stops when the visitor says so, and reads only the range asked', () => {
     const xml = '<a/><b/><c/>';
     const seen: string[] = [];
@@ -54,6 +80,12 @@ describe('tags as the copy finds them', () => {
       part.push(t.name);
     });
     expect(part).toEqual(['b']);
+    // A range that ends between tags leaves the next tag out.
+    const upTo: string[] = [];
+    scanTags('<a/> <b/>', 0, 5, (t) => {
+      upTo.push(t.name);
+    });
+    expect(upTo).toEqual(['a']);
   });
 
   it('gives the children of one level only, with where each ends', () => {
@@ -66,6 +98,17 @@ describe('tags as the copy finds them', () => {
       ['c', '<c></c>'],
     ]);
     expect(() => rootOf('no xml here', 'xl/x.xml')).toThrow(/xl\/x\.xml: not well-formed XML/);
+    let refusal: unknown = null;
+    try {
+      rootOf('no xml here', 'xl/x.xml');
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(UnsafePart);
+    expect((refusal as UnsafePart).why).toEqual({
+      id: 'bukan XML yang utuh',
+      en: 'not well-formed XML',
+    });
   });
 });
 
@@ -83,6 +126,10 @@ describe('attributes edited in a tag', () => {
     expect(setAttr('<c r="B2"/>', 's', '5')).toBe('<c r="B2" s="5"/>');
     expect(setAttr('<c r="B2" >', 't', 'n')).toBe('<c r="B2" t="n">');
     expect(dropAttr(`<c r="B2" t='s' s="1">`, 't')).toBe('<c r="B2" s="1">');
+    // Spaces before the end are not kept twice; prefixed names are replaced and dropped in place.
+    expect(setAttr('<c r="B2"  >', 't', 'n')).toBe('<c r="B2" t="n">');
+    expect(setAttr('<c xr:uid="{1}" r="B2"/>', 'xr:uid', '{2}')).toBe('<c xr:uid="{2}" r="B2"/>');
+    expect(dropAttr('<c xr:uid="{1}" r="B2"/>', 'xr:uid')).toBe('<c r="B2"/>');
   });
 
   it("sets an attribute on an element's open tag, never on a child's", () => {
