@@ -16,7 +16,7 @@ import { sameFile } from '../../src/xlsx/copy/out-file';
 import { writeCheckedCopy } from '../../src/xlsx/copy/write-copy';
 import { run, tempDir } from '../cli/helpers';
 import { BASE, OTHER, recap, tahunan, unit } from '../engine/grid';
-import { buildXlsx, partsOf, sheetXml } from './copy-build';
+import { buildXlsx, partsOf, sheetXml, xfOf } from './copy-build';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
@@ -173,12 +173,7 @@ describe('the recap where it stands in the workbook', () => {
 
 /** The fill colour of a cell of the copy's sheet (null: none). */
 async function fillOf(out: string, ref: string): Promise<string | null> {
-  const parts = await partsOf(out);
-  const sheet = parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
-  const s = Number(new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(sheet)?.[1] ?? 0);
-  const styles = parts.get('xl/styles.xml')!.toString('utf8');
-  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1];
-  const xf = xfs.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)![s];
+  const { xf, styles } = await xfOf(out, ref);
   const fills = /<fills[^>]*>([\s\S]*?)<\/fills>/
     .exec(styles)![1]
     .match(/<fill>[\s\S]*?<\/fill>/g)!;

@@ -181,6 +181,21 @@ export async function partsOf(file: string | Buffer): Promise<Map<string, Buffer
   return out;
 }
 
+/**
+ * The cell format (cellXfs entry, as XML) a cell of a package's first sheet uses, with the
+ * styles part it is in; throws where the cell is not in the sheet.
+ */
+export async function xfOf(file: string, ref: string): Promise<{ xf: string; styles: string }> {
+  const parts = await partsOf(file);
+  const sheet = parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
+  const style = new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(sheet);
+  if (!style) throw new Error(`${ref} is not in the sheet`);
+  const styles = parts.get('xl/styles.xml')!.toString('utf8');
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1];
+  const xf = xfs.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)![Number(style[1] ?? 0)];
+  return { xf, styles };
+}
+
 /** The parts that differ between two packages (changed, added or removed), sorted. */
 export async function changedParts(a: string | Buffer, b: string | Buffer): Promise<string[]> {
   const [pa, pb] = await Promise.all([partsOf(a), partsOf(b)]);

@@ -10,7 +10,7 @@ import { run, tempDir } from '../cli/helpers';
 import { BASE, OTHER, recap, tahunan, unit, type TestGrid } from '../engine/grid';
 import { a1 } from '../../src/engine/address';
 import { gridWidth } from '../../src/engine/grid';
-import { buildXlsx, partsOf, sheetXml, STYLES } from './copy-build';
+import { buildXlsx, partsOf, sheetXml, STYLES, xfOf } from './copy-build';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
@@ -253,23 +253,12 @@ describe('the file at --out', () => {
 });
 
 describe('the notes column of the copy', () => {
-  /** The cell format (cellXfs entry) a cell of the copy's sheet uses. */
-  async function formatOf(out: string, ref: string): Promise<string> {
-    const parts = await partsOf(out);
-    const sheet = parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
-    const style = new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(sheet);
-    expect(style).not.toBeNull();
-    const styles = parts.get('xl/styles.xml')!.toString('utf8');
-    const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1];
-    return xfs.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)![Number(style![1] ?? 0)];
-  }
-
   it('wraps each note and sets it at the top of its row, so a long sentence stays readable', async () => {
     const r = await copyWith({});
     expect(r.code).toBe(1);
     const sheet = (await partsOf(r.out)).get('xl/worksheets/sheet1.xml')!.toString('utf8');
     // DINAS A's IKM is wrong: its note stands in the first free column right of the table (U).
     expect(sheet).toMatch(/<c r="U3"[^>]*><is><t[^>]*>\[Galat\] N3: IKM tertulis 85,06/);
-    expect(await formatOf(r.out, 'U3')).toMatch(/<alignment vertical="top" wrapText="1"\/>/);
+    expect((await xfOf(r.out, 'U3')).xf).toMatch(/<alignment vertical="top" wrapText="1"\/>/);
   });
 });
