@@ -6,7 +6,8 @@ import { attr, children, decodeXml, escapeText, rootOf, UnsafePart } from './xml
 
 export const WORKBOOK = 'xl/workbook.xml';
 export const CONTENT_TYPES = '[Content_Types].xml';
-const WORKBOOK_RELS = relsPathOf(WORKBOOK);
+/** The workbook's relationships part (xl/_rels/workbook.xml.rels). */
+export const WORKBOOK_RELS = relsPathOf(WORKBOOK);
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
 export interface SheetEntry {
@@ -58,6 +59,11 @@ function relationships(xml: string): Rel[] {
   });
 }
 
+/** The part a relationship of the workbook names inside the zip; null when it is external or has no target. */
+function partOf(rel: Rel): string | null {
+  return !rel.external && rel.target ? resolve(WORKBOOK, rel.target) : null;
+}
+
 /** The sheets listed in workbook.xml, in order, with their parts. */
 export function sheetsOf(workbook: string, rels: string | null): SheetEntry[] {
   const { root, prefix: p } = rootOf(workbook, WORKBOOK);
@@ -76,7 +82,7 @@ export function sheetsOf(workbook: string, rels: string | null): SheetEntry[] {
     return {
       name: decodeXml(attr(tag, 'name') ?? ''),
       rId,
-      part: rel && !rel.external && rel.target ? resolve(WORKBOOK, rel.target) : null,
+      part: rel ? partOf(rel) : null,
       type: rel?.type || null,
     };
   });
@@ -137,5 +143,5 @@ export function addSheet(
 /** The styles part named by the workbook's relationships, else the usual path. */
 export function stylesPartOf(rels: string | null): string {
   const rel = (rels ? relationships(rels) : []).find((r) => /\/styles$/.test(r.type));
-  return rel && !rel.external && rel.target ? resolve(WORKBOOK, rel.target) : 'xl/styles.xml';
+  return (rel && partOf(rel)) ?? 'xl/styles.xml';
 }

@@ -26,11 +26,11 @@ import { summaryPart } from './summary';
 import {
   addSheet,
   CONTENT_TYPES,
-  relsPathOf,
   sheetsOf,
   structureLocked,
   stylesPartOf,
   WORKBOOK,
+  WORKBOOK_RELS,
 } from './workbook';
 import { UnsafePart } from './xml';
 
@@ -139,8 +139,7 @@ async function buildCopy(req: CopyRequest): Promise<{ data: Buffer; notices: Tex
   }
   const workbook = await partText(zip, WORKBOOK);
   if (workbook === null) throw new NoCopy(copyText.noSheetPart(req.input, analysis.table.sheet));
-  const relsPath = relsPathOf(WORKBOOK);
-  const rels = await partText(zip, relsPath);
+  const rels = await partText(zip, WORKBOOK_RELS);
   const sheets = sheetsOf(workbook, rels);
   const entry = sheets.find((s) => s.name === analysis.table.sheet);
   const sheetXml = entry?.part ? await partText(zip, entry.part) : null;
@@ -216,7 +215,7 @@ async function buildCopy(req: CopyRequest): Promise<{ data: Buffer; notices: Tex
         );
         zip.file(part, xml);
         zip.file(WORKBOOK, added.workbook);
-        zip.file(relsPath, added.rels);
+        zip.file(WORKBOOK_RELS, added.rels);
         zip.file(CONTENT_TYPES, added.contentTypes);
       }
       if (named.name !== SUMMARY_SHEET)
