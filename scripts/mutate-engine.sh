@@ -51,13 +51,19 @@ declare -A tests=(
   [answers]='test/respondents/**/*.test.ts'
   [quality]='test/respondents/**/*.test.ts'
   [layout]='test/respondents/**/*.test.ts'
+  # "Buat Ringkasan" through the add-in: the tests that call writeSummary (about 4 s in all; the
+  # two national-size reads of adapter-async are left to the suite, summary-reads takes each path).
+  [adapter-summary]='test/taskpane/summary-reads.test.ts,test/summary/twice.test.ts,test/summary/trend.test.ts,test/taskpane/summary-undo.test.ts,test/taskpane/adapter-mock.test.ts,test/safety/text-never-formula.test.ts'
 )
 # Slices whose tests compute their sheets in describe bodies or beforeAll (counted as static by per-test
 # coverage, so its mutants ran against no test that reads the result: the row-total check
 # "survived" every mutant yet fails quality-edges when put back by hand) and take seconds net for
 # all of them (the questionnaire's ~1.4 s, the summary's ~10 s, the report's ~15 s): every test runs for every mutant
 # (docs/testing.md, "Static mutants").
-declare -A coverage=([answers]=all [quality]=all [layout]=all [summary]=all [report]=all)
+# adapter-summary too: twice.test.ts writes the summary in beforeAll, so per-test coverage ran its
+# bold-font and chart-legend checks against no mutant (its run of 2026-12-02: 70.0 %, most
+# survivors failing twice.test.ts when put back by hand).
+declare -A coverage=([answers]=all [quality]=all [layout]=all [summary]=all [report]=all [adapter-summary]=all)
 ALL=(reader checks tables report numbers grid plan summary answers quality layout)
 ADAPTER=(adapter-budget adapter-marks adapter-writes adapter-summary adapter-ledger adapter-verify)
 COPY=(copy-sheet copy-styles copy-assembly copy-workbook)

@@ -154,6 +154,15 @@ describe('through the add-in on the simulated host: writeSummary twice', () => {
           c.col,
           c.format,
         ]);
+    // Every other cell of the block General, as a new sheet's: no empty format of our own.
+    const formatted = new Set(
+      layout.cells.filter((c) => c.format).map((c) => cellKey(c.row, c.col)),
+    );
+    expect(
+      Object.entries(sheet.cells).filter(
+        ([key, cell]) => !formatted.has(key) && cell.numberFormat !== undefined,
+      ),
+    ).toEqual([]);
     expect(Object.values(sheet.cells).filter((c) => c.formula !== undefined)).toEqual([]);
   });
 

@@ -63,8 +63,11 @@ interface Piece {
 
 const cellsOf = (a: Area) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
 
-/** Takes up to `budget` cells off the front of `pending`, splitting a piece by rows where it does not fit (one row at least). */
-function take(pending: Piece[], budget: number): Piece[] {
+/**
+ * Takes up to `budget` cells off the front of `pending`, splitting a piece by rows where it does
+ * not fit: one row at least, so that a row wider than the budget is still read.
+ */
+export function take(pending: Piece[], budget: number): Piece[] {
   const batch: Piece[] = [];
   let cells = 0;
   while (pending.length > 0 && cells < budget) {
@@ -72,15 +75,13 @@ function take(pending: Piece[], budget: number): Piece[] {
     const width = p.area.right - p.area.left + 1;
     const rows = p.area.bottom - p.area.top + 1;
     const fit = Math.floor((budget - cells) / width);
-    if (rows <= fit) {
-      batch.push(pending.shift()!);
-      cells += rows * width;
-      continue;
-    }
-    const n = batch.length === 0 ? Math.max(1, fit) : fit;
+    // The first piece of a batch gives a row at least, however wide: a batch is never empty.
+    const n = Math.min(rows, batch.length === 0 ? Math.max(1, fit) : fit);
     if (n === 0) break;
+    // The rows left over stay first in line; a piece taken whole leaves none (not an empty one).
+    if (n === rows) pending.shift();
+    else pending[0] = { sheet: p.sheet, area: { ...p.area, top: p.area.top + n } };
     batch.push({ sheet: p.sheet, area: { ...p.area, bottom: p.area.top + n - 1 } });
-    pending[0] = { sheet: p.sheet, area: { ...p.area, top: p.area.top + n } };
     cells += n * width;
   }
   return batch;
@@ -93,7 +94,7 @@ const jsonBytes = (v: unknown) => utf8Length(JSON.stringify(v) ?? '');
  * cell of the recap took when it was validated (the other sheets are seldom
  * denser; a batch refused for its size is halved), CHUNK_CELLS at least.
  */
-function firstBatch(session: Session): number {
+export function firstBatch(session: Pick<Session, 'grid'>): number {
   const values = session.grid.values;
   const cells = values.reduce((n, row) => n + row.length, 0);
   if (cells === 0) return CHUNK_CELLS;
@@ -135,7 +136,10 @@ async function readAll(
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch keeps each response under the payload limit
       await context.sync();
     } catch (err) {
-      if (!isSizeError(err) || cells <= 1) throw err;
+      // A single row Excel cannot answer is not split further (as the recap's own read): halving
+      // it would ask for the same row again, for ever.
+      const oneRow = batch.length === 1 && batch[0].area.top === batch[0].area.bottom;
+      if (!isSizeError(err) || oneRow) throw err;
       pending.unshift(...batch);
       ceiling = Math.max(1, Math.floor(cells / 2));
       budget = ceiling;
@@ -210,9 +214,10 @@ async function summary(session: Session): Promise<Outcome<{ sheet: string; chart
           : { name: ws.name, values: [] };
       });
       const recap = grids.find((g) => g.name === session.sheet);
-      const analysis = recap ? analyseSheet({ ...recap, merges: session.grid.merges }) : null;
-      if (!analysis || !analysis.ok)
-        return fail<Result>(analysis && !analysis.ok ? analysis.problem.message : ui.noTable());
+      // A recap on a sheet the summary does not read: one named as the summary itself.
+      if (!recap) return fail<Result>(ui.noTable());
+      const analysis = analyseSheet({ ...recap, merges: session.grid.merges });
+      if (!analysis.ok) return fail<Result>(analysis.problem.message);
       const layout = summaryLayout(summarise(analysis, grids));
 
       const queue = new WriteQueue(context);
