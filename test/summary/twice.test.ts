@@ -4,7 +4,7 @@
  * host, whose record of chart calls shows the charts it made.
  */
 import ExcelJS from 'exceljs';
-import { a1 } from '../../src/engine/address';
+import { a1, columnLetters } from '../../src/engine/address';
 import { analyseWorkbook } from '../../src/engine/analyse';
 import { summarise } from '../../src/engine/summary';
 import { SUMMARY_SHEET, summaryLayout, type SummaryLayout } from '../../src/engine/summary-sheet';
@@ -188,6 +188,22 @@ describe('through the add-in on the simulated host: writeSummary twice', () => {
     const numbers = Array.from({ length: 9 }, (_, i) => value(from + 1 + i, 3) as number);
     expect(names[spec.highlight!]).toBe('Waktu Penyelesaian');
     expect(numbers[spec.highlight!]).toBe(Math.min(...numbers));
+  });
+
+  it("widens the summary's columns to the layout's widths (characters of about 7 points), each of its two writes", () => {
+    const set = host.stats.operations
+      .map((o) =>
+        new RegExp(
+          `^Range\\('${SUMMARY_SHEET}'!([A-Z]+)1\\)\\.format\\.columnWidth = (\\d+)$`,
+        ).exec(o),
+      )
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => `${m[1]}=${m[2]}`);
+    const widths = Object.entries(layout.widths).map(
+      ([col, width]) => `${columnLetters(Number(col))}=${width * 7}`,
+    );
+    expect(widths.length).toBeGreaterThan(1);
+    expect(set).toEqual([...widths, ...widths]);
   });
 
   it('charts the units by category as columns', () => {

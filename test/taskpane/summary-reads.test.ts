@@ -7,13 +7,22 @@
 import { parseArea, type Area } from '../../src/engine/address';
 import type { CellValue } from '../../src/engine/numbers';
 import { SUMMARY_SHEET } from '../../src/engine/summary-sheet';
-import { cloneWorkbook, type CellModel, type WorkbookModel } from '../../src/sim/model';
+import { analyseSheet } from '../../src/engine/analyse';
+import { summarise } from '../../src/engine/summary';
+import { summaryLayout } from '../../src/engine/summary-sheet';
+import {
+  cloneWorkbook,
+  sheetFromRows,
+  type CellModel,
+  type WorkbookModel,
+} from '../../src/sim/model';
 import * as excel from '../../src/taskpane/excel';
 import { RESPONSE_BUDGET } from '../../src/taskpane/excel/budget';
-import { CHUNK_CELLS, MAX_READ_CELLS } from '../../src/taskpane/excel/read';
+import { CHUNK_CELLS, MAX_CELLS, MAX_READ_CELLS } from '../../src/taskpane/excel/read';
 import { firstBatch, take } from '../../src/taskpane/excel/summary';
 import { excelPerTest } from './excel-client';
-import { smallRecap } from './workbook';
+import { recap } from '../engine/grid';
+import { SMALL_UNITS, smallRecap } from './workbook';
 
 const RECAP = 'Rekap SKM OPP 2025';
 const { open, validated } = excelPerTest('sim');
@@ -117,6 +126,79 @@ describe('"Buat Ringkasan" on a workbook larger than one response', () => {
   });
 });
 
+describe('"Buat Ringkasan" on workbooks Excel refuses to answer in one piece', () => {
+  // "Catatan": 600 rows of ten cells of 1,996 characters, about 12 MB: refused whole, and its
+  // first half (6 MB) too.
+  const layouts: [string, (m: WorkbookModel) => void][] = [
+    [
+      'a one-row cover sheet first: the batches that begin with it are halved like any other',
+      (m) => m.sheets.unshift(sheetFromRows('Sampul', [['REKAP SKM 2025']])),
+    ],
+    [
+      'the notes before the recap: a batch of the notes alone is halved again',
+      (m) => m.sheets.unshift(m.sheets.splice(1, 1)[0]),
+    ],
+  ];
+  it.each(layouts)('%s', async (_, arrange) => {
+    const model = withNotes(600, 1996);
+    arrange(model);
+    const host = open(model);
+    const session = await validated();
+    host.stats.reset();
+    expect(await excel.writeSummary(session)).toEqual({
+      ok: true,
+      value: { sheet: SUMMARY_SHEET, charts: 2 },
+    });
+    const failed = host.stats.operations.filter((o) => /^sync #\d+ failed/.test(o));
+    expect(failed.length).toBeGreaterThanOrEqual(2);
+    // Every row of every sheet read once, in sheet order.
+    const rows = answeredReads(host.stats.operations)
+      .flat()
+      .flatMap((a) => {
+        const [sheet, area] = a.split('!');
+        const { top, bottom } = parseArea(area)!;
+        return Array.from({ length: bottom - top + 1 }, (_, i) => `${sheet}!${top + i}`);
+      });
+    const expected = model.sheets.flatMap((s) => {
+      const last = Math.max(...Object.keys(s.cells).map((k) => Number(k.split(',')[0])));
+      return Array.from({ length: last }, (_, i) => `${s.name}!${i + 1}`);
+    });
+    expect(rows).toEqual(expected);
+  });
+});
+
+describe('a recap that does not start at A1', () => {
+  it('is summarised as the same recap at A1: its merged header read where it is', async () => {
+    // The recap two rows down and one column right, its merged areas with it.
+    const model = smallRecap();
+    const sheet = model.sheets[0];
+    sheet.cells = Object.fromEntries(
+      Object.entries(sheet.cells).map(([key, cell]) => {
+        const [r, c] = key.split(',').map(Number);
+        return [`${r + 2},${c + 1}`, cell];
+      }),
+    );
+    sheet.merges = sheet.merges.map((m) => ({
+      top: m.top + 2,
+      left: m.left + 1,
+      bottom: m.bottom + 2,
+      right: m.right + 1,
+    }));
+    expect(sheet.merges.length).toBeGreaterThan(0);
+    const host = open(model);
+    expect(await excel.writeSummary(await validated())).toMatchObject({ ok: true });
+    const grid = recap(SMALL_UNITS).grid;
+    const analysis = analyseSheet(grid);
+    if (!analysis.ok) throw new Error(analysis.problem.message.en);
+    const layout = summaryLayout(summarise(analysis, [grid]));
+    const written = host.model.sheets.find((s) => s.name === SUMMARY_SHEET)!.cells;
+    const numbers = layout.cells.filter((c) => typeof c.value === 'number');
+    expect(numbers.length).toBeGreaterThan(9);
+    for (const c of layout.cells)
+      expect([c.row, c.col, written[`${c.row},${c.col}`]?.value]).toEqual([c.row, c.col, c.value]);
+  });
+});
+
 describe('the used ranges "Buat Ringkasan" reads', () => {
   it('are the cells holding values: formatting down to the last row makes no sheet too large to read', async () => {
     // Borders or a font over whole columns, as a template carries them: Excel counts them in a
@@ -131,6 +213,31 @@ describe('the used ranges "Buat Ringkasan" reads', () => {
     expect((await excel.writeSummary(session)).ok).toBe(true);
     expect(answeredReads(host.stats.operations)).toEqual([[`${RECAP}!A1:T8`, 'Catatan!A1:J3']]);
   });
+});
+
+describe('a sheet at the size limit', () => {
+  it('is read, five million cells (MAX_CELLS) exactly, a million cells (MAX_READ_CELLS) a read at most', async () => {
+    // A note in A1 and another in J500000: a used range of 5,000,000 cells, nearly all empty.
+    const model = smallRecap();
+    const big = sheetFromRows('Besar', [['catatan']]);
+    big.cells['500000,10'] = { value: 'akhir' };
+    model.sheets.push(big);
+    expect(10 * 500_000).toBe(MAX_CELLS);
+    const host = open(model);
+    const session = await validated();
+    host.stats.reset();
+    expect((await excel.writeSummary(session)).ok).toBe(true);
+    const areas = answeredReads(host.stats.operations)
+      .flat()
+      .filter((a) => a.startsWith('Besar!'))
+      .map((a) => parseArea(a)!);
+    expect(areas[0].top).toBe(1);
+    expect(areas.at(-1)!.bottom).toBe(500_000);
+    areas.forEach((a, i) => {
+      expect((a.bottom - a.top + 1) * 10).toBeLessThanOrEqual(MAX_READ_CELLS);
+      if (i > 0) expect(a.top).toBe(areas[i - 1].bottom + 1);
+    });
+  }, 60_000);
 });
 
 describe('the first batch of "Buat Ringkasan"', () => {

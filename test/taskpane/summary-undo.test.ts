@@ -5,7 +5,8 @@
  */
 import { analyseSheet } from '../../src/engine/analyse';
 import { summarise } from '../../src/engine/summary';
-import { cellKey, sheetFromRows, type WorkbookModel } from '../../src/sim/model';
+import { cellKey, cloneWorkbook, sheetFromRows, type WorkbookModel } from '../../src/sim/model';
+import { adapterText } from '../../src/taskpane/excel/messages';
 import * as excel from '../../src/taskpane/excel';
 import { SUMMARY_SHEET, summaryLayout } from '../../src/engine/summary-sheet';
 import {
@@ -134,9 +135,15 @@ describe('the other sheets "Buat Ringkasan" reads', () => {
     const model = smallRecap();
     model.sheets.unshift(sheetFromRows('Petunjuk', [['Cara mengisi rekap SKM'], ['Isi per unit']]));
     model.activeSheet = model.sheets[1].name;
-    open(model);
+    const host = open(model);
     const written = await excel.writeSummary(await validated());
     expect(written).toMatchObject({ ok: true, value: { sheet: SUMMARY_SHEET } });
+    // Right after the recap it summarises, not after the first sheet.
+    expect(host.model.sheets.map((s) => s.name)).toEqual([
+      'Petunjuk',
+      model.sheets[1].name,
+      SUMMARY_SHEET,
+    ]);
     // The recap's summary, number for number, as the engine makes it from the recap's grid.
     const grid = recap(SMALL_UNITS).grid;
     const analysis = analyseSheet(grid);
@@ -180,5 +187,16 @@ describe('the other sheets "Buat Ringkasan" reads', () => {
       message: ui.sheetTooLarge(session.sheet, 1_048_576 * 100),
     });
     expect(sheet(SUMMARY_SHEET)).toBeUndefined();
+  });
+
+  it('refuses, naming the sheet, when the recap itself is on a sheet named "Ringkasan SKM", writing nothing', async () => {
+    // "Validasi Rekap" reads it as any recap; a summary would replace it.
+    const host = open(smallRecap({ sheet: SUMMARY_SHEET }));
+    const before = cloneWorkbook(host.model);
+    expect(await excel.writeSummary(await validated())).toEqual({
+      ok: false,
+      message: adapterText.recapNamedAsSummary(SUMMARY_SHEET),
+    });
+    expect(host.model).toEqual(before);
   });
 });

@@ -36,6 +36,10 @@ export const adapterText = {
     id: `Catatan pembatalan ${kindId[kind]} untuk lembar "${sheet}" rusak atau bukan buatan SKM Rekap (${detail}); tidak dipakai dan tidak ada yang diubah.`,
     en: `The undo record of the ${kindEn[kind]} of sheet "${sheet}" is damaged or not SKM Rekap's (${detail}); it was not used and nothing was changed.`,
   }),
+  recapNamedAsSummary: (sheet: string): Text => ({
+    id: `Rekap ada di lembar "${sheet}", nama lembar yang ditulis "Buat Ringkasan". Ganti nama lembar rekap itu dulu (mis. "Rekap SKM"), lalu validasi dan ulangi. Tidak ada yang ditulis.`,
+    en: `The recap is on the sheet "${sheet}", the name of the sheet "Buat Ringkasan" writes. Rename the recap's sheet first (e.g. "Rekap SKM"), then validate and try again. Nothing was written.`,
+  }),
   ledgerTooLarge: (bytes: number): Text => ({
     id: `Catatan pembatalan akan berukuran ${formatId(bytes / 1e6, 1)} MB, terlalu besar untuk disimpan di buku kerja. Tidak ada yang ditulis.`,
     en: `The undo record would take ${formatEn(bytes / 1e6, 1)} MB, too large to keep in the workbook. Nothing was written.`,

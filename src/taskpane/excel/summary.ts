@@ -31,6 +31,7 @@ import {
   type Session,
 } from './common';
 import { isLedgerSheet } from './ledger-store';
+import { adapterText } from './messages';
 import { CHUNK_CELLS, MAX_CELLS, MAX_READ_CELLS, RESPONSE_BUDGET } from './read';
 
 const HIGHLIGHT = '#C00000';
@@ -87,17 +88,17 @@ export function take(pending: Piece[], budget: number): Piece[] {
   return batch;
 }
 
-const jsonBytes = (v: unknown) => utf8Length(JSON.stringify(v) ?? '');
+const jsonBytes = (v: CellValue[][]) => utf8Length(JSON.stringify(v));
 
 /**
  * Cells of the first read: as many as fit the response budget at the bytes a
  * cell of the recap took when it was validated (the other sheets are seldom
- * denser; a batch refused for its size is halved), CHUNK_CELLS at least.
+ * denser; a batch refused for its size is halved), CHUNK_CELLS at least (an
+ * empty grid's bytes per cell are infinite: CHUNK_CELLS).
  */
 export function firstBatch(session: Pick<Session, 'grid'>): number {
   const values = session.grid.values;
   const cells = values.reduce((n, row) => n + row.length, 0);
-  if (cells === 0) return CHUNK_CELLS;
   const perCell = Math.max(1, jsonBytes(values) / cells);
   return Math.max(CHUNK_CELLS, Math.min(Math.floor(RESPONSE_BUDGET / perCell), MAX_READ_CELLS));
 }
@@ -155,10 +156,10 @@ async function readAll(
     const perCell = Math.max(1, (bytes + RESPONSE_OVERHEAD * batch.length) / cells);
     budget = Math.max(1, Math.min(Math.floor(RESPONSE_BUDGET / perCell), ceiling));
   }
+  // Every row of an area was read (none for a sheet left out).
   return areas.map((area, i) => {
-    if (!area) return [];
     const out: CellValue[][] = [];
-    for (let r = area.top; r <= area.bottom; r++) out.push(rows[i].get(r) ?? []);
+    if (area) for (let r = area.top; r <= area.bottom; r++) out.push(rows[i].get(r)!);
     return out;
   });
 }
@@ -194,7 +195,10 @@ async function summary(session: Session): Promise<Outcome<{ sheet: string; chart
         u.load('address');
         return u;
       });
-      if (sources.some((ws) => ws.name !== session.sheet)) await context.sync();
+      // Office.js sends no request for a sync with nothing queued (the recap alone: its used range
+      // came with the sheets): ClientRequestContext.syncPrivate returns early when
+      // `!req.hasActions` (@microsoft/office-js, excel-web-16.00.debug.js).
+      await context.sync();
       const areas: (Area | null)[] = [];
       for (let i = 0; i < sources.length; i++) {
         const area = used[i].isNullObject ? null : areaOf(used[i].address);
@@ -215,7 +219,7 @@ async function summary(session: Session): Promise<Outcome<{ sheet: string; chart
       });
       const recap = grids.find((g) => g.name === session.sheet);
       // A recap on a sheet the summary does not read: one named as the summary itself.
-      if (!recap) return fail<Result>(ui.noTable());
+      if (!recap) return fail<Result>(adapterText.recapNamedAsSummary(session.sheet));
       const analysis = analyseSheet({ ...recap, merges: session.grid.merges });
       if (!analysis.ok) return fail<Result>(analysis.problem.message);
       const layout = summaryLayout(summarise(analysis, grids));
@@ -225,11 +229,11 @@ async function summary(session: Session): Promise<Outcome<{ sheet: string; chart
       const position = old
         ? old.position
         : sheets.items.find((ws) => ws.name === session.sheet)!.position + 1;
-      const visibleCount = sheets.items.length - (old ? 1 : 0);
       await queue.add(3 * ACTION_BYTES, () => {
         if (old) old.delete();
         const added = sheets.add(SUMMARY_SHEET);
-        added.position = Math.min(position, visibleCount);
+        // The old summary's place, else right after the recap: both within the sheets there are.
+        added.position = position;
         // Staff asked for the summary: show it.
         added.activate();
       });
