@@ -45,9 +45,11 @@ declare -A tests=(
   [numbers]="$unit"
   [grid]="$unit"
   [plan]="$unit,test/summary/**/*.test.ts"
-  # The summary's own tests (every test per mutant, below): the Banjar summaries are computed once
-  # in beforeAll, which per-test coverage counts as static and then runs no test against.
-  [summary]='test/engine/summary-edges.test.ts,test/engine/plan.test.ts,test/summary/**/*.test.ts'
+  # The summary's own tests (every test per mutant, below; summary-reading and -survivors, written
+  # for its first run's survivors, were missing from this list until 2026-12-03): the Banjar
+  # summaries are computed once in beforeAll, which per-test coverage counts as static and then
+  # runs no test against.
+  [summary]='test/engine/summary-edges.test.ts,test/engine/summary-reading.test.ts,test/engine/summary-sheet-survivors.test.ts,test/engine/plan.test.ts,test/summary/**/*.test.ts'
   [answers]='test/respondents/**/*.test.ts'
   [quality]='test/respondents/**/*.test.ts'
   [layout]='test/respondents/**/*.test.ts'
