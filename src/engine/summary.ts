@@ -75,9 +75,12 @@ export function yearOf(sheetName: string, title: string): number | null {
 }
 
 export function regionOf(title: string): string | null {
-  const m = /\b(kabupaten|kota|provinsi)\s+([a-z][a-z .'-]*?)(?=\s+tahun\b|\s+\d|$)/i.exec(
-    title.replace(/\s+/g, ' '),
-  );
+  // The name ends at TAHUN, at a period of the year (SEMESTER I, TRIWULAN II, TW III, PERIODE) or
+  // at a number: "KABUPATEN BANJAR SEMESTER I TAHUN 2025" is Kabupaten Banjar.
+  const m =
+    /\b(kabupaten|kota|provinsi)\s+([a-z][a-z .'-]*?)(?=\s+(?:tahun|semester|triwulan|tw|periode)\b|\s+\d|$)/i.exec(
+      title.replace(/\s+/g, ' '),
+    );
   if (!m) return null;
   const name = m[2]
     .trim()

@@ -65,6 +65,17 @@ describe('the title above the recap', () => {
   it('names the region without the space a title ends with', () => {
     expect(regionOf('PEMERINTAH KOTA BANJARBARU ')).toBe('Kota Banjarbaru');
   });
+
+  it('ends the name at a period of the year, and names none rather than a wrong one', () => {
+    expect(regionOf('REKAP SKM KABUPATEN BANJAR SEMESTER I TAHUN 2025')).toBe('Kabupaten Banjar');
+    expect(regionOf('KOTA BANJARBARU TRIWULAN III 2025')).toBe('Kota Banjarbaru');
+    expect(regionOf('KABUPATEN TAPIN TW II')).toBe('Kabupaten Tapin');
+    expect(regionOf('PROVINSI KALIMANTAN SELATAN PERIODE JANUARI-JUNI')).toBe(
+      'Provinsi Kalimantan Selatan',
+    );
+    // A year glued to the period: no end the name can be read to, so no region at all.
+    expect(regionOf('KABUPATEN BANJAR SMT I/2025')).toBeNull();
+  });
 });
 
 describe('a unit list', () => {
