@@ -5,7 +5,9 @@
  */
 import { a1 } from './address';
 import { cellAt } from './grid';
+import type { Level } from './messages';
 import type { SheetGrid } from './model';
+import { category } from './scores';
 import type { Summary } from './summary';
 import { reasonText } from './summary';
 
@@ -67,7 +69,7 @@ export interface SummaryLayout {
   widths: Record<number, number>;
 }
 
-const LEVEL_TITLE: Record<string, string> = {
+const LEVEL_TITLE: Record<Level, string> = {
   kabupaten: 'Kabupaten',
   kota: 'Kota',
   provinsi: 'Provinsi',
@@ -90,7 +92,7 @@ export function summaryLayout(s: Summary, sheet: string = SUMMARY_SHEET): Summar
     row += 1;
   };
   const d = s.district;
-  const level = LEVEL_TITLE[d.level] ?? 'Kabupaten';
+  const level = LEVEL_TITLE[d.level];
 
   put(
     row,
@@ -126,7 +128,7 @@ export function summaryLayout(s: Summary, sheet: string = SUMMARY_SHEET): Summar
     put(row, 3, d.ikm, { format: '0.00' });
     row += 1;
     put(row, 2, 'Kategori', { style: 'header' });
-    put(row, 3, d.category ?? '');
+    put(row, 3, category(d.ikm).label);
     row += 1;
   }
   if (d.realisation !== null) {

@@ -62,7 +62,7 @@ function titleText(grid: SheetGrid, headerRow: number): string {
   const parts: string[] = [];
   const top = grid.origin?.row ?? 1;
   for (let r = top; r < headerRow; r++)
-    for (const v of grid.values[r - top] ?? [])
+    for (const v of grid.values[r - top])
       // A year typed as a number in a cell of its own ("TAHUN" | 2025) is part of the title.
       if (typeof v === 'number' || (typeof v === 'string' && v.trim()))
         parts.push(String(v).trim());
@@ -115,7 +115,7 @@ export function readUnitList(
   const top = grid.origin?.row ?? 1;
   const left = grid.origin?.col ?? 1;
   for (let r = top; r < top + Math.min(grid.values.length, 20); r++) {
-    const row = grid.values[r - top] ?? [];
+    const row = grid.values[r - top];
     const texts = row.map((v) => normalise(String(v ?? '')));
     // A header labels two columns at least: a title line above the list ("DAFTAR UNIT PELAYANAN
     // ...") names units in its one cell, however wide its row.
@@ -231,7 +231,7 @@ function trend(
       year: y,
       sheet: sheet.name,
       ikm: result.district.ikm,
-      category: result.district.category ?? '',
+      category: category(result.district.ikm).label,
       change: null,
     });
   }

@@ -49,6 +49,18 @@ describe('the title above the recap', () => {
     expect([s.region, s.year]).toEqual(['Kabupaten Tapin', 2024]);
   });
 
+  it('reads its words across cells, an empty cell (null) or a checkbox between them adding nothing', () => {
+    const built = recap([unit(1, 'DINAS A', tahunan(BASE))], {
+      sheet: 'Rekap',
+      title: ['REKAPITULASI SKM KABUPATEN TAPIN'],
+    });
+    put(built, 1, 2, null);
+    put(built, 1, 3, false);
+    put(built, 1, 4, 'TAHUN 2024');
+    const s = summarise(analyse(built.grid), [built.grid]);
+    expect([s.region, s.year]).toEqual(['Kabupaten Tapin', 2024]);
+  });
+
   it("is read from the recap's own sheet, wherever it stands among the sheets", () => {
     const { grid } = recap([unit(1, 'DINAS A', tahunan(BASE))], {
       sheet: 'Rekap',
@@ -116,6 +128,55 @@ describe('a unit list', () => {
       ],
     );
     expect(readUnitList(late)).toBeNull();
+    // The third rhythm in the tenth row under the header: still a list.
+    const tenth = list(
+      [],
+      [
+        ...Array.from({ length: 7 }, (_, i): CellValue[] => [i + 1, `KANTOR ${i + 1}`, '']),
+        [8, 'DINAS A', 'Tahunan'],
+        [9, 'DINAS B', 'Semester'],
+        [10, 'DINAS C', 'Triwulan'],
+      ],
+    );
+    expect(readUnitList(tenth)?.map((u) => u.name)).toEqual(['DINAS A', 'DINAS B', 'DINAS C']);
+  });
+
+  it('counts rhythms under its header only, not in the header or the title above it', () => {
+    // "TAHUN 2025" above and "Tahun Anggaran" as a header read as rhythm words; with the one year
+    // under them that column is not the rhythm column.
+    const g: SheetGrid = {
+      name: 'Daftar',
+      values: [
+        ['', '', 'TAHUN 2025', ''],
+        ['No', 'Nama OPD', 'Tahun Anggaran', 'Periode'],
+        [1, 'DINAS A', 'Tahun 2025', 'Tahunan'],
+        [2, 'DINAS B', '2025', 'Semester'],
+        [3, 'DINAS C', '2025', 'Triwulan'],
+      ],
+    };
+    expect(readUnitList(g)?.map((u) => [u.name, u.rhythm])).toEqual([
+      ['DINAS A', 'Tahunan'],
+      ['DINAS B', 'Semester'],
+      ['DINAS C', 'Triwulan'],
+    ]);
+  });
+
+  it('passes over a table above it that has names but no rhythms (the officials who sign)', () => {
+    const officials = Array.from({ length: 10 }, (_, i): CellValue[] => [
+      i + 1,
+      `Pejabat ${i + 1}`,
+      'Staf',
+    ]);
+    const g: SheetGrid = {
+      name: 'Daftar',
+      values: [
+        ['No', 'Nama Pejabat', 'Jabatan'],
+        ...officials,
+        ['No', 'Nama OPD', 'Periode'],
+        ...LIST_ROWS,
+      ],
+    };
+    expect(readUnitList(g)?.map((u) => u.name)).toEqual(['DINAS A', 'DINAS B', 'DINAS C']);
   });
 
   it('takes the first column that reads as rhythms, not the names that mention one', () => {
