@@ -182,7 +182,16 @@ export function readRespondents(sheet: SheetGrid): TableResult {
       if (!w || (itemNumber(w) === null && namedUnsur(w) === null)) continue;
       if (holdsAnswers(sheet, r, c, area.bottom)) cols.push(c);
     }
-    if (cols.length >= 3 && (!best || cols.length > best.cols.length)) best = { row: r, cols };
+    if (cols.length < 3) continue;
+    // A row of as many items below the best so far, with no answers between them, is the nearer
+    // header: the names under a row of codes (a two-row header) or a key of the codes above the
+    // table. A second table under the first (answers between) is not read as the first.
+    if (
+      !best ||
+      cols.length > best.cols.length ||
+      (cols.length === best.cols.length && !answersBetween(sheet, best, r))
+    )
+      best = { row: r, cols };
   }
   if (!best) return { ok: false, problem: { code: 'no-table', sheet: sheet.name } };
   const headerRow = best.row;
@@ -396,6 +405,17 @@ function nameItems(
     header: p.header,
     name: p.header,
   }));
+}
+
+/** Whether a row between a header candidate and a later row holds an answer in the candidate's items. */
+function answersBetween(
+  sheet: SheetGrid,
+  upper: { row: number; cols: number[] },
+  lower: number,
+): boolean {
+  for (let r = upper.row + 1; r < lower; r++)
+    if (upper.cols.some((c) => looksLikeAnswer(cellAt(sheet, r, c)))) return true;
+  return false;
 }
 
 /** Whether the cells under a header read as answers (at least half of those filled), or are all blank. */

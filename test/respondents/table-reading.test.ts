@@ -1,0 +1,218 @@
+/**
+ * Reading a respondents table as units lay them out: a key of codes above the table, columns
+ * beside it that are not in it, a hidden old copy of an item, two numbering or date columns,
+ * unsur names that contain profile words, notes and legends under it, questionnaires returned
+ * empty after a gap. Found by mutation testing of the questionnaire's layout slice (docs/testing.md);
+ * written as what a unit's operator sees, not as tests of the mutants.
+ */
+import type { SheetGrid } from '../../src/engine/model';
+import { processSheet, type Processed } from '../../src/engine/respondents/process';
+import { readRespondents, type RespondentTable } from '../../src/engine/respondents/table';
+import { expected } from './helpers';
+
+const U = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'];
+const a1 = [4, 3, 3, 4, 3, 3, 4, 4, 3];
+const a2 = [3, 4, 2, 4, 3, 4, 3, 3, 3];
+const a3 = [2, 3, 3, 3, 4, 4, 4, 3, 4];
+
+function run(values: SheetGrid['values'], hiddenCols?: number[]): Processed {
+  const r = processSheet('tabel.xlsx', { name: 'Data', values, hiddenCols });
+  if (!r.ok) throw new Error(r.problem.en);
+  return r.processed;
+}
+
+function table(values: SheetGrid['values'], hiddenCols?: number[]): RespondentTable {
+  const r = readRespondents({ name: 'Data', values, hiddenCols });
+  if (!r.ok) throw new Error(r.problem.code);
+  return r.table;
+}
+
+describe('which row is the header', () => {
+  test('a key of the codes above the table, names under them, is not the header', () => {
+    const t = table([
+      ['Kode', ...U],
+      [
+        'Unsur',
+        'Persyaratan',
+        'Prosedur',
+        'Waktu',
+        'Biaya',
+        'Produk',
+        'Kompetensi',
+        'Perilaku',
+        'Pengaduan',
+        'Sarana',
+      ],
+      [],
+      ['No', ...U],
+      [1, ...a1],
+      [2, ...a2],
+    ]);
+    expect(t.headerRow).toBe(4);
+    expect(t.rows.map((r) => r.row)).toEqual([5, 6]);
+  });
+
+  test('the row with most items is the header, not a first row of three codes above it', () => {
+    const t = table([['', 'U1', 'U2', 'U3'], [], ['No', ...U], [1, ...a1], [2, ...a2], [3, ...a3]]);
+    expect(t.headerRow).toBe(3);
+    expect(t.items).toHaveLength(9);
+  });
+
+  test('a column headed "Catatan Q1" beside the items is not an item: codes stand at the start of a header', () => {
+    const t = table([
+      ['No', ...U, 'Catatan Q1'],
+      [1, ...a1, 1],
+      [2, ...a2, 2],
+    ]);
+    expect(t.items.map((i) => i.code)).toEqual(U);
+    expect(t.items.map((i) => i.col)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+});
+
+describe('which columns are in the table', () => {
+  test('a note right of the table past an empty column is not in it; nothing under it is a returned form', () => {
+    const t = table([
+      ['No', ...U, '', 'Petunjuk'],
+      [1, ...a1, '', 'Isi 1 sampai 4'],
+      [2, ...a2],
+      [3, ...a3, '', 'Kolom U9: sarana'],
+    ]);
+    expect(t.right).toBe(10);
+    expect(t.columns.map((c) => c.col)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(t.emptyAnswerRows).toEqual([]);
+    expect(t.rows[0].cells).toHaveLength(10);
+  });
+
+  test('a hidden item column with no visible twin stays an item; a hidden twin gives way', () => {
+    const values = [
+      ['No', ...U],
+      [1, ...a1],
+      [2, ...a2],
+    ];
+    // Column 6 (U5) hidden and alone: still U5.
+    expect(table(values, [6]).items.map((i) => i.col)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // A hidden old U5 at column 11 beside the visible one: the visible one is read.
+    const twin = [
+      ['No', ...U, 'U5'],
+      [1, ...a1, 1],
+      [2, ...a2, 1],
+    ];
+    const t = table(twin, [11]);
+    expect(t.items.find((i) => i.code === 'U5')!.col).toBe(6);
+    expect(t.items).toHaveLength(9);
+  });
+
+  test('item headers naming the service are items, never the profile column "layanan"', () => {
+    const names = [
+      'U1 Persyaratan pelayanan',
+      'U2 Prosedur pelayanan',
+      'U3 Waktu pelayanan',
+      'U4 Biaya/Tarif',
+      'U5 Produk layanan',
+      'U6 Kompetensi petugas',
+      'U7 Perilaku petugas',
+      'U8 Penanganan pengaduan',
+      'U9 Sarana dan prasarana',
+    ];
+    const t = table([
+      ['No', 'Jenis Kelamin', ...names],
+      [1, 'L', ...a1],
+      [2, 'P', ...a2],
+    ]);
+    expect(t.items).toHaveLength(9);
+    expect(t.profile).toEqual({ jenisKelamin: 2 });
+  });
+
+  test('of two numbering, total or date columns the first is taken', () => {
+    const t = table([
+      ['No', 'ID Responden', 'Tanggal', 'Timestamp', ...U, 'Total', 'Jumlah'],
+      [1, 'R-07', '02/01/2025', '03/01/2025', ...a1, 31, 31],
+      [2, 'R-08', '05/01/2025', '06/01/2025', ...a2, 29, 29],
+    ]);
+    expect(t.numbering).toBe(1);
+    expect(t.date).toBe(3);
+    expect(t.rowTotal).toBe(14);
+  });
+});
+
+describe('where the respondents end', () => {
+  test('forms returned empty after a gap, one after another, are said as such while respondents follow', () => {
+    const p = run([
+      ['No', 'Nama', ...U],
+      [1, 'Sari', ...a1],
+      [],
+      [2, 'Budi'],
+      [3, 'Ani'],
+      [4, 'Dewi', ...a2],
+    ]);
+    expect(p.table.emptyAnswerRows).toEqual([4, 5]);
+    expect(p.rows.map((r) => r.row)).toEqual([2, 6]);
+    expect(p.scores.items.map((i) => i.sum)).toEqual(expected([a1, a2]).sum);
+  });
+
+  test('a scale legend under a note after the table is not a respondent', () => {
+    const p = run([
+      ['No', 'Nama', ...U],
+      [1, 'Sari', ...a1],
+      [2, 'Dewi', ...a2],
+      [],
+      ['Keterangan: skala jawaban'],
+      ['', 'Skala', 1, 2, 3, 4],
+    ]);
+    expect(p.rows.map((r) => r.row)).toEqual([2, 3]);
+    expect(p.table.emptyAnswerRows).toEqual([]);
+  });
+
+  test('after a gap, a line of one or two words is a returned form; a line with a colon or three words is a note', () => {
+    const p = run([
+      ['No', 'Nama', ...U],
+      [1, 'Sari', ...a1],
+      [],
+      ['Budi Santoso'],
+      ['Catatan: lanjutan'],
+      ['diisi oleh petugas'],
+      ['Ani', 'Lestari'],
+      [2, 'Dewi', ...a2],
+    ]);
+    expect(p.table.emptyAnswerRows).toEqual([4, 7]);
+    expect(p.rows.map((r) => r.row)).toEqual([2, 8]);
+  });
+});
+
+describe('a header of two rows', () => {
+  const N = [
+    'Persyaratan',
+    'Prosedur',
+    'Waktu',
+    'Biaya',
+    'Produk',
+    'Kompetensi',
+    'Perilaku',
+    'Pengaduan',
+    'Sarana',
+  ];
+
+  test('codes over unsur names: the names row is the header, not a respondent', () => {
+    const p = run([
+      ['No', ...U],
+      ['', ...N],
+      [1, ...a1],
+      [2, ...a2],
+    ]);
+    expect(p.table.headerRow).toBe(2);
+    expect(p.rows.map((r) => r.row)).toEqual([3, 4]);
+    expect(p.table.items.map((i) => i.unsur)).toEqual(U);
+    expect(p.scores.items.map((i) => i.sum)).toEqual(expected([a1, a2]).sum);
+  });
+
+  test('unsur names over codes: the codes row is the header', () => {
+    const p = run([
+      ['', ...N],
+      ['No', ...U],
+      [1, ...a1],
+      [2, ...a2],
+    ]);
+    expect(p.table.headerRow).toBe(2);
+    expect(p.rows.map((r) => r.row)).toEqual([3, 4]);
+  });
+});
