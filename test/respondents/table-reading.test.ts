@@ -216,3 +216,99 @@ describe('a header of two rows', () => {
     expect(p.rows.map((r) => r.row)).toEqual([3, 4]);
   });
 });
+
+describe('totals rows, dates and numbering', () => {
+  test('a "Rata-rata" or "Σ" row of whole means is a totals row; a respondent named "Nilai Setiawati" is a respondent', () => {
+    const t = table([
+      ['Nama', ...U],
+      ['Sari', ...a1],
+      ['Nilai Setiawati', ...a2],
+      ['Rata-rata', 3, 3, 3, 3, 3, 3, 3, 3, 3],
+      ['Σ', 7, 7, 5, 8, 6, 7, 7, 7, 6],
+    ]);
+    expect(t.rows.map((r) => r.row)).toEqual([2, 3]);
+    expect(t.summaryRows.map((s) => s.label)).toEqual(['Rata-rata', 'Σ']);
+  });
+
+  test('a totals row labelled only by a sigma, its means whole, is no respondent', () => {
+    const t = table([
+      ['Nama', ...U],
+      ['Sari', ...a1],
+      ['Dewi', ...a2],
+      ['Σ', 3, 3, 3, 3, 3, 3, 3, 3, 3],
+    ]);
+    expect(t.rows.map((r) => r.row)).toEqual([2, 3]);
+    expect(t.summaryRows.map((s) => s.row)).toEqual([4]);
+  });
+
+  test('a timestamp column written month first (a US form export) is the survey date', () => {
+    const t = table([
+      ['Timestamp', ...U],
+      ['1/25/2025 10:02:11', ...a1],
+      ['2/14/2025 08:30:00', ...a2],
+    ]);
+    expect(t.date).toBe(1);
+    expect(t.dateOrder).toBe('mdy');
+  });
+
+  test('a date column written day first past the twelfth is the survey date', () => {
+    const t = table([
+      ['Tanggal', ...U],
+      ['25/01/2025', ...a1],
+      ['14/02/2025', ...a2],
+    ]);
+    expect(t.date).toBe(1);
+    expect(t.dateOrder).toBe('dmy');
+  });
+
+  test('three items: a first respondent answering 2, 3, 4 is a respondent, not a numbering row', () => {
+    const t = table([
+      ['No', 'U1', 'U2', 'U3'],
+      [1, 2, 3, 4],
+      [2, 3, 3, 4],
+    ]);
+    expect(t.rows.map((r) => r.row)).toEqual([2, 3]);
+  });
+
+  test('three numbered items beside a column named by an unsur word: three items', () => {
+    const t = table([
+      ['No', 'P1', 'P2', 'P3', 'Biaya'],
+      [1, 4, 3, 3, 1],
+      [2, 3, 4, 2, 1],
+    ]);
+    expect(t.items.map((i) => i.col)).toEqual([2, 3, 4]);
+  });
+
+  test('codes with one twice (P3, P1, P3) are taken in column order, not sorted', () => {
+    const t = table([
+      ['No', 'P3', 'P1', 'P3'],
+      [1, 4, 3, 2],
+      [2, 3, 4, 2],
+    ]);
+    expect(t.items.map((i) => [i.code, i.col])).toEqual([
+      ['U1', 2],
+      ['U2', 3],
+      ['U3', 4],
+    ]);
+  });
+
+  test('an unsur named in two columns as full as each other: the first is the item', () => {
+    const names = [
+      'Persyaratan',
+      'Prosedur',
+      'Waktu',
+      'Biaya',
+      'Produk',
+      'Kompetensi',
+      'Perilaku',
+      'Pengaduan',
+      'Sarana',
+    ];
+    const t = table([
+      ['No', ...names, 'Persyaratan pelayanan (ulang)'],
+      [1, ...a1, 2],
+      [2, ...a2, 1],
+    ]);
+    expect(t.items.find((i) => i.unsur === 'U1')!.col).toBe(2);
+  });
+});
