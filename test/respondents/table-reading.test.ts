@@ -312,3 +312,59 @@ describe('totals rows, dates and numbering', () => {
     expect(t.items.find((i) => i.unsur === 'U1')!.col).toBe(2);
   });
 });
+
+describe('the words of totals rows and of numbering and total columns', () => {
+  // Each label says nothing but totals words; its row holds whole means, which read as answers,
+  // so only its words tell it from a respondent.
+  test.each([
+    'Jumlah Nilai per Unsur',
+    'Total Jml Skor',
+    'NRR Tertimbang',
+    'IKM',
+    'Rerata tiap Unsur',
+    'Mean Score per Item',
+    'Bobot x N',
+    'Nilai Indeks Konversi dan Interval',
+    'Total Sum',
+    'Nilai Average Weighted',
+    'Rata-rata Butir',
+    'Jumlah Responden',
+    'Σ Nilai',
+  ])('a row labelled "%s" under the respondents is a totals row', (label) => {
+    const t = table([
+      ['Nama', ...U],
+      ['Sari', ...a1],
+      ['Dewi', ...a2],
+      [label, 3, 3, 3, 3, 3, 3, 3, 3, 3],
+    ]);
+    expect(t.rows.map((r) => r.row)).toEqual([2, 3]);
+    expect(t.summaryRows.map((s) => s.label)).toEqual([label]);
+  });
+
+  test('a service named "Layanan Total Perizinan" with an answer left blank is a respondent', () => {
+    const t = table([
+      ['Layanan', ...U],
+      ['Layanan Total Perizinan', 4, 3, '', 4, 3, 3, 4, 4, 3],
+      ['KTP', ...a2],
+    ]);
+    expect(t.rows.map((r) => r.row)).toEqual([2, 3]);
+    expect(t.summaryRows).toEqual([]);
+  });
+
+  test('"Nomor HP" and "Nama Responden" are not the numbering; "Rata-rata skor" and "Total waktu" not the row total', () => {
+    const t = table([
+      ['Nomor HP', 'Nama Responden', ...U, 'Rata-rata skor', 'Total waktu'],
+      ['0812', 'Sari', ...a1, 3.4, 10],
+      ['0813', 'Dewi', ...a2, 3.2, 12],
+    ]);
+    expect(t.numbering).toBeNull();
+    expect(t.rowTotal).toBeNull();
+    const u = table([
+      ['Nomor Responden', ...U, 'Jumlah Skor'],
+      [1, ...a1, 31],
+      [2, ...a2, 29],
+    ]);
+    expect(u.numbering).toBe(1);
+    expect(u.rowTotal).toBe(11);
+  });
+});
