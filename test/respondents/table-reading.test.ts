@@ -368,3 +368,17 @@ describe('the words of totals rows and of numbering and total columns', () => {
     expect(u.rowTotal).toBe(11);
   });
 });
+
+describe('a line of instructions under the header', () => {
+  test('is passed over, not said to be a questionnaire returned empty; a name alone there still is', () => {
+    const p = run([
+      ['No', 'Nama', ...U],
+      ['Petunjuk: isi dengan angka 1 sampai 4'],
+      ['', 'Budi'],
+      [1, 'Sari', ...a1],
+      [2, 'Dewi', ...a2],
+    ]);
+    expect(p.table.emptyAnswerRows).toEqual([3]);
+    expect(p.rows.map((r) => r.row)).toEqual([4, 5]);
+  });
+});

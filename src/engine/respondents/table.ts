@@ -318,6 +318,9 @@ export function readRespondents(sheet: SheetGrid): TableResult {
       if (afterGap) {
         if (!respondentsFollow(r)) break;
         if (isNoteLine(cells)) continue;
+      } else if (rows.length === 0 && isNoteLine(cells)) {
+        // An instruction between the header and the first respondent ("Petunjuk: isi 1 sampai 4").
+        continue;
       }
       emptyAnswerRows.push(r);
       continue;
