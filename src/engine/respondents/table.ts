@@ -95,11 +95,12 @@ function itemNumber(words: string): number | null {
   return n >= 1 && n <= 30 ? n : null;
 }
 
-function namedUnsur(words: string): UnsurCode | null {
-  const rest = words.replace(/^(?:u|unsur|p|q|pertanyaan|soal|butir|item)\s?0?\d{1,2}(?: |$)/, '');
-  if (!rest || /^u\d+$/.test(rest.replace(/ /g, ''))) return null;
-  return matchUnsur(rest);
-}
+/**
+ * The unsur a header names by its words ("U8 Sarana" names U9). A code before the name needs no
+ * stripping: codes hold digits and are no unsur's word, and a code alone ("U8") names the unsur
+ * its number gives anyway.
+ */
+const namedUnsur = (words: string): UnsurCode | null => matchUnsur(words);
 
 const PROFILE_PATTERNS: [ProfileField, RegExp][] = [
   ['jenisKelamin', /\b(jenis kelamin|jenkel|jen kel|kelamin|gender|sex|jk|l p)\b/],
@@ -137,7 +138,7 @@ const TOTALS_WORDS = new Set([
   'indeks',
   'interval',
   'n',
-  'σ',
+  'sigma',
   'sum',
   'average',
   'weighted',
@@ -146,6 +147,11 @@ const TOTALS_WORDS = new Set([
   'butir',
   'responden',
 ]);
+
+/** Whether a row answers most of the items (1-4): a respondent's, who may have left one blank. */
+function mostlyAnswered(answers: readonly Answer[]): boolean {
+  return answers.filter((a) => a.kind === 'value').length * 2 > answers.length;
+}
 
 /** A line of notes: one text cell of several words or with a colon ("Keterangan: 1 = tidak baik"). */
 function isNoteLine(cells: readonly CellValue[]): boolean {
@@ -157,8 +163,10 @@ function isNoteLine(cells: readonly CellValue[]): boolean {
 
 /** Whether a label says nothing but totals words. */
 function isTotalsLabel(label: string): boolean {
-  const words = (normalise(label) || label.trim().toLowerCase()).split(/[\s\-/:]+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => TOTALS_WORDS.has(w) || /^\d+$/.test(w));
+  // Σ is no letter to normalise: it stands as the word "sigma". SUMMARY_LABEL has found a totals
+  // word or Σ in the label, so there are words.
+  const words = normalise(label.replace(/σ/gi, ' sigma ')).split(' ');
+  return words.every((w) => TOTALS_WORDS.has(w) || /^\d+$/.test(w));
 }
 
 const SUMMARY_LABEL = /^(jumlah|total|nilai|nrr|ikm|rata|rerata|mean|bobot|tertimbang)\b|σ/i;
@@ -200,27 +208,24 @@ export function readRespondents(sheet: SheetGrid): TableResult {
   const headerText = (c: number) => {
     const own = text(headerRow, c);
     if (own) return own;
-    // A two-row header: a label merged over both rows stands in the upper row.
-    return headerRow > area.top ? text(headerRow - 1, c) : '';
+    // A two-row header: a label merged over both rows stands in the upper row (above the sheet's
+    // first row, nothing).
+    return text(headerRow - 1, c);
   };
   let left = Math.min(...best.cols);
   let right = Math.max(...best.cols);
-  while (left > area.left && headerText(left - 1)) left--;
-  while (right < area.right && headerText(right + 1)) right++;
+  // Outside the sheet's cells every header is blank, so these stop at its edges.
+  while (headerText(left - 1)) left--;
+  while (headerText(right + 1)) right++;
 
   // A hidden column with the same header as a visible one (an old copy kept beside it) gives way
   // to the visible one, as the checker reads a recap.
-  const hidden = new Set(sheet.hiddenCols ?? []);
+  const hidden = new Set(sheet.hiddenCols);
   const itemHeader = (c: number) => headerWords(headerText(c));
   const headed = best.cols;
-  const candidates =
-    hidden.size === 0
-      ? headed
-      : headed.filter(
-          (c) =>
-            !hidden.has(c) ||
-            !headed.some((o) => !hidden.has(o) && itemHeader(o) === itemHeader(c)),
-        );
+  const candidates = headed.filter(
+    (c) => !hidden.has(c) || !headed.some((o) => !hidden.has(o) && itemHeader(o) === itemHeader(c)),
+  );
   const items = nameItems(
     candidates,
     (c) => headerText(c),
@@ -258,9 +263,9 @@ export function readRespondents(sheet: SheetGrid): TableResult {
   }));
 
   /**
-   * Whether the next row below `from` holding anything in the items holds answers only (a
-   * respondent), not a header, sums or notes. The answer is kept for the rows up to that row, so a
-   * long run of rows without answers is looked through once.
+   * Whether the next row below `from` holding anything in the items answers most of them (a
+   * respondent, who may have left one blank), not a header, sums, a legend or notes. The answer is
+   * kept for the rows up to that row, so a long run of rows without answers is looked through once.
    */
   let seenUpTo = 0;
   let seenRespondent = false;
@@ -272,7 +277,7 @@ export function readRespondents(sheet: SheetGrid): TableResult {
       const next = items.map((it, i) => readAnswer(get(rr, it.col), scales[i]));
       if (next.every((a) => a.kind === 'blank')) continue;
       seenUpTo = rr;
-      seenRespondent = next.every((a) => a.kind === 'value');
+      seenRespondent = mostlyAnswered(next);
       break;
     }
     return seenRespondent;
@@ -302,26 +307,28 @@ export function readRespondents(sheet: SheetGrid): TableResult {
     const answers = items.map((it, i) => readAnswer(get(r, it.col), scales[i]));
     if (
       typeof label === 'string' &&
-      SUMMARY_LABEL.test(normalise(label) || label.trim()) &&
-      // A respondent or service named "Nilai Setiawati" or "Total Perizinan" answers every item;
-      // a totals row either says nothing but totals words or holds sums and means, not answers.
-      (isTotalsLabel(label) || !answers.every((a) => a.kind === 'value'))
+      SUMMARY_LABEL.test(normalise(label) || label) &&
+      // A respondent or service named "Nilai Setiawati" or "Total Perizinan" answers the items (an
+      // item left blank or not); a totals row either says nothing but totals words or holds sums
+      // and means, not answers.
+      (isTotalsLabel(label) || !mostlyAnswered(answers))
     ) {
-      summaryRows.push({ row: r, label: label.trim(), values: items.map((it) => get(r, it.col)) });
+      // The label as typed: its readers normalise it.
+      summaryRows.push({ row: r, label, values: items.map((it) => get(r, it.col)) });
       continue;
     }
     if (summaryRows.length > 0) break;
-    if (answers.every((a) => a.kind === 'blank')) {
-      // Notes and legends under the table, after a blank row, end it. Where respondents follow,
-      // nobody is dropped: a note line among them is passed over, any other row without answers is
-      // a questionnaire returned empty (said as such).
-      if (afterGap) {
-        if (!respondentsFollow(r)) break;
-        if (isNoteLine(cells)) continue;
-      } else if (rows.length === 0 && isNoteLine(cells)) {
-        // An instruction between the header and the first respondent ("Petunjuk: isi 1 sampai 4").
-        continue;
-      }
+    const filled = answers.filter((a) => a.kind !== 'blank').length;
+    // Notes, legends and a signature under the table, after a blank row, end it: rows answering no
+    // item, with words over at most half of them ("Martapura, 5 Januari 2026" may stand over U7).
+    // Where respondents follow, nobody is dropped.
+    const answersNone = !answers.some((a) => a.kind === 'value') && filled * 2 <= items.length;
+    if (afterGap && answersNone && !respondentsFollow(r)) break;
+    if (filled === 0) {
+      // A note line among respondents, or an instruction between the header and the first one
+      // ("Petunjuk: isi 1 sampai 4"), is passed over; any other row without answers is a
+      // questionnaire returned empty (said as such).
+      if (isNoteLine(cells) && (afterGap || rows.length === 0)) continue;
       emptyAnswerRows.push(r);
       continue;
     }
@@ -366,21 +373,21 @@ function nameItems(
   });
   // Where the items are numbered, a column named only by a word ("Saran") is not one of them.
   if (parsed.filter((p) => p.n !== null).length >= 3) parsed = parsed.filter((p) => p.n !== null);
-  // Questions by name (a form's export): more than nine columns that name all nine unsur hold an
-  // extra one, such as an empty "Saran dan masukan"; each unsur keeps the column with most answers.
-  const named = new Set(parsed.map((p) => p.named).filter((u) => u !== null));
-  if (parsed.length > 9 && parsed.every((p) => p.n === null) && named.size === 9) {
-    const keep = new Map<UnsurCode, (typeof parsed)[number]>();
+  // Questions by name (a form's export): columns that name all nine unsur, more than nine of them,
+  // hold an extra one, such as an empty "Saran dan masukan"; each unsur keeps the column with most
+  // answers. (Every item column has a code or names an unsur, so without codes each names one.)
+  if (parsed.every((p) => p.n === null) && new Set(parsed.map((p) => p.named)).size === 9) {
+    const keep = new Map<UnsurCode | null, (typeof parsed)[number]>();
     for (const p of parsed) {
-      if (p.named === null) continue;
       const known = keep.get(p.named);
       if (!known || answers(p.col) > answers(known.col)) keep.set(p.named, p);
     }
-    parsed = parsed.filter((p) => p.named !== null && keep.get(p.named) === p);
+    parsed = parsed.filter((p) => keep.get(p.named) === p);
   }
   if (parsed.length === 9) {
     const codes = parsed.map(
-      (p) => p.named ?? (p.n !== null && p.n <= 9 ? UNSUR_CODES[p.n - 1] : null),
+      // A column not named by an unsur has a code (see above).
+      (p) => p.named ?? (p.n! <= 9 ? UNSUR_CODES[p.n! - 1] : null),
     );
     if (codes.every((c) => c !== null) && new Set(codes).size === 9) {
       return parsed
@@ -450,7 +457,8 @@ function holdsDates(sheet: SheetGrid, headerRow: number, col: number, bottom: nu
     filled++;
     if (readDate(v) ?? readDate(v, 'mdy')) dates++;
   }
-  return filled === 0 || dates * 2 >= filled;
+  // A column of blanks so far (0 of 0) is taken: its header says date.
+  return dates * 2 >= filled;
 }
 
 function columnHas(
