@@ -217,6 +217,48 @@ describe('which row is the header and which columns the items', () => {
     expect(t.items.map((i) => i.unsur)).toEqual(names.map(() => null));
   });
 
+  test('a form edited during the survey, one unsur asked in an old and a new wording: the column answered by more respondents is the item, the last one counted', () => {
+    const names = [
+      'Persyaratan',
+      'Prosedur',
+      'Waktu penyelesaian',
+      'Kecepatan waktu pelayanan',
+      'Biaya',
+      'Produk',
+      'Kompetensi',
+      'Perilaku',
+      'Pengaduan',
+      'Sarana',
+    ];
+    // The old wording answered by the first two respondents, the new one by the last three.
+    const row = (a: number[], old: boolean) => [
+      a[0],
+      a[1],
+      old ? a[2] : '',
+      old ? '' : a[2],
+      ...a.slice(3),
+    ];
+    const t = table([
+      names,
+      row(a1, true),
+      row(a2, true),
+      row(a3, false),
+      row(a1, false),
+      row(a2, false),
+    ]);
+    expect(t.items.map((i) => i.header)).toEqual([
+      'Persyaratan',
+      'Prosedur',
+      'Kecepatan waktu pelayanan',
+      'Biaya',
+      'Produk',
+      'Kompetensi',
+      'Perilaku',
+      'Pengaduan',
+      'Sarana',
+    ]);
+  });
+
   test("the items' names come without the spaces a web export pads them with", () => {
     const names = [
       ' P1 Kecepatan',
