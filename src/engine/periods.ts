@@ -11,7 +11,6 @@ const periodCache = new Map<string, Period | null>();
 
 function parsePeriodUncached(text: string): Period | null {
   const n = normalise(text);
-  if (!n) return null;
   const roman: Record<string, number> = {
     i: 1,
     ii: 2,

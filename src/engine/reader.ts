@@ -113,7 +113,7 @@ class Grid {
   text(row: number, col: number | undefined): string {
     if (col === undefined) return '';
     const v = this.get(row, col);
-    if (v === null || v === undefined || v === '') return '';
+    if (v === null || v === undefined) return '';
     return typeof v === 'string' ? v.trim() : String(v);
   }
 
@@ -183,7 +183,7 @@ class Grid {
 
   /** Whether a sheet column is hidden in the workbook. */
   isHidden(col: number): boolean {
-    this.hidden ??= new Set(this.sheet.hiddenCols ?? []);
+    this.hidden ??= new Set(this.sheet.hiddenCols);
     return this.hidden.has(col);
   }
 
@@ -201,8 +201,8 @@ class Grid {
 
 function classifyHeader(text: string): ColumnRole | UnsurCode | 'services' | null {
   const n = normalise(text);
-  if (!n) return null;
-  const numbered = /^(?:u|unsur)\s?([1-9])$/.exec(n);
+  // "U1", "Unsur 1", and a code after a word: "Nilai U1", "NRR Unsur 1".
+  const numbered = /(?:^|\s)(?:u|unsur)\s?([1-9])$/.exec(n);
   if (numbered) return `U${numbered[1]}` as UnsurCode;
   // A code column ("Kode Unit", "Kode OPD") names no unit: it is left as an extra column.
   if (/\b(kode|id)\b/.test(n)) return null;
@@ -217,8 +217,9 @@ function classifyHeader(text: string): ColumnRole | UnsurCode | 'services' | nul
 function headerText(g: Grid, row: number, col: number): string {
   const own = g.text(row, col);
   if (own) return own;
+  // The merged areas are indexed on the rows they cover, so one found starts at or above the row.
   const m = g.covering(row, col);
-  return m && m.top <= row ? g.text(m.top, m.left) : '';
+  return m ? g.text(m.top, m.left) : '';
 }
 
 /** A header of the table's own: not blank, and not one of the columns SKM Rekap writes beside it. */
@@ -233,9 +234,9 @@ interface HeaderFound {
 function findHeader(g: Grid): HeaderFound | null {
   const limit = Math.min(g.bottom, g.top + HEADER_SEARCH_ROWS);
   for (let r = g.top; r <= limit; r++) {
-    const rows = [r];
-    // A two-row header: the unsur names stand in the row under "Nilai Per Unsur".
-    if (r + 1 <= g.bottom) rows.push(r + 1);
+    // A two-row header: the unsur names stand in the row under "Nilai Per Unsur" (under the
+    // sheet's last row, nothing).
+    const rows = [r, r + 1];
     const columns = mapColumns(g, rows);
     const unsurFound = UNSUR_CODES.filter((u) => columns.unsur[u] !== undefined).length;
     const rolesFound = Object.keys(columns.roles).length;
@@ -282,20 +283,19 @@ function mapColumns(g: Grid, rows: number[]): ColumnMap {
 
 /** The scale of a line: NRR (1-4), converted (25-100), or mixed. */
 export function lineScale(values: ParsedNumber[]): LineScale {
-  let small = 0;
-  let large = 0;
-  let any = 0;
+  let small = false;
+  let large = false;
+  let between = false;
   for (const v of values) {
     if (v.kind !== 'number') continue;
-    any++;
-    if (v.value <= 4.5) small++;
-    else if (v.value >= 20) large++;
+    if (v.value <= 4.5) small = true;
+    else if (v.value >= 20) large = true;
+    else between = true;
   }
-  if (any === 0) return 'blank';
-  if (small > 0 && large > 0) return 'mixed';
-  if (large > 0) return 'conv';
-  if (small > 0) return 'nrr';
-  return 'mixed';
+  if (small && large) return 'mixed';
+  if (large) return 'conv';
+  if (small) return 'nrr';
+  return between ? 'mixed' : 'blank';
 }
 
 function hasAnyValue(values: ParsedNumber[]): boolean {
@@ -312,7 +312,7 @@ function unitNo(v: CellValue): number | string | null {
 
 export function readRecap(sheet: SheetGrid): ReadResult {
   const g = new Grid(sheet);
-  if (sheet.values.length === 0 || g.right < g.left || allBlank(g)) {
+  if (allBlank(g)) {
     return {
       ok: false,
       problem: { code: 'empty-sheet', sheet: sheet.name, message: problems.emptySheet(sheet.name) },
@@ -357,13 +357,11 @@ export function readRecap(sheet: SheetGrid): ReadResult {
 
 /** Whether a sheet has the header of a recap table (to list the recap sheets not checked). */
 export function hasRecapHeader(sheet: SheetGrid): boolean {
-  if (sheet.values.length === 0) return false;
   return findHeader(new Grid(sheet)) !== null;
 }
 
 /** The header's columns hidden in the workbook, each said as used or passed over. */
 function hiddenHeaderColumns(g: Grid, columns: ColumnMap): HiddenColumn[] {
-  if (!g.sheet.hiddenCols?.length) return [];
   const used = new Set<number>([
     ...Object.values(columns.roles),
     ...Object.values(columns.unsur),
