@@ -22,7 +22,12 @@ const coverage = process.env.MUTATE_COVERAGE === 'all' || staticPass ? 'all' : '
 const name = process.env.MUTATE_SLICE ? `${scope}-${process.env.MUTATE_SLICE}` : scope;
 
 const globs = {
-  engine: ['src/engine/**/*.ts', '!src/engine/messages.ts', '!src/engine/respondents/messages.ts'],
+  engine: [
+    'src/engine/**/*.ts',
+    '!src/engine/messages.ts',
+    '!src/engine/reader-messages.ts',
+    '!src/engine/respondents/messages.ts',
+  ],
   adapter: ['src/taskpane/excel.ts', 'src/taskpane/excel/**/*.ts', 'src/taskpane/ledger.ts'],
   copy: ['src/xlsx/write.ts', 'src/xlsx/copy/**/*.ts', '!src/xlsx/copy/messages.ts'],
 };
