@@ -83,6 +83,42 @@ describe('where the body starts and what its rows are', () => {
     expect(t.lastRow).toBe(3);
   });
 
+  test('a template that repeats the number on each line, not the name (nothing merged): one unit, one record', () => {
+    const { grid } = recap(
+      [unit(7, 'DINAS A', tahunan(BASE)), unit(8, 'DINAS B', tahunan(OTHER))],
+      {
+        merges: false,
+      },
+    );
+    grid.values[3][0] = 7;
+    grid.values[5][0] = 8;
+    const t = read(grid);
+    expect(t.units.map((u) => [u.no, u.name, u.records.length])).toEqual([
+      [7, 'DINAS A', 1],
+      [8, 'DINAS B', 1],
+    ]);
+    expect(t.records.map((r) => [r.nrr?.row, r.conv?.row])).toEqual([
+      [3, 4],
+      [5, 6],
+    ]);
+  });
+
+  test('a note of three words in the NO column above the first unit ("Data per Desember") is no unit', () => {
+    const { grid } = recap(
+      [unit(1, 'DINAS A', tahunan(BASE)), unit(2, 'DINAS B', tahunan(OTHER))],
+      { merges: false },
+    );
+    const note: CellValue[] = new Array(20).fill('');
+    note[0] = 'Data per Desember';
+    const t = read({
+      ...grid,
+      values: [...grid.values.slice(0, 2), note, ...grid.values.slice(2)],
+      formats: undefined,
+    });
+    expect(t.unplacedRows).toEqual([3]);
+    expect(t.units.map((u) => u.no)).toEqual([1, 2]);
+  });
+
   test('a record whose converted line was left on the NRR scale: the first line is its NRR line', () => {
     const t = read(recap([unit(1, 'DINAS A', tahunan({ ...BASE, conv: OTHER.nrr }))]).grid);
     expect(t.records[0].nrr?.row).toBe(3);
