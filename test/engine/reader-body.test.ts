@@ -8,7 +8,7 @@
 import type { RecapTable, SheetGrid } from '../../src/engine/model';
 import type { CellValue } from '../../src/engine/numbers';
 import { readRecap } from '../../src/engine/reader';
-import { BASE, OTHER, recap, tahunan, unit, type RecordSpec } from './grid';
+import { BASE, OTHER, recap, semester, tahunan, unit, type RecordSpec } from './grid';
 
 function read(grid: SheetGrid): RecapTable {
   const result = readRecap(grid);
@@ -117,6 +117,17 @@ describe('where the body starts and what its rows are', () => {
     });
     expect(t.unplacedRows).toEqual([3]);
     expect(t.units.map((u) => u.no)).toEqual([1, 2]);
+  });
+
+  test("a unit's second record with no period typed, after Semester I, is of no period, not a second Tahunan", () => {
+    const t = read(recap([unit(1, 'DINAS A', semester(1, BASE), { ...OTHER, period: '' })]).grid);
+    expect(t.records.map((r) => r.period?.label ?? null)).toEqual(['Semester I', null]);
+  });
+
+  test("a unit's only record with its period left blank is its year's (Tahunan), said as implied", () => {
+    const t = read(recap([unit(1, 'DINAS A', { ...BASE, period: '' })]).grid);
+    expect(t.records[0].period).toEqual({ kind: 'annual', index: 1, label: 'Tahunan' });
+    expect(t.records[0].impliedAnnual).toBe(true);
   });
 
   test('a record whose converted line was left on the NRR scale: the first line is its NRR line', () => {
