@@ -5,22 +5,10 @@
  * numbering row with a gap; and the processing sheet's band legend for
  * questionnaires of another length.
  */
-import type { SheetGrid } from '../../src/engine/model';
-import { processSheet, type Processed } from '../../src/engine/respondents/process';
+import { processSheet } from '../../src/engine/respondents/process';
 import { processingSheetPlan } from '../../src/engine/respondents/sheet-plan';
 import { expected } from './helpers';
-
-const U = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'];
-
-function run(values: SheetGrid['values']): Processed {
-  const r = processSheet('tabel.xlsx', { name: 'Data', values });
-  if (!r.ok) throw new Error(r.problem.en);
-  return r.processed;
-}
-
-const a1 = [4, 3, 3, 4, 3, 3, 4, 4, 3];
-const a2 = [3, 4, 2, 4, 3, 4, 3, 3, 3];
-const a3 = [2, 3, 3, 3, 4, 4, 4, 3, 4];
+import { U, a1, a2, a3, run } from './sheets';
 
 describe('where the table starts and ends', () => {
   test('a blank row before the first respondent is skipped; a notes line after a blank row ends the table', () => {

@@ -5,27 +5,8 @@
  * empty after a gap. Found by mutation testing of the questionnaire's layout slice (docs/testing.md);
  * written as what a unit's operator sees, not as tests of the mutants.
  */
-import type { SheetGrid } from '../../src/engine/model';
-import { processSheet, type Processed } from '../../src/engine/respondents/process';
-import { readRespondents, type RespondentTable } from '../../src/engine/respondents/table';
 import { expected } from './helpers';
-
-const U = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'];
-const a1 = [4, 3, 3, 4, 3, 3, 4, 4, 3];
-const a2 = [3, 4, 2, 4, 3, 4, 3, 3, 3];
-const a3 = [2, 3, 3, 3, 4, 4, 4, 3, 4];
-
-function run(values: SheetGrid['values'], hiddenCols?: number[]): Processed {
-  const r = processSheet('tabel.xlsx', { name: 'Data', values, hiddenCols });
-  if (!r.ok) throw new Error(r.problem.en);
-  return r.processed;
-}
-
-function table(values: SheetGrid['values'], hiddenCols?: number[]): RespondentTable {
-  const r = readRespondents({ name: 'Data', values, hiddenCols });
-  if (!r.ok) throw new Error(r.problem.code);
-  return r.table;
-}
+import { U, a1, a2, a3, run, table } from './sheets';
 
 describe('which row is the header', () => {
   test('a key of the codes above the table, names under them, is not the header', () => {
