@@ -482,9 +482,6 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
       if (!isBlank(g.get(row, c)) && !freeTextCols.includes(c)) return false;
     return true;
   };
-  const recordCols = RECORD_ROLES.filter((role) => role !== 'period' && R[role] !== undefined).map(
-    (role) => R[role]!,
-  );
   const labelCols = Array.from(
     new Set([R.no, R.unit, g.left].filter((c): c is number => c !== undefined)),
   );
@@ -505,10 +502,10 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   const recordTextCols: [ColumnRole, number][] = [...RECORD_ROLES, 'services' as const]
     .filter((role) => R[role] !== undefined)
     .map((role) => [role, R[role]!]);
-  const recordRoleCols = RECORD_ROLES.map((role) => R[role]).filter(
+  const recordCols = RECORD_ROLES.map((role) => R[role]).filter(
     (c): c is number => c !== undefined,
   );
-  const recordMergeEnds = g.mergeEnds(recordRoleCols);
+  const recordMergeEnds = g.mergeEnds(recordCols);
 
   let end: TableEnd | null = null;
   let otherTable: number | null = null;
@@ -538,20 +535,22 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     const values = readValues(row);
     const recordCellsPresent = anyPresent(row, recordCols);
 
-    // A NO cell with text that is not a number, below the data, ends the table (notes, signatures, links).
+    // A NO cell with text that is not a number and nothing else on its line is a note, not a
+    // unit: below the data it ends the table (notes, signatures, links), and that is said; above
+    // the first unit it is passed over ("Catatan: angka sementara"). A unit numbered "2a" with a
+    // name, a period or scores is a unit.
     const no = unitNo(g.get(row, R.no ?? -1));
-    if (typeof no === 'string' && !hasAnyValue(values) && !recordCellsPresent && unit) {
-      break;
-    }
-    // Above the first unit, such a cell is a note ("Catatan: angka sementara"), not a unit.
     if (
-      !unit &&
       typeof no === 'string' &&
       !nameText &&
+      !serviceText &&
       !hasAnyValue(values) &&
-      !recordCellsPresent &&
-      (no.includes(':') || no.split(/\s+/).length >= 3)
+      !recordCellsPresent
     ) {
+      if (unit) {
+        end = { row, kind: 'footer', text: no };
+        break;
+      }
       unplacedRows.push(row);
       continue;
     }
@@ -559,7 +558,6 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     if (
       !covered &&
       unit &&
-      no === null &&
       !nameText &&
       !periodText &&
       !serviceText &&
@@ -571,14 +569,10 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
 
     // Some templates repeat NO, name and the record's cells on each line instead of merging them.
     const repeatsUnit =
-      unit !== null && no !== null && no === unit.no && (nameText === '' || nameText === unit.name);
+      unit !== null && no === unit.no && (nameText === '' || nameText === unit.name);
     const startsUnit =
       (no !== null && !repeatsUnit) ||
-      (no === null &&
-        nameText !== '' &&
-        !covered &&
-        (!unit || nameText !== unit.name) &&
-        !(R.no !== undefined && unit && unit.no === null && nameText === unit.name));
+      (nameText !== '' && !covered && (!unit || nameText !== unit.name));
     if (startsUnit) {
       finishRecord();
       unit = { no, name: nameText, row, records: [] };
@@ -590,38 +584,33 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     }
 
     const scale = lineScale(values);
+    // The record's second line in a template that repeats the record's cells on each line (or
+    // leaves them blank there): the other scale, and no cell that differs from the first line's.
     const repeatsRecord =
       !covered &&
-      record !== null &&
       lineCount === 1 &&
-      scale !== 'blank' &&
       scale !== lines[0].scale &&
-      (periodText === '' || periodText === recordText.period) &&
-      (serviceText === '' || serviceText === recordText.services) &&
-      RECORD_ROLES.every(
-        (role) =>
-          R[role] === undefined ||
-          g.text(row, R[role]!) === '' ||
-          g.text(row, R[role]!) === recordText[role],
-      );
+      recordTextCols.every(([role, col]) => {
+        const t = g.text(row, col);
+        return t === '' || t === recordText[role];
+      });
+    // Before the first unit no line gets here, so a line that starts no unit has a record.
     const startsRecord =
       startsUnit ||
-      record === null ||
       (covered
         ? periodText !== '' && periodText !== recordText.period
         : !repeatsRecord &&
-          (periodText !== '' ||
-            serviceText !== '' ||
+          (serviceText !== '' ||
             recordCellsPresent ||
-            lineCount >= 2 ||
-            (lineCount === 1 && scale === lines[0].scale)));
+            (scale !== 'blank' &&
+              (lineCount >= 2 || (lineCount === 1 && scale === lines[0].scale)))));
 
     if (startsRecord) {
       finishRecord();
       const period = parsePeriod(periodText);
       const isFirstOfUnit = unit.records.length === 0;
       const annualByDefault =
-        !period && !periodText && (R.period === undefined || (isFirstOfUnit && !serviceText));
+        !periodText && (R.period === undefined || (isFirstOfUnit && !serviceText));
       const rec: SkmRecord = {
         index: records.length,
         unit,

@@ -8,7 +8,19 @@
 import type { RecapTable, SheetGrid } from '../../src/engine/model';
 import type { CellValue } from '../../src/engine/numbers';
 import { readRecap } from '../../src/engine/reader';
-import { BASE, OTHER, recap, semester, tahunan, unit, type RecordSpec } from './grid';
+import {
+  BANJAR_COLUMNS,
+  BASE,
+  BLANK_ROW,
+  OTHER,
+  put,
+  recap,
+  semester,
+  tahunan,
+  unit,
+  type Column,
+  type RecordSpec,
+} from './grid';
 
 function read(grid: SheetGrid): RecapTable {
   const result = readRecap(grid);
@@ -134,5 +146,166 @@ describe('where the body starts and what its rows are', () => {
     const t = read(recap([unit(1, 'DINAS A', tahunan({ ...BASE, conv: OTHER.nrr }))]).grid);
     expect(t.records[0].nrr?.row).toBe(3);
     expect(t.records[0].conv?.row).toBe(4);
+  });
+});
+
+/** Column of a role in the Banjar layout the builder writes (1-based). */
+const at = (c: Column): number => BANJAR_COLUMNS.indexOf(c) + 1;
+
+describe("a record's second line where nothing is merged", () => {
+  // Semester I of DINAS A in rows 3 (NRR) and 4 (converted): what row 4 holds besides its scores.
+  const first: RecordSpec = { ...semester(1, BASE), service: 'Perizinan' };
+  const cases: [string, Partial<Record<Column, CellValue>>, number][] = [
+    ['the period repeated', { period: 'Semester I' }, 1],
+    ['the service repeated', { services: 'Perizinan' }, 1],
+    ['the respondents and the IKM repeated', { respondents: 120, ikm: 84.06 }, 1],
+    [
+      'every cell of the record repeated',
+      {
+        period: 'Semester I',
+        services: 'Perizinan',
+        respondents: 120,
+        ikm: 84.06,
+        category: 'B (Baik)',
+      },
+      1,
+    ],
+    ['another period', { period: 'Semester II' }, 2],
+    ['another service', { services: 'Pengaduan' }, 2],
+    ['other respondents, the period repeated', { period: 'Semester I', respondents: 95 }, 2],
+  ];
+  test.each(cases)('%s: %i record(s)', (_, cells, expected) => {
+    const built = recap([unit(1, 'DINAS A', first)], { merges: false });
+    for (const [c, v] of Object.entries(cells)) put(built, 4, at(c as Column), v);
+    const t = read(built.grid);
+    expect(t.records).toHaveLength(expected);
+    if (expected === 1) expect([t.records[0].nrr?.row, t.records[0].conv?.row]).toEqual([3, 4]);
+    else
+      expect(t.records.map((r) => [r.firstRow, r.period?.label ?? null])).toEqual([
+        [3, 'Semester I'],
+        [4, cells.period === 'Semester I' ? 'Semester I' : (cells.period ?? null)],
+      ]);
+  });
+
+  test('a second line of NRR scores again, nothing else typed: a second record', () => {
+    const built = recap([unit(1, 'DINAS A', { ...first, conv: OTHER.nrr })], { merges: false });
+    expect(read(built.grid).records.map((r) => r.firstRow)).toEqual([3, 4]);
+  });
+
+  test("a third line of scores under a record's two, nothing else typed: a second record", () => {
+    const built = recap([unit(1, 'DINAS A', first)], { merges: false });
+    OTHER.nrr.forEach((v, i) => put(built, 5, at('U1') + i, v));
+    expect(read(built.grid).records.map((r) => [r.firstRow, r.lastRow])).toEqual([
+      [3, 4],
+      [5, 5],
+    ]);
+  });
+
+  test('the record cells repeated on a line left without scores: one record, its cells those of the first line', () => {
+    const built = recap([unit(1, 'DINAS A', { ...first, conv: null })], { merges: false });
+    for (const c of ['period', 'services', 'respondents'] as const)
+      put(built, 4, at(c), built.grid.values[2][at(c) - 1]);
+    const t = read(built.grid);
+    expect(t.records).toHaveLength(1);
+    expect([t.records[0].firstRow, t.records[0].lastRow]).toEqual([3, 4]);
+    expect(t.records[0].category?.parsed).toBe('B (Baik)');
+    expect(t.records[0].priority?.raw).toBe(BASE.priority);
+  });
+
+  test("the unit's name repeated on its second record, without its number: one unit, two records", () => {
+    const built = recap([unit(1, 'DINAS A', semester(1, BASE), semester(2, OTHER))], {
+      merges: false,
+    });
+    put(built, 5, at('unit'), 'DINAS A');
+    const t = read(built.grid);
+    expect(t.units.map((u) => [u.no, u.name, u.records.length])).toEqual([[1, 'DINAS A', 2]]);
+  });
+});
+
+describe('units numbered in text, and notes in the NO column', () => {
+  const around = (middle: ReturnType<typeof unit>) =>
+    recap([unit(1, 'DINAS A', tahunan(BASE)), middle, unit(3, 'DINAS C', tahunan(OTHER))], {
+      merges: false,
+    }).grid;
+
+  test('a unit numbered "2a" not yet surveyed (its name and period only) is a unit; the units below it are read', () => {
+    const t = read(around(unit('2a', 'UPT PUSKESMAS B', { period: 'Tahunan' })));
+    expect(t.units.map((u) => u.no)).toEqual([1, '2a', 3]);
+    expect(t.end).toBeUndefined();
+  });
+
+  test('a unit numbered "2a" with its period only, its name left blank, is a unit', () => {
+    const t = read(around(unit('2a', '', { period: 'Tahunan' })));
+    expect(t.units.map((u) => u.no)).toEqual([1, '2a', 3]);
+  });
+
+  test('a unit numbered "2a" with its service only is a unit', () => {
+    const t = read(around(unit('2a', '', { service: 'Perizinan' })));
+    expect(t.units.map((u) => u.no)).toEqual([1, '2a', 3]);
+  });
+
+  test('a one-word note alone in the NO column above the first unit is passed over', () => {
+    const { grid } = recap([BLANK_ROW, unit(1, 'DINAS A', tahunan(BASE))], { merges: false });
+    grid.values[2][0] = 'Sementara';
+    const t = read(grid);
+    expect(t.unplacedRows).toEqual([3]);
+    expect(t.units.map((u) => u.no)).toEqual([1]);
+  });
+
+  test('a blank line between the header and the first unit is nothing passed over', () => {
+    const t = read(recap([BLANK_ROW, unit(1, 'DINAS A', tahunan(BASE))]).grid);
+    expect(t.unplacedRows).toEqual([]);
+    expect(t.records.map((r) => r.firstRow)).toEqual([4]);
+  });
+});
+
+describe('recaps with fewer columns', () => {
+  const noNumber = BANJAR_COLUMNS.filter((c) => c !== 'no');
+
+  test('without a NO column each named unit is its own, and a total line under them ends the table', () => {
+    const t = read(
+      recap([unit('', 'DINAS A', tahunan(BASE)), unit('', 'DINAS B', tahunan(OTHER))], {
+        columns: noNumber,
+        after: [['Jumlah']],
+      }).grid,
+    );
+    expect(t.units.map((u) => [u.name, u.records.length])).toEqual([
+      ['DINAS A', 1],
+      ['DINAS B', 1],
+    ]);
+    expect(t.end).toEqual({ row: 7, kind: 'footer', text: 'Jumlah' });
+  });
+
+  test('without a period column each record is its year (Tahunan), said as implied', () => {
+    const t = read(
+      recap([unit(1, 'DINAS A', tahunan(BASE)), unit(2, 'DINAS B', tahunan(OTHER))], {
+        columns: BANJAR_COLUMNS.filter((c) => c !== 'period'),
+      }).grid,
+    );
+    expect(t.records.map((r) => [r.period?.label, r.impliedAnnual])).toEqual([
+      ['Tahunan', true],
+      ['Tahunan', true],
+    ]);
+  });
+
+  test('a period typed in words the reader does not know ("Bulan Juni") is no Tahunan', () => {
+    const t = read(recap([unit(1, 'DINAS A', { ...BASE, period: 'Bulan Juni' })]).grid);
+    expect(t.records[0].period).toBeNull();
+    expect(t.records[0].impliedAnnual).toBe(false);
+  });
+
+  test('a remark in a last column of its own, on a line under the last unit, belongs to its record', () => {
+    const built = recap([unit(1, 'DINAS A', tahunan(BASE))], {
+      columns: [...BANJAR_COLUMNS, { extra: 'Keterangan' }],
+      merges: false,
+    });
+    put(built, 5, BANJAR_COLUMNS.length + 1, 'menunggu hasil triwulan IV');
+    const t = read(built.grid);
+    expect([t.records[0].lastRow, t.lastRow]).toEqual([5, 5]);
+  });
+
+  test('an IKM typed as text with three decimals ("84.060") is 84,06, not a count of 84 060', () => {
+    const t = read(recap([unit(1, 'DINAS A', tahunan({ ...BASE, ikm: '84.060' }))]).grid);
+    expect(t.records[0].ikm?.parsed).toMatchObject({ kind: 'number', value: 84.06 });
   });
 });

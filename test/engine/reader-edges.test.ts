@@ -133,7 +133,7 @@ describe('where the table ends', () => {
     expect(t.otherTableRow).toBeUndefined();
   });
 
-  it('ends at text in the NO column under the data, the units below it not read', () => {
+  it('ends at text alone in the NO column under the data, says so, the units below it not read', () => {
     const t = read(
       built([
         ['Tabel ini diisi oleh Bagian Organisasi'],
@@ -142,13 +142,17 @@ describe('where the table ends', () => {
     );
     expect(t.units.map((u) => u.name)).toEqual(['DINAS KESEHATAN', 'DINAS PENDIDIKAN']);
     expect(t.lastRow).toBe(6);
-    expect(t.end).toBeUndefined();
+    expect(t.end).toEqual({
+      row: 7,
+      kind: 'footer',
+      text: 'Tabel ini diisi oleh Bagian Organisasi',
+    });
   });
 
   it('finds a second table under the text that ended the table', () => {
     const t = read(built([['Tabel 2. Rekap tahun 2024'], SECOND_HEADER]));
     expect(t.otherTableRow).toBe(8);
-    expect(t.end).toBeUndefined();
+    expect(t.end).toEqual({ row: 7, kind: 'footer', text: 'Tabel 2. Rekap tahun 2024' });
   });
 
   it('reads a unit numbered in text ("3.") under the data as a unit, not an end', () => {
