@@ -485,7 +485,8 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   const labelCols = Array.from(
     new Set([R.no, R.unit, g.left].filter((c): c is number => c !== undefined)),
   );
-  const averageLabel = (row: number): boolean => {
+  /** The label of the RATA-RATA line, as written, where this row is that line. */
+  const averageLabel = (row: number): string | null => {
     for (const c of labelCols) {
       const v = g.get(row, c);
       if (
@@ -494,9 +495,9 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
         /rata/i.test(v) &&
         AVERAGE_PATTERN.test(normalise(v))
       )
-        return true;
+        return v.trim();
     }
-    return false;
+    return null;
   };
   // The record's own cells, by role: remembered as the record starts, and where its merged areas end.
   const recordTextCols: [ColumnRole, number][] = [...RECORD_ROLES, 'services' as const]
@@ -510,9 +511,10 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   let end: TableEnd | null = null;
   let otherTable: number | null = null;
   for (let row = firstRow; row <= g.bottom; row++) {
-    if (averageLabel(row)) {
+    const label = averageLabel(row);
+    if (label !== null) {
       finishRecord();
-      average = readAverage(row);
+      average = readAverage(row, label);
       break;
     }
     const covered = record !== null && row <= recordSpanEnd;
@@ -695,16 +697,11 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     ...(otherTable !== null ? { otherTableRow: otherTable } : {}),
   };
 
-  function readAverage(row: number): AverageLine {
+  function readAverage(row: number, label: string): AverageLine {
     const unsur = unsurCols.map((c) => {
       const raw = g.get(row, c);
       return isBlank(raw) ? null : { row, col: c, raw, parsed: parseNumber(raw) };
     });
-    const label =
-      [R.no, R.unit, g.left]
-        .filter((c): c is number => c !== undefined)
-        .map((c) => g.text(row, c))
-        .find((t) => AVERAGE_PATTERN.test(normalise(t))) ?? 'RATA-RATA';
     return {
       row,
       label,

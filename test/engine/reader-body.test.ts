@@ -49,6 +49,20 @@ describe('the realisation column', () => {
     expect(t.average?.realisationPct).toBe(85);
   });
 
+  test('units type a word ("selesai"), the district line holds 85: read as 85 %, not 8500 %', () => {
+    const t = read(
+      recap([unit(1, 'DINAS A', tahunan({ ...BASE, realisation: 'selesai' }))], {
+        average: { unsur: BASE.conv, ikm: BASE.ikm, realisation: 85 },
+      }).grid,
+    );
+    expect(t.average?.realisationPct).toBe(85);
+  });
+
+  test('no realisation anywhere, no district line: the column is taken as percent points', () => {
+    const t = read(recap([unit(1, 'DINAS A', tahunan(noRealisation))]).grid);
+    expect(t.realisationAsFraction).toBe(false);
+  });
+
   test('a column formatted as a plain number ("0"), holding 75 and 80: percent points, not fractions', () => {
     const t = read(
       recap(

@@ -91,6 +91,12 @@ describe('where the table ends', () => {
     expect(t.lastRow).toBe(6);
   });
 
+  it('says the first of two further tables where the body ends at the first', () => {
+    const t = read(built([SECOND_HEADER, row({ no: 1, unit: 'DINAS SOSIAL' }), SECOND_HEADER]));
+    expect(t.end?.row).toBe(7);
+    expect(t.otherTableRow).toBe(7);
+  });
+
   it('names the second table by its first cell where its unit column is blank', () => {
     const header = [...SECOND_HEADER];
     header[1] = '';
