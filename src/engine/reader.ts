@@ -60,7 +60,9 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
   ['unit', /\b(unit|upp|opd|opp|perangkat daerah|nama|instansi|skpd|satuan kerja)\b/],
 ];
 const SERVICES_PATTERN = /\b(jenis layanan|jenis pelayanan|layanan|pelayanan)\b/;
-const AVERAGE_PATTERN = /^(rata rata|rata2|rerata|nilai rata rata)\b/;
+// The district line's label: "RATA-RATA KABUPATEN", "Rerata", "Nilai Rata-rata", "IKM Rata-rata
+// Kota", "Nilai IKM Rata-rata"; a note that mentions an average further in is no such line.
+const AVERAGE_PATTERN = /^(nilai )?(ikm )?(rata rata|rata2|rerata)\b/;
 const PLAIN: ParseOptions = {};
 const COUNTS: ParseOptions = { counts: true };
 

@@ -187,6 +187,12 @@ describe("a record's second line where nothing is merged", () => {
     ['another period', { period: 'Semester II' }, 2],
     ['another service', { services: 'Pengaduan' }, 2],
     ['other respondents, the period repeated', { period: 'Semester I', respondents: 95 }, 2],
+    ['another IKM', { ikm: 86 }, 2],
+    ['another category', { category: 'A (Sangat Baik)' }, 2],
+    ['another method', { method: 'Online' }, 2],
+    ['other priorities', { priority: 'Biaya' }, 2],
+    ['another follow-up', { rtl: 'Pelatihan petugas' }, 2],
+    ['another realisation', { realisation: 0.5 }, 2],
   ];
   test.each(cases)('%s: %i record(s)', (_, cells, expected) => {
     const built = recap([unit(1, 'DINAS A', first)], { merges: false });

@@ -96,6 +96,12 @@ describe('headers of other regions', () => {
     ]);
   });
 
+  test('a unit column headed "Nomenklatur Perangkat Daerah" is the unit column, not the NO column', () => {
+    const t = read(recap(TWO_UNITS, { headers: { unit: 'Nomenklatur Perangkat Daerah' } }).grid);
+    expect([t.columns.roles.no, t.columns.roles.unit]).toEqual([1, 2]);
+    expect(t.units.map((u) => u.name)).toEqual(['DINAS KESEHATAN', 'DINAS PENDIDIKAN']);
+  });
+
   test('unsur headed "Unsur 1" to "Unsur 9" under the group row: each code its column', () => {
     const headers = Object.fromEntries(UNSUR_CODES.map((u, i) => [u, `Unsur ${i + 1}`]));
     const t = read(recap(TWO_UNITS, { headers }).grid);

@@ -442,6 +442,23 @@ describe('the end of the table', () => {
     expect(t.units.map((u) => u.no)).toEqual([1, 2]);
   });
 
+  it.each(['Rerata', 'Nilai Rata-rata', 'IKM RATA-RATA KOTA', 'Nilai IKM Rata-rata', 'Rata2'])(
+    'reads a district line labelled "%s" as the district line, not as a unit',
+    (label) => {
+      const t = read(recap(TWO_UNITS, { average: { label, unsur: BASE.conv, ikm: 84.06 } }));
+      expect(t.average).toMatchObject({ row: 7, label });
+      expect(t.units.map((u) => u.no)).toEqual([1, 2]);
+    },
+  );
+
+  it('does not take a note that mentions the average further in for the district line', () => {
+    const t = read(
+      recap(TWO_UNITS, { after: [['Catatan: nilai rata-rata dihitung oleh Bagian Organisasi']] }),
+    );
+    expect(t.average).toBeNull();
+    expect(t.end?.row).toBe(7);
+  });
+
   it('ends the table at a note under it when there is no average line', () => {
     const t = read(recap(TWO_UNITS, { after: [[], ['Catatan: data per 5 Desember 2025']] }));
     expect(t.average).toBeNull();
