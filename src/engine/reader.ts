@@ -127,9 +127,9 @@ class Grid {
     const ends = new Int32Array(this.bottom - this.top + 1);
     const d = this.merges.data;
     for (let k = 0, end = this.merges.length * 4; k < end; k += 4) {
+      // An area starting outside the grid reads ends[at] as undefined: no number is greater.
       const at = d[k] - this.top;
-      if (at >= 0 && at < ends.length && d[k + 2] > ends[at] && cols.includes(d[k + 1]))
-        ends[at] = d[k + 2];
+      if (d[k + 2] > ends[at] && cols.includes(d[k + 1])) ends[at] = d[k + 2];
     }
     return ends;
   }
@@ -527,7 +527,11 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
       end = { row, kind: 'footer', text: footer };
       break;
     }
-    if (isHeaderRow(g, row, unsurCols)) {
+    // A further table's header: the unsur named in this row, or, on a line without scores, in
+    // the row under it (the first row of a two-row header, as this table's own).
+    const values = readValues(row);
+    const scale = lineScale(values);
+    if (isHeaderRow(g, row, unsurCols) || (scale === 'blank' && isHeaderRow(g, row))) {
       end = { row, kind: 'table', text: g.text(row, R.unit) || g.text(row, g.left) };
       otherTable = row;
       break;
@@ -536,7 +540,6 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     const nameText = g.text(row, R.unit);
     const periodText = g.text(row, R.period);
     const serviceText = g.text(row, R.services);
-    const values = readValues(row);
     const recordCellsPresent = anyPresent(row, recordCols);
 
     // A NO cell with text that is not a number and nothing else on its line is a note, not a
@@ -587,7 +590,6 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
       continue;
     }
 
-    const scale = lineScale(values);
     // The record's second line in a template that repeats the record's cells on each line (or
     // leaves them blank there): the other scale, and no cell that differs from the first line's.
     const repeatsRecord =

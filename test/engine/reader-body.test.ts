@@ -58,6 +58,15 @@ describe('the realisation column', () => {
     expect(t.average?.realisationPct).toBe(85);
   });
 
+  test('a realisation over its target (1,2 in a cell formatted as percent) is 120 %', () => {
+    const t = read(
+      recap([unit(1, 'DINAS A', tahunan({ ...BASE, realisation: 1.2 }))], {
+        formats: { realisation: '0%' },
+      }).grid,
+    );
+    expect(t.records[0].realisationPct).toBeCloseTo(120, 9);
+  });
+
   test('no realisation anywhere, no district line: the column is taken as percent points', () => {
     const t = read(recap([unit(1, 'DINAS A', tahunan(noRealisation))]).grid);
     expect(t.realisationAsFraction).toBe(false);

@@ -97,6 +97,14 @@ describe('where the table ends', () => {
     expect(t.otherTableRow).toBe(7);
   });
 
+  it('ends at the first row of a further table headed in two rows as this one is', () => {
+    const header = recap(TWO_UNITS).grid.values.slice(0, 2);
+    const t = read(built([...header, row({ no: 1, unit: 'DINAS SOSIAL', unsur: OTHER.conv })]));
+    expect(t.units.map((u) => u.no)).toEqual([1, 2]);
+    expect(t.end).toEqual({ row: 7, kind: 'table', text: 'Unit Pelayanan Publik (UPP)' });
+    expect(t.otherTableRow).toBe(7);
+  });
+
   it('names the second table by its first cell where its unit column is blank', () => {
     const header = [...SECOND_HEADER];
     header[1] = '';

@@ -224,6 +224,23 @@ describe('headers of other regions', () => {
   });
 });
 
+describe('how far down the header is looked for', () => {
+  // n title lines and the blank line under them: the header's first row is row n + 2.
+  const titled = (n: number) =>
+    recap(TWO_UNITS, { title: Array.from({ length: n }, (_, i) => `Catatan ${i + 1}`) }).grid;
+
+  test('a header under 60 lines of titles and notes (its first row the 61st) is found', () => {
+    const t = read(titled(59));
+    expect(t.headerRows).toEqual([61, 62]);
+    expect(t.units.map((u) => u.row)).toEqual([63, 65]);
+  });
+
+  test('a header lower than that is not looked for: the sheet is said to hold no table', () => {
+    const r = readRecap(titled(60));
+    expect(r.ok ? null : r.problem.code).toBe('no-table');
+  });
+});
+
 describe('first columns and rows as units type them', () => {
   test('a unit number typed as text ("3.", " 12 ", "7)") is that number; "1.1" and "2a" stay as typed', () => {
     const nos = ['3.', ' 12 ', '7)', '1.1', '2a'];
