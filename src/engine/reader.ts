@@ -593,7 +593,6 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
     // The record's second line in a template that repeats the record's cells on each line (or
     // leaves them blank there): the other scale, and no cell that differs from the first line's.
     const repeatsRecord =
-      !covered &&
       lineCount === 1 &&
       scale !== lines[0].scale &&
       recordTextCols.every(([role, col]) => {

@@ -223,7 +223,7 @@ describe("a record's second line where nothing is merged", () => {
 
   test("a third line of scores under a record's two, nothing else typed: a second record", () => {
     const built = recap([unit(1, 'DINAS A', first)], { merges: false });
-    OTHER.nrr.forEach((v, i) => put(built, 5, at('U1') + i, v));
+    OTHER.conv.forEach((v, i) => put(built, 5, at('U1') + i, v));
     expect(read(built.grid).records.map((r) => [r.firstRow, r.lastRow])).toEqual([
       [3, 4],
       [5, 5],
