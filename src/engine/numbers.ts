@@ -83,7 +83,8 @@ function parseDecimalText(
     fracPart = f;
   } else if (/^\d*[.,]\d+$/.test(s) || /^\d+[.,]?$/.test(s)) {
     const [i, f = ''] = s.split(/[.,]/);
-    intPart = i || '0';
+    // ".5": Number(".5") reads the blank integer part as 0.
+    intPart = i;
     fracPart = f;
   } else {
     return null;
@@ -144,14 +145,11 @@ export function numberOrNull(p: ParsedNumber): number | null {
  * Six or more decimals mean a computed value: no rounding to allow for.
  */
 export function halfUnit(decimals: number): number {
-  return decimals >= 6
-    ? 0
-    : decimals >= 0 && decimals === (decimals | 0)
-      ? HALF_UNITS[decimals]
-      : 0.5 * Math.pow(10, -decimals);
+  // Decimals are counted digits (0 and up); anything else allows for nothing.
+  return HALF_UNITS[decimals] ?? 0;
 }
 
-/** halfUnit of 0-5 decimals, worked out once (the same expression, so the same doubles). */
+/** halfUnit of 0-5 decimals, worked out once. */
 const HALF_UNITS = [0, 1, 2, 3, 4, 5].map((d) => 0.5 * Math.pow(10, -d));
 
 /** Rounds half away from zero (the category decision of §3), robust to binary noise. */
