@@ -102,6 +102,24 @@ describe('headers of other regions', () => {
     expect(t.units.map((u) => u.name)).toEqual(['DINAS KESEHATAN', 'DINAS PENDIDIKAN']);
   });
 
+  test('a column headed in the first row only (not merged down), left of IKM: IKM keeps its own column', () => {
+    const columns: ColumnSpec[] = [...BANJAR_COLUMNS];
+    columns.splice(columns.indexOf('ikm'), 0, { extra: 'Catatan' });
+    const { grid } = recap(TWO_UNITS, { columns });
+    const merges = (grid.merges as Area[]).filter((m) => !(m.top === 1 && m.left === 14));
+    const t = read({ ...grid, merges });
+    expect(t.columns.roles.ikm).toBe(15);
+    expect(t.records[0].ikm?.raw).toBe(BASE.ikm);
+  });
+
+  test('a damaged file that lists a second merged area over a header cell: the first listed is read', () => {
+    const { grid } = recap(TWO_UNITS);
+    // P1:Q2 over the respondents' and the method's headers, listed after Q1:Q2 (the method's).
+    const merges = [...(grid.merges as Area[]), { top: 1, left: 16, bottom: 2, right: 17 }];
+    const t = read({ ...grid, merges });
+    expect([t.columns.roles.respondents, t.columns.roles.method]).toEqual([16, 17]);
+  });
+
   test('unsur headed "Unsur 1" to "Unsur 9" under the group row: each code its column', () => {
     const headers = Object.fromEntries(UNSUR_CODES.map((u, i) => [u, `Unsur ${i + 1}`]));
     const t = read(recap(TWO_UNITS, { headers }).grid);
