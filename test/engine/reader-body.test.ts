@@ -257,8 +257,8 @@ describe('units numbered in text, and notes in the NO column', () => {
       merges: false,
     }).grid;
 
-  test('a unit numbered "2a" not yet surveyed (its name and period only) is a unit; the units below it are read', () => {
-    const t = read(around(unit('2a', 'UPT PUSKESMAS B', { period: 'Tahunan' })));
+  test('a unit numbered "2a" not yet surveyed (its name only) is a unit; the units below it are read', () => {
+    const t = read(around(unit('2a', 'UPT PUSKESMAS B', {})));
     expect(t.units.map((u) => u.no)).toEqual([1, '2a', 3]);
     expect(t.end).toBeUndefined();
   });
@@ -266,6 +266,12 @@ describe('units numbered in text, and notes in the NO column', () => {
   test('a unit numbered "2a" with its period only, its name left blank, is a unit', () => {
     const t = read(around(unit('2a', '', { period: 'Tahunan' })));
     expect(t.units.map((u) => u.no)).toEqual([1, '2a', 3]);
+  });
+
+  test('a unit numbered "2a" with its scores only is a unit', () => {
+    const t = read(around(unit('2a', '', { nrr: OTHER.nrr, conv: OTHER.conv })));
+    expect(t.units.map((u) => u.no)).toEqual([1, '2a', 3]);
+    expect(t.records[1].conv?.values[0]).toMatchObject({ value: OTHER.conv[0] });
   });
 
   test('a unit numbered "2a" with its service only is a unit', () => {
