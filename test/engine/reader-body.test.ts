@@ -241,6 +241,34 @@ describe("a record's second line where nothing is merged", () => {
     expect(t.records[0].priority?.raw).toBe(BASE.priority);
   });
 
+  test('the period typed on both lines where the other record cells are merged: one record', () => {
+    const built = recap([
+      unit(1, 'DINAS A', semester(1, BASE)),
+      unit(2, 'DINAS B', tahunan(OTHER)),
+    ]);
+    built.grid.merges = built.grid.merges!.filter((m) => m.left !== at('period'));
+    put(built, 4, at('period'), 'Semester I');
+    const t = read(built.grid);
+    expect(t.records.map((r) => [r.unit.no, r.period?.label, r.firstRow, r.lastRow])).toEqual([
+      [1, 'Semester I', 3, 4],
+      [2, 'Tahunan', 5, 6],
+    ]);
+  });
+
+  test("a unit's name run on into its record's second line (the name column not merged): one unit", () => {
+    const built = recap([
+      unit(1, 'UPT PUSKESMAS', tahunan(BASE)),
+      unit(2, 'DINAS B', tahunan(OTHER)),
+    ]);
+    built.grid.merges = built.grid.merges!.filter((m) => m.left !== at('unit'));
+    put(built, 4, at('unit'), '(Rawat Inap)');
+    const t = read(built.grid);
+    expect(t.units.map((u) => [u.no, u.name, u.records.length])).toEqual([
+      [1, 'UPT PUSKESMAS', 1],
+      [2, 'DINAS B', 1],
+    ]);
+  });
+
   test("the unit's name repeated on its second record, without its number: one unit, two records", () => {
     const built = recap([unit(1, 'DINAS A', semester(1, BASE), semester(2, OTHER))], {
       merges: false,
