@@ -11,7 +11,7 @@ export const CONVERSION = 25;
 
 /** NRR of an unsur: mean of the answers given (blank answers are not counted). */
 export function nrr(answers: readonly (number | null)[]): number | null {
-  const given = answers.filter((a): a is number => a !== null && Number.isFinite(a));
+  const given = answers.filter((a): a is number => Number.isFinite(a));
   if (given.length === 0) return null;
   return given.reduce((s, a) => s + a, 0) / given.length;
 }
