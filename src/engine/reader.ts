@@ -192,8 +192,8 @@ class Grid {
   private hidden: Set<number> | undefined;
 
   rowIsBlank(row: number, from = this.left, to = this.right): boolean {
+    // Callers ask for rows of the grid only (top to bottom), each an array.
     const r = this.sheet.values[row - this.top];
-    if (!r) return true;
     // A sparse row ends at its last cell: what lies beyond is blank.
     for (let i = from - this.left, end = Math.min(to - this.left, r.length - 1); i <= end; i++)
       if (!isBlank(r[i])) return false;
@@ -383,7 +383,6 @@ function hiddenHeaderColumns(g: Grid, columns: ColumnMap): HiddenColumn[] {
  */
 function isHeaderRow(g: Grid, row: number, cols?: readonly number[]): boolean {
   const r = g.sheet.values[row - g.top];
-  if (!r) return false;
   let texts = 0;
   const n = cols ? cols.length : r.length;
   for (let i = 0; i < n && texts < 5; i++) {

@@ -315,6 +315,14 @@ describe('units numbered in text, and notes in the NO column', () => {
     expect(t.units.map((u) => u.no)).toEqual([1]);
   });
 
+  test('a note beside the table, right of its last column, above the first unit is nothing passed over', () => {
+    const built = recap([BLANK_ROW, unit(1, 'DINAS A', tahunan(BASE))]);
+    put(built, 3, BANJAR_COLUMNS.length + 2, '*) data sementara');
+    const t = read(built.grid);
+    expect(t.unplacedRows).toEqual([]);
+    expect(t.units.map((u) => u.no)).toEqual([1]);
+  });
+
   test('a blank line between the header and the first unit is nothing passed over', () => {
     const t = read(recap([BLANK_ROW, unit(1, 'DINAS A', tahunan(BASE))]).grid);
     expect(t.unplacedRows).toEqual([]);
