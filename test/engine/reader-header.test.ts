@@ -253,6 +253,23 @@ describe('how far down the header is looked for', () => {
     expect(t.units.map((u) => u.row)).toEqual([63, 65]);
   });
 
+  test('a three-row header held by merged cells, its first row the 60th: read through them', () => {
+    const grid = threeRowHeader();
+    const n = 59;
+    const notes: CellValue[][] = Array.from({ length: n }, (_, i) => [`Catatan ${i + 1}`]);
+    const t = read({
+      ...grid,
+      values: [...notes, ...grid.values],
+      formats: undefined,
+      merges: (grid.merges as Area[]).map((m) => ({ ...m, top: m.top + n, bottom: m.bottom + n })),
+    });
+    expect(t.headerRows).toEqual([61, 62]);
+    expect(t.units.map((u) => [u.no, u.name])).toEqual([
+      [1, 'DINAS KESEHATAN'],
+      [2, 'DINAS PENDIDIKAN'],
+    ]);
+  });
+
   test('a header lower than that is not looked for: the sheet is said to hold no table', () => {
     const r = readRecap(titled(60));
     expect(r.ok ? null : r.problem.code).toBe('no-table');
