@@ -7,6 +7,7 @@
  * layout slice (docs/testing.md); written as what a unit's operator sees.
  */
 import { processSheet } from '../../src/engine/respondents/process';
+import { readRespondents } from '../../src/engine/respondents/table';
 import { processingSheetPlan } from '../../src/engine/respondents/sheet-plan';
 import { expected } from './helpers';
 import { U, a1, a2, a3, run, table } from './sheets';
@@ -61,6 +62,78 @@ describe('nobody after a gap is dropped', () => {
     ]);
     expect(p.table.emptyAnswerRows).toEqual([4, 5, 6, 7]);
     expect(p.table.rows.map((r) => r.row)).toEqual([2, 8]);
+  });
+});
+
+describe('after a gap, rows that are respondents', () => {
+  test('a late respondent who answered one item only is read, not taken for the end of the table', () => {
+    const t = table([['No', 'Nama', ...U], [1, 'Sari', ...a1], [], [2, 'Dewi', 4]]);
+    expect(t.rows.map((r) => r.row)).toEqual([2, 4]);
+  });
+
+  test('a form ticked with "v" over most items is read (its answers unreadable), not dropped as a note', () => {
+    const ticked = ['v', 'v', 'v', 'v', 'v', 'v', '', '', ''];
+    const t = table([['No', 'Nama', ...U], [1, 'Sari', ...a1], [], [2, 'Dewi', ...ticked]]);
+    expect(t.rows.map((r) => r.row)).toEqual([2, 4]);
+  });
+
+  test('a line of three words and no answers between two respondents is a form returned empty, said, not passed over', () => {
+    const t = table([
+      ['No', 'Nama', ...U],
+      [1, 'Sari', ...a1],
+      ['', 'Budi Santoso Putra'],
+      [3, 'Dewi', ...a2],
+    ]);
+    expect(t.emptyAnswerRows).toEqual([3]);
+    expect(t.rows.map((r) => r.row)).toEqual([2, 4]);
+  });
+});
+
+describe('where the header is looked for', () => {
+  // n lines of notes above the header: its row is n + 1.
+  const below = (n: number) => [
+    ...Array.from({ length: n }, (_, i) => [`Catatan ${i + 1}`]),
+    ['No', 'Nama', ...U],
+    [1, 'Sari', ...a1],
+    [2, 'Dewi', ...a2],
+  ];
+
+  test('a header under 40 lines of notes (the 41st row) is found', () => {
+    expect(table(below(40)).headerRow).toBe(41);
+  });
+
+  test('a header lower than that is not looked for: no questionnaire table is found', () => {
+    const r = readRespondents({ name: 'Data', values: below(41) });
+    expect(r.ok ? null : r.problem.code).toBe('no-table');
+  });
+
+  test('a second questionnaire under the first, respondents between: the first is read', () => {
+    const t = table([
+      ['No', 'Nama', ...U],
+      [1, 'Sari', ...a1],
+      [2, 'Dewi', ...a2],
+      [],
+      ['No', 'Nama', ...U],
+      [1, 'Ani', ...a3],
+    ]);
+    expect(t.headerRow).toBe(1);
+    expect(t.rows.map((r) => r.row)).toEqual([2, 3]);
+    expect(t.otherTableRow).toBe(5);
+  });
+
+  test('a second questionnaire under the first is said, in both languages, as not read', () => {
+    const p = run([
+      ['No', 'Nama', ...U],
+      [1, 'Sari', ...a1],
+      [],
+      ['Nama', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9'],
+      ['Ani', ...a3],
+    ]);
+    const said = p.quality.find((i) => i.kind === 'other-table');
+    expect(said?.rows).toEqual([4]);
+    expect(said?.message.id).toContain('baris 4 tidak dibaca');
+    expect(said?.message.en).toContain('row 4 is not read');
+    expect(p.table.rows.map((r) => r.row)).toEqual([2]);
   });
 });
 

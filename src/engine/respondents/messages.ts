@@ -71,6 +71,10 @@ export const qualityText = {
     id: `Lembar "${sheet}": baris ${rowsId(rows)} berisi data tetapi tidak ada jawaban; tidak dihitung sebagai responden.`,
     en: `Sheet "${sheet}": rows ${rowsEn(rows)} hold data but no answers; not counted as respondents.`,
   }),
+  otherTable: (sheet: string, row: number): Text => ({
+    id: `Lembar "${sheet}": tabel kuesioner kedua mulai baris ${row} tidak dibaca; pindahkan ke lembar tersendiri agar dihitung.`,
+    en: `Sheet "${sheet}": a second questionnaire table starting at row ${row} is not read; move it to a sheet of its own to have it counted.`,
+  }),
   testRows: (sheet: string, rows: number[]): Text => ({
     id: `Lembar "${sheet}": baris ${rowsId(rows)} ditandai sebagai uji coba/contoh; tidak dihitung sebagai responden.`,
     en: `Sheet "${sheet}": rows ${rowsEn(rows)} are marked as tests or samples; not counted as respondents.`,

@@ -20,6 +20,7 @@ export type QualityKind =
   | 'unanswered'
   | 'blank'
   | 'no-answers'
+  | 'other-table'
   | 'test-row'
   | 'straight-lined'
   | 'duplicate'
@@ -141,6 +142,16 @@ export function answerQuality(
         table.emptyAnswerRows,
         [],
         qualityText.noAnswers(sheet, table.emptyAnswerRows),
+      ),
+    );
+  if (table.otherTableRow !== null)
+    out.push(
+      issue(
+        'other-table',
+        'warning',
+        [table.otherTableRow],
+        [],
+        qualityText.otherTable(sheet, table.otherTableRow),
       ),
     );
   if (testRows.length) {

@@ -69,6 +69,8 @@ export interface RespondentTable {
   /** Rows with other data but no answer at all: not respondents, reported. */
   emptyAnswerRows: number[];
   summaryRows: SummaryRow[];
+  /** The header row of a further questionnaire under this one: not read, said. */
+  otherTableRow: number | null;
 }
 
 export type TableProblem =
@@ -101,6 +103,12 @@ function itemNumber(words: string): number | null {
  * its number gives anyway.
  */
 const namedUnsur = (words: string): UnsurCode | null => matchUnsur(words);
+
+/** Whether a header cell names an item: by code ("U1", "P 3") or by an unsur's words. */
+function namesItem(text: string): boolean {
+  const w = headerWords(text);
+  return itemNumber(w) !== null || namedUnsur(w) !== null;
+}
 
 const PROFILE_PATTERNS: [ProfileField, RegExp][] = [
   ['jenisKelamin', /\b(jenis kelamin|jenkel|jen kel|kelamin|gender|sex|jk|l p)\b/],
@@ -186,8 +194,7 @@ export function readRespondents(sheet: SheetGrid): TableResult {
   for (let r = area.top; r <= last; r++) {
     const cols: number[] = [];
     for (let c = area.left; c <= area.right; c++) {
-      const w = headerWords(text(r, c));
-      if (!w || (itemNumber(w) === null && namedUnsur(w) === null)) continue;
+      if (!namesItem(text(r, c))) continue;
       if (holdsAnswers(sheet, r, c, area.bottom)) cols.push(c);
     }
     if (cols.length < 3) continue;
@@ -286,6 +293,7 @@ export function readRespondents(sheet: SheetGrid): TableResult {
   const rows: RespondentRow[] = [];
   const emptyAnswerRows: number[] = [];
   const summaryRows: SummaryRow[] = [];
+  let otherTableRow: number | null = null;
   let afterGap = false;
   let r = headerRow + 1;
   if (isNumberingRow(sheet, r, left, right)) r++;
@@ -300,6 +308,11 @@ export function readRespondents(sheet: SheetGrid): TableResult {
     if (!any) {
       if (rows.length > 0) afterGap = true;
       continue;
+    }
+    // A further questionnaire's header (items named again over their columns) ends this one.
+    if (items.filter((it) => namesItem(text(r, it.col))).length >= 3) {
+      otherTableRow = r;
+      break;
     }
     // A totals row is labelled in its first cell, left of the items (a "Saran" may start with "Rata-rata").
     const firstFilled = cells.findIndex((v) => !isBlank(v));
@@ -352,6 +365,7 @@ export function readRespondents(sheet: SheetGrid): TableResult {
       rows,
       emptyAnswerRows,
       summaryRows,
+      otherTableRow,
     },
   };
 }
