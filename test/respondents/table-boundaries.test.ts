@@ -193,6 +193,35 @@ describe('what ends the table', () => {
 });
 
 describe('which row is the header and which columns the items', () => {
+  test("three questions coded out of order and not 1 to 3 (Q6, Q2, Q4) are read in their codes' order", () => {
+    const t = table([
+      ['Nama', 'Q6', 'Q2', 'Q4'],
+      ['Sari', 4, 3, 2],
+      ['Dewi', 3, 3, 3],
+    ]);
+    expect(t.items.map((i) => [i.code, i.header])).toEqual([
+      ['U1', 'Q2'],
+      ['U2', 'Q4'],
+      ['U3', 'Q6'],
+    ]);
+  });
+
+  test("questions whose codes repeat (Q2, Q1, Q1) keep their columns' order", () => {
+    const t = table([
+      ['Nama', 'Q2', 'Q1', 'Q1'],
+      ['Sari', 4, 3, 2],
+    ]);
+    expect(t.items.map((i) => i.col)).toEqual([2, 3, 4]);
+  });
+
+  test("questions of which one has no code (Q2, Q1, Persyaratan) keep their columns' order", () => {
+    const t = table([
+      ['Nama', 'Q2', 'Q1', 'Persyaratan'],
+      ['Sari', 4, 3, 2],
+    ]);
+    expect(t.items.map((i) => i.col)).toEqual([2, 3, 4]);
+  });
+
   test('codes over numbered unsur names ("1. Persyaratan"): the names row is the header, not a respondent answering 1 to 9', () => {
     const names = [
       '1. Persyaratan',

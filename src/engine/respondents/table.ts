@@ -373,7 +373,8 @@ export function readRespondents(sheet: SheetGrid): TableResult {
 /**
  * The items in order. Nine columns are the nine unsur, matched by name where
  * the header names one (published tables swap U8 and U9) and by code where it
- * does not; another count is numbered by code, or by position where no codes.
+ * does not; another count is ordered by its codes where each has its own (Q6, Q2, Q4 read Q2
+ * first), or by position where not.
  */
 function nameItems(
   cols: number[],
@@ -417,10 +418,7 @@ function nameItems(
     return null;
   }
   const numbers = parsed.map((p) => p.n);
-  const byCode =
-    numbers.every((n) => n !== null) &&
-    new Set(numbers).size === numbers.length &&
-    Math.max(...(numbers as number[])) === numbers.length;
+  const byCode = numbers.every((n) => n !== null) && new Set(numbers).size === numbers.length;
   const ordered = byCode ? [...parsed].sort((a, b) => a.n! - b.n!) : parsed;
   return ordered.map((p, i) => ({
     code: `U${i + 1}`,
