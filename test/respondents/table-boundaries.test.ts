@@ -121,6 +121,19 @@ describe('where the header is looked for', () => {
     expect(t.otherTableRow).toBe(5);
   });
 
+  test('a second questionnaire under a first whose only respondent left an item blank: the first is read', () => {
+    const t = table([
+      ['No', 'Nama', ...U],
+      [1, 'Sari', 4, 3, '', 4, 3, 3, 4, 4, 3],
+      [],
+      ['No', 'Nama', ...U],
+      [1, 'Ani', ...a3],
+      [2, 'Dewi', ...a2],
+    ]);
+    expect(t.headerRow).toBe(1);
+    expect(t.otherTableRow).toBe(4);
+  });
+
   test('a second questionnaire under the first is said, in both languages, as not read', () => {
     const p = run([
       ['No', 'Nama', ...U],
