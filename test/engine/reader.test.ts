@@ -442,14 +442,18 @@ describe('the end of the table', () => {
     expect(t.units.map((u) => u.no)).toEqual([1, 2]);
   });
 
-  it.each(['Rerata', 'Nilai Rata-rata', 'IKM RATA-RATA KOTA', 'Nilai IKM Rata-rata', 'Rata2'])(
-    'reads a district line labelled "%s" as the district line, not as a unit',
-    (label) => {
-      const t = read(recap(TWO_UNITS, { average: { label, unsur: BASE.conv, ikm: 84.06 } }));
-      expect(t.average).toMatchObject({ row: 7, label });
-      expect(t.units.map((u) => u.no)).toEqual([1, 2]);
-    },
-  );
+  it.each([
+    'Rerata',
+    'Nilai Rata-rata',
+    'IKM RATA-RATA KOTA',
+    'Nilai IKM Rata-rata',
+    'Rata2',
+    'RATA - RATA KABUPATEN',
+  ])('reads a district line labelled "%s" as the district line, not as a unit', (label) => {
+    const t = read(recap(TWO_UNITS, { average: { label, unsur: BASE.conv, ikm: 84.06 } }));
+    expect(t.average).toMatchObject({ row: 7, label });
+    expect(t.units.map((u) => u.no)).toEqual([1, 2]);
+  });
 
   it('does not take a note that mentions the average further in for the district line', () => {
     const t = read(

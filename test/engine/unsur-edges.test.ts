@@ -38,6 +38,13 @@ describe('an Unsur Perbaikan cell read into its entries', () => {
     ]);
   });
 
+  it('reads a list typed with a space before each mark ("1 . Waktu 2 . Biaya")', () => {
+    expect(parsePriorityList('1 . Waktu penyelesaian 2 . Biaya')).toEqual([
+      { text: 'Waktu penyelesaian', unsur: 'U3' },
+      { text: 'Biaya', unsur: 'U4' },
+    ]);
+  });
+
   it('trims each entry and every mark typed after it', () => {
     expect(texts('Waktu penyelesaian..;  Sarana dan prasarana ,;')).toEqual([
       'Waktu penyelesaian',
