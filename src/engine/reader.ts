@@ -518,7 +518,8 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
       average = readAverage(row, label);
       break;
     }
-    const covered = record !== null && row <= recordSpanEnd;
+    // Inside the current record's merged cells (0 before the first record: no row is).
+    const covered = row <= recordSpanEnd;
     if (g.rowIsBlank(row, g.left, lastCol)) continue;
     // A total row, notes or a signature block under the table end it: they are no units.
     const footer = covered || unit === null ? null : isFooterRow(g, row, lastCol);
@@ -674,7 +675,8 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
   if (average) lastRow = Math.max(lastRow, average.row - 1);
   // A second table further down is never read as part of this one, but it is said.
   if (!end || end.kind !== 'table') {
-    const from = (average?.row ?? end?.row ?? lastRow) + 1;
+    // From under the last record: the district line or the footer that ended the table is no header.
+    const from = lastRow + 1;
     for (let row = from; row <= g.bottom; row++) {
       if (isHeaderRow(g, row)) {
         otherTable = row;

@@ -241,6 +241,37 @@ describe("a record's second line where nothing is merged", () => {
     expect(t.records[0].priority?.raw).toBe(BASE.priority);
   });
 
+  test("a record's category and priorities are those of its first line where its second, inside the merged cells, types others", () => {
+    const built = recap([
+      unit(1, 'DINAS A', semester(1, BASE)),
+      unit(2, 'DINAS B', tahunan(OTHER)),
+    ]);
+    built.grid.merges = built.grid.merges!.filter(
+      (m) => m.left !== at('category') && m.left !== at('priority'),
+    );
+    put(built, 4, at('category'), 'A (Sangat Baik)');
+    put(built, 4, at('priority'), 'Biaya');
+    const t = read(built.grid);
+    expect(t.records).toHaveLength(2);
+    expect([t.records[0].category?.parsed, t.records[0].priority?.raw]).toEqual([
+      'B (Baik)',
+      BASE.priority,
+    ]);
+  });
+
+  test("a unit's record whose first line has no scores yet, its second NRR scores, after another unit: one record", () => {
+    const built = recap(
+      [
+        unit(1, 'DINAS A', tahunan(BASE)),
+        unit(2, 'DINAS B', tahunan({ ...OTHER, nrr: null, conv: OTHER.nrr })),
+      ],
+      { merges: false },
+    );
+    const t = read(built.grid);
+    expect(t.units.map((u) => u.records.length)).toEqual([1, 1]);
+    expect(t.records[1].nrr?.row).toBe(6);
+  });
+
   test('the period typed on both lines where the other record cells are merged: one record', () => {
     const built = recap([
       unit(1, 'DINAS A', semester(1, BASE)),

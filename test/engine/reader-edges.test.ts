@@ -105,6 +105,16 @@ describe('where the table ends', () => {
     expect(t.otherTableRow).toBe(7);
   });
 
+  it("reads a one-line unit standing right above a further table's header, its cells typed out", () => {
+    const oneLine = recap([
+      unit(1, 'DINAS KESEHATAN', tahunan(BASE)),
+      unit(2, 'DINAS PENDIDIKAN', tahunan({ ...OTHER, nrr: undefined, onlyGivenLines: true })),
+    ]);
+    const t = read({ ...oneLine.grid, values: [...oneLine.grid.values, SECOND_HEADER] });
+    expect(t.units.map((u) => u.no)).toEqual([1, 2]);
+    expect(t.end).toMatchObject({ row: 6, kind: 'table' });
+  });
+
   it('names the second table by its first cell where its unit column is blank', () => {
     const header = [...SECOND_HEADER];
     header[1] = '';

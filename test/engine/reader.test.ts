@@ -455,6 +455,11 @@ describe('the end of the table', () => {
     expect(t.units.map((u) => u.no)).toEqual([1, 2]);
   });
 
+  it('gives the district line its label without the spaces typed around it', () => {
+    const t = read(recap(TWO_UNITS, { average: { label: ' RATA-RATA KABUPATEN ', ikm: 84.06 } }));
+    expect(t.average?.label).toBe('RATA-RATA KABUPATEN');
+  });
+
   it('does not take a note that mentions the average further in for the district line', () => {
     const t = read(
       recap(TWO_UNITS, { after: [['Catatan: nilai rata-rata dihitung oleh Bagian Organisasi']] }),
