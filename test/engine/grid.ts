@@ -11,7 +11,8 @@
  */
 import { analyseSheet, type Analysis } from '../../src/engine/analyse';
 import type { Area } from '../../src/engine/address';
-import type { SheetGrid } from '../../src/engine/model';
+import type { RecapTable, SheetGrid } from '../../src/engine/model';
+import { readRecap } from '../../src/engine/reader';
 import type { CellValue } from '../../src/engine/numbers';
 import { summarise, type Summary } from '../../src/engine/summary';
 import { UNSUR_CODES, type UnsurCode } from '../../src/engine/unsur';
@@ -403,6 +404,13 @@ export function recap(units: (UnitSpec | typeof BLANK_ROW)[], options: RecapOpti
     formats,
   };
   return { grid };
+}
+
+/** Reads a built sheet's recap table; fails the test when the sheet cannot be read. */
+export function read(built: Recap | SheetGrid): RecapTable {
+  const result = readRecap('grid' in built ? built.grid : built);
+  if (!result.ok) throw new Error(result.problem.message.en);
+  return result.table;
 }
 
 /** Reads and checks a built sheet; fails the test when the sheet cannot be read. */

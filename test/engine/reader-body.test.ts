@@ -5,9 +5,7 @@
  * converted line was left on the NRR scale. Found by mutation testing of the reader's second half
  * (docs/testing.md); written as what a recap's keeper sees.
  */
-import type { RecapTable, SheetGrid } from '../../src/engine/model';
 import type { CellValue } from '../../src/engine/numbers';
-import { readRecap } from '../../src/engine/reader';
 import {
   BANJAR_COLUMNS,
   BASE,
@@ -20,13 +18,8 @@ import {
   unit,
   type Column,
   type RecordSpec,
+  read,
 } from './grid';
-
-function read(grid: SheetGrid): RecapTable {
-  const result = readRecap(grid);
-  if (!result.ok) throw new Error(result.problem.message.en);
-  return result.table;
-}
 
 const noRealisation: RecordSpec = { ...BASE, realisation: undefined };
 

@@ -5,7 +5,6 @@
  * P respondents, Q method, R priority, S RTL, T realisation.
  */
 import { lineScale, parsePeriod, readRecap, unsurCell } from '../../src/engine/reader';
-import type { RecapTable, SheetGrid } from '../../src/engine/model';
 import { parseNumber, type CellValue } from '../../src/engine/numbers';
 import {
   BANJAR_COLUMNS,
@@ -20,13 +19,8 @@ import {
   type Nine,
   type RecapOptions,
   type UnitSpec,
+  read,
 } from './grid';
-
-function read(built: { grid: SheetGrid } | SheetGrid): RecapTable {
-  const result = readRecap('grid' in built ? built.grid : built);
-  if (!result.ok) throw new Error(result.problem.message.en);
-  return result.table;
-}
 
 /** A row of the Banjar layout (20 columns), from the cells given. */
 function row(cells: {

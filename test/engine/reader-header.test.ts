@@ -7,7 +7,7 @@
  * (docs/testing.md); written as what a recap's keeper sees.
  */
 import type { Area } from '../../src/engine/address';
-import type { RecapTable, SheetGrid } from '../../src/engine/model';
+import type { SheetGrid } from '../../src/engine/model';
 import { parseNumber, type CellValue } from '../../src/engine/numbers';
 import { lineScale, parsePeriod, readRecap } from '../../src/engine/reader';
 import { UNSUR_CODES } from '../../src/engine/unsur';
@@ -20,13 +20,8 @@ import {
   unit,
   type ColumnSpec,
   type UnitSpec,
+  read,
 } from './grid';
-
-function read(grid: SheetGrid): RecapTable {
-  const result = readRecap(grid);
-  if (!result.ok) throw new Error(result.problem.message.en);
-  return result.table;
-}
 
 const TWO_UNITS: UnitSpec[] = [
   unit(1, 'DINAS KESEHATAN', tahunan(BASE)),

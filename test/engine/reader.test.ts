@@ -1,6 +1,6 @@
 /** Reading the recap layout (docs/skm-rules.md §1, §6). */
 import { parsePeriod, readRecap } from '../../src/engine/reader';
-import type { Line, RecapTable, SheetGrid } from '../../src/engine/model';
+import type { Line, RecapTable } from '../../src/engine/model';
 import { UNSUR, UNSUR_CODES } from '../../src/engine/unsur';
 import {
   analyse,
@@ -17,18 +17,13 @@ import {
   type ColumnSpec,
   type RecapOptions,
   type UnitSpec,
+  read,
 } from './grid';
 import { mergeAreas } from '../../src/engine/merges';
 
 /** The numbers a line was read as (null for a cell that holds none; nine nulls for no line). */
 const numbersOf = (line: Line | null): (number | null)[] =>
   line ? line.values.map((v) => (v.kind === 'number' ? v.value : null)) : new Array(9).fill(null);
-
-function read(built: { grid: SheetGrid } | SheetGrid): RecapTable {
-  const result = readRecap('grid' in built ? built.grid : built);
-  if (!result.ok) throw new Error(result.problem.message.en);
-  return result.table;
-}
 
 const TWO_UNITS: UnitSpec[] = [
   unit(1, 'SEKRETARIAT DAERAH (SETDA)', tahunan(BASE)),
