@@ -24,28 +24,19 @@ import {
 const noRealisation: RecordSpec = { ...BASE, realisation: undefined };
 
 describe('the realisation column', () => {
-  test('units leave it blank, the district line holds 0,85: read as 85 %', () => {
+  // The units' own realisation cells, the district line's: read as 85 % each time.
+  test.each([
+    ['units leave it blank, the district line holds 0,85', noRealisation, 0.85],
+    ['units leave it blank, the district line holds 85 (not 8500 %)', noRealisation, 85],
+    [
+      'units type a word ("selesai"), the district line holds 85 (not 8500 %)',
+      { ...BASE, realisation: 'selesai' },
+      85,
+    ],
+  ] as const)('%s: read as 85 %%', (_, own, district) => {
     const t = read(
-      recap([unit(1, 'DINAS A', tahunan(noRealisation))], {
-        average: { unsur: BASE.conv, ikm: BASE.ikm, realisation: 0.85 },
-      }).grid,
-    );
-    expect(t.average?.realisationPct).toBe(85);
-  });
-
-  test('units leave it blank, the district line holds 85: read as 85 %, not 8500 %', () => {
-    const t = read(
-      recap([unit(1, 'DINAS A', tahunan(noRealisation))], {
-        average: { unsur: BASE.conv, ikm: BASE.ikm, realisation: 85 },
-      }).grid,
-    );
-    expect(t.average?.realisationPct).toBe(85);
-  });
-
-  test('units type a word ("selesai"), the district line holds 85: read as 85 %, not 8500 %', () => {
-    const t = read(
-      recap([unit(1, 'DINAS A', tahunan({ ...BASE, realisation: 'selesai' }))], {
-        average: { unsur: BASE.conv, ikm: BASE.ikm, realisation: 85 },
+      recap([unit(1, 'DINAS A', tahunan(own))], {
+        average: { unsur: BASE.conv, ikm: BASE.ikm, realisation: district },
       }).grid,
     );
     expect(t.average?.realisationPct).toBe(85);
