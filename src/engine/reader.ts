@@ -614,8 +614,14 @@ function readBody(g: Grid, header: HeaderFound): RecapTable {
       finishRecord();
       const period = parsePeriod(periodText);
       const isFirstOfUnit = unit.records.length === 0;
+      // docs/skm-rules.md §6: a line with no period is its unit's Tahunan when it is the unit's
+      // first or the recap has no period column, unless it names a service under the unit's
+      // own record (then it is a service sub-record, whether or not there is a period column).
       const annualByDefault =
-        !periodText && (R.period === undefined || (isFirstOfUnit && !serviceText));
+        !periodText &&
+        (serviceText
+          ? R.period === undefined && isFirstOfUnit
+          : R.period === undefined || isFirstOfUnit);
       const rec: SkmRecord = {
         index: records.length,
         unit,

@@ -19,6 +19,7 @@ import {
   type Column,
   type RecordSpec,
   read,
+  analyse,
 } from './grid';
 
 const noRealisation: RecordSpec = { ...BASE, realisation: undefined };
@@ -372,6 +373,34 @@ describe('recaps with fewer columns', () => {
       ['Tahunan', true],
       ['Tahunan', true],
     ]);
+  });
+
+  test("without a period column a unit's later line naming a service is a service sub-record, not a second Tahunan", () => {
+    const built = recap(
+      [
+        unit(
+          1,
+          'RSUD',
+          { ...BASE, service: 'Rawat Jalan' },
+          {
+            ...OTHER,
+            service: 'Rawat Inap',
+          },
+        ),
+        unit(2, 'DINAS B', tahunan(OTHER)),
+      ],
+      { columns: BANJAR_COLUMNS.filter((c) => c !== 'period') },
+    );
+    const t = read(built);
+    expect(
+      t.records.map((r) => [r.unit.no, r.period?.label ?? null, r.service, r.impliedAnnual]),
+    ).toEqual([
+      [1, 'Tahunan', null, true],
+      [1, null, 'Rawat Inap', false],
+      [2, 'Tahunan', null, true],
+    ]);
+    // The district line takes the unit's own (first) record; the service line stays out of it.
+    expect(analyse(built).district.included.map((u) => u.values)).toEqual([BASE.conv, OTHER.conv]);
   });
 
   test('a period typed in words the reader does not know ("Bulan Juni") is no Tahunan', () => {
