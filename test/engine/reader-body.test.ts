@@ -97,6 +97,13 @@ describe('where the body starts and what its rows are', () => {
     expect(t.otherTableRow).toBeUndefined();
   });
 
+  test('a numbering row that numbers only its first five columns ("(1)" to "(5)", the rest left blank) is skipped too', () => {
+    const { grid } = recap([]);
+    const numbering: CellValue[] = ['(1)', '(2)', '(3)', '(4)', '(5)'];
+    const t = read({ ...grid, values: [...grid.values, numbering] });
+    expect([t.firstRow, t.units]).toEqual([4, []]);
+  });
+
   test('a template of its two header rows only says no second table and ends at its first row', () => {
     const t = read(recap([]).grid);
     expect(t.otherTableRow).toBeUndefined();

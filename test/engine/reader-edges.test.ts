@@ -85,6 +85,15 @@ describe('where the table ends', () => {
     expect(t.lastRow).toBe(6);
   });
 
+  it('takes a row naming five unsur among its words for a further table, and one naming four for none', () => {
+    const naming = (n: number) =>
+      BANJAR_COLUMNS.map((c, i) =>
+        /^U[1-9]$/.test(c) && Number(c.slice(1)) > n ? '' : SECOND_HEADER[i],
+      );
+    expect(read(built([naming(5)])).otherTableRow).toBe(7);
+    expect(read(built([naming(4)])).otherTableRow).toBeUndefined();
+  });
+
   it('says the first of two further tables where the body ends at the first', () => {
     const t = read(built([SECOND_HEADER, row({ no: 1, unit: 'DINAS SOSIAL' }), SECOND_HEADER]));
     expect(t.end?.row).toBe(7);
