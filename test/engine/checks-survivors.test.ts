@@ -20,6 +20,7 @@ import {
   BANJAR_COLUMNS,
   BASE,
   BASE_MEAN,
+  OTHER,
   recap,
   semester,
   tahunan,
@@ -240,6 +241,16 @@ describe('converted values are compared with NRR x 25 only where both are in ran
   it('an NRR of 4.2 under a converted 80.3 is out of range, not a conversion mismatch', () => {
     expect(codes({ ...BASE, nrr: withValues(BASE.nrr, { U1: 4.2 }) })).toEqual([
       ['nrr-out-of-range', 'E3', null],
+    ]);
+  });
+
+  it("a converted value apart from NRR x 25 by exactly both lines' rounding (0,13 at two decimals) is no mismatch; 0,14 is", () => {
+    // OTHER's U1: NRR 3.44 to two decimals stands for 3.435-3.445 (x 25: 85.875-86.125), a
+    // converted 85.87 for 85.865-85.875: they meet, 0.13 from 86 (in floating point just under).
+    for (const near of [85.87, 86.13])
+      expect(codes({ ...OTHER, conv: withValues(OTHER.conv, { U1: near }) })).toEqual([]);
+    expect(codes({ ...OTHER, conv: withValues(OTHER.conv, { U1: 85.86 }) })).toEqual([
+      ['conversion-mismatch', 'E4', null],
     ]);
   });
 
