@@ -147,6 +147,13 @@ describe('the bytes a request carries', () => {
       '€ 1.000',
       'Nilai 😀 ok',
       '\u00e9\u00e8',
+      // Where the UTF-8 length changes: 1 to 2 bytes, 2 to 3, the surrogate pairs' bounds (4 for
+      // the pair), and the characters above them (3: private use, the replacement character).
+      '\u007f\u0080',
+      '\u07ff\u0800',
+      '\ud7ff\ud800\udc00',
+      '\udbff\udfff',
+      '\ue000\ufffd\uffff',
     ])
       expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
   });
