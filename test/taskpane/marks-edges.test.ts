@@ -128,6 +128,24 @@ describe('"Tandai di Lembar" over earlier work', () => {
   });
 });
 
+describe('a note of the last run below the table as it is now', () => {
+  it("is taken away when marking again, where it still stands as written; a person's text over it since stays", async () => {
+    for (const typed of [null, 'sudah diperbaiki']) {
+      const host = open(smallRecap());
+      const first = await excel.markFindings(await validated());
+      expect(first).toMatchObject({ ok: true, value: { notes: 1, notesColumn: 'U' } });
+      // A person deletes unit 3's rows (7-8) but not the note the add-in wrote in U7.
+      const cells = host.model.sheets[0].cells;
+      for (const key of Object.keys(cells))
+        if (Number(key.split(',')[0]) >= 7 && key !== cellKey(7, 21)) delete cells[key];
+      if (typed !== null) cells[cellKey(7, 21)] = { value: typed };
+      const again = await excel.markFindings(await validated());
+      expect(again).toMatchObject({ ok: true, value: { marked: 0, notes: 0 } });
+      expect(cells[cellKey(7, 21)]?.value ?? '').toBe(typed ?? '');
+    }
+  });
+});
+
 describe('undoing ("Hapus Tanda", "Pulihkan Nilai Lama") what is no longer as written', () => {
   it('marks again with the same findings in two syncs after the validation, as the first time', async () => {
     const host = open(smallRecap());
