@@ -67,6 +67,10 @@ declare -A tests=(
   # mutants in two minutes (every pane test reads through it); with this list the first run takes
   # 47 s, most of it marks-edges' undo of 1,000 units; its first whole run took 29 minutes (2026-12-03).
   [adapter-budget]='test/taskpane/budget-queue.test.ts,test/taskpane/budget-wire.test.ts,test/taskpane/marks-edges.test.ts,test/taskpane/summary-reads.test.ts'
+  # The ledger and its store, and the re-reads before a write: the tests that write, undo and keep ledgers
+  # (adapter-national's 27 s and summary-reads left to the suite; budget-wire for verify's fill reads).
+  [adapter-ledger]='test/taskpane/ledger.test.ts,test/taskpane/ledger-sheet-twice.test.ts,test/taskpane/marks-edges.test.ts,test/taskpane/formulas-edges.test.ts,test/taskpane/district-edges.test.ts,test/taskpane/summary-undo.test.ts,test/taskpane/adapter-mock.test.ts,test/taskpane/adapter-sim.test.ts,test/taskpane/adapter-async.test.ts,test/taskpane/olah-ledger.test.ts,test/taskpane/olah-adapter.test.ts,test/property/marks.test.ts,test/safety/write-safety.test.ts'
+  [adapter-verify]='test/taskpane/ledger.test.ts,test/taskpane/marks-edges.test.ts,test/taskpane/formulas-edges.test.ts,test/taskpane/district-edges.test.ts,test/taskpane/summary-undo.test.ts,test/taskpane/adapter-mock.test.ts,test/taskpane/adapter-sim.test.ts,test/taskpane/adapter-async.test.ts,test/taskpane/olah-adapter.test.ts,test/taskpane/budget-wire.test.ts,test/property/marks.test.ts,test/safety/write-safety.test.ts'
   [adapter-summary]='test/taskpane/summary-reads.test.ts,test/summary/twice.test.ts,test/summary/trend.test.ts,test/taskpane/summary-undo.test.ts,test/taskpane/adapter-mock.test.ts,test/safety/text-never-formula.test.ts'
 )
 # Slices whose tests compute their sheets in describe bodies or beforeAll (counted as static by per-test
