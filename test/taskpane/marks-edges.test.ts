@@ -128,8 +128,8 @@ describe('"Tandai di Lembar" over earlier work', () => {
   });
 });
 
-describe('a note of the last run below the table as it is now', () => {
-  it("is taken away when marking again, where it still stands as written; a person's text over it since stays", async () => {
+describe('a note of the last run where this run writes none', () => {
+  it("below the table as it is now is taken away when marking again, where it still stands as written; a person's text over it since stays", async () => {
     for (const typed of [null, 'sudah diperbaiki']) {
       const host = open(smallRecap());
       const first = await excel.markFindings(await validated());
@@ -143,6 +143,22 @@ describe('a note of the last run below the table as it is now', () => {
       expect(again).toMatchObject({ ok: true, value: { marked: 0, notes: 0 } });
       expect(cells[cellKey(7, 21)]?.value ?? '').toBe(typed ?? '');
     }
+  });
+
+  it('is taken away from a notes column a person since named as their own, the new notes going right of it', async () => {
+    const host = open(smallRecap());
+    expect(await excel.markFindings(await validated())).toMatchObject({
+      ok: true,
+      value: { notes: 1, notesColumn: 'U' },
+    });
+    // Column U made a column of the table: its header typed over, unit 3's note left in it.
+    host.editCell(SHEET, 'U1', 'Keterangan');
+    const again = await excel.markFindings(await validated());
+    expect(again).toMatchObject({ ok: true, value: { notes: 1, notesColumn: 'V' } });
+    const cells = host.model.sheets[0].cells;
+    expect(cells[cellKey(1, 21)].value).toBe('Keterangan');
+    expect(cells[cellKey(7, 21)]?.value ?? '').toBe('');
+    expect(cells[cellKey(7, 22)].value).toMatch(/^\[Galat\] N7: /);
   });
 });
 
