@@ -293,6 +293,36 @@ describe('an empty merged block right of the table (no column free for the notes
   });
 });
 
+describe('the notes "Tandai di Lembar" says it did not write', () => {
+  it('are notes only: a merged header over the notes column, or a district line value under a merged block, is not counted', async () => {
+    // The "Catatan Validasi" header merged over U1:V2: the column is found, its header left alone.
+    const header = smallRecap({ columns: [...BANJAR_COLUMNS, { extra: 'Catatan Validasi' }] });
+    const merges = header.sheets[0].merges;
+    merges.splice(
+      merges.findIndex((m) => m.top === 1 && m.left === 21),
+      1,
+      { top: 1, left: 21, bottom: 2, right: 22 },
+    );
+    open(header);
+    expect(await excel.markFindings(await validated())).toEqual({
+      ok: true,
+      value: { marked: 1, notes: 1, notesColumn: 'U', notesSkipped: 0 },
+    });
+
+    // The district line's U9 and IKM merged (M9:N9): its IKM is not written, and is no note.
+    const line = smallRecap({
+      average: { unsur: [...BASE.conv], ikm: 85.2, category: 'B (Baik)' },
+    });
+    line.sheets[0].merges.push({ top: 9, left: 13, bottom: 9, right: 14 });
+    delete line.sheets[0].cells[cellKey(9, 14)];
+    open(line);
+    expect(await excel.markFindings(await validated())).toMatchObject({
+      ok: true,
+      value: { notesColumn: 'U', notesSkipped: 0 },
+    });
+  });
+});
+
 describe('what the pane says after marking', () => {
   it('names the notes column, and the notes it could not write', () => {
     expect(labels.markedDone(3, 2, 'U').id).toBe(
