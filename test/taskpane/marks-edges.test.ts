@@ -282,6 +282,21 @@ describe('an empty merged block right of the table (no column free for the notes
     expect(host.model.sheets[0].cells[cellKey(7, 14)].fill).toBeDefined();
   });
 
+  it('with nothing to mark, marking changes no cell and "Hapus Tanda" then leaves the sheet as it was', async () => {
+    // Unit 3's IKM corrected: no finding, and no column for a note.
+    const model = blocked();
+    model.sheets[0].cells[cellKey(7, 14)] = { value: 85.56 };
+    const host = open(model);
+    const before = cloneWorkbook(host.model);
+    expect(await excel.markFindings(await validated())).toEqual({
+      ok: true,
+      value: { marked: 0, notes: 0, notesColumn: null, notesSkipped: 0 },
+    });
+    expect(host.model.sheets).toEqual(before.sheets);
+    expect((await excel.undo('marks', SHEET)).ok).toBe(true);
+    expect(host.model).toEqual(before);
+  });
+
   it('"Hapus Tanda" gives the fills back in three syncs: the ledger, the fills now, the writes', async () => {
     const host = open(blocked());
     const before = cloneWorkbook(host.model);

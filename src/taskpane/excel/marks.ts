@@ -64,8 +64,9 @@ export interface MarkResult {
 
 const hex = (argb: string) => `#${argb.slice(2)}`;
 
+/** The cells as areas for reread, which reads the bounding area of the session's grid and these. */
 export function cellsArea(cells: { row: number; col: number }[]) {
-  return cells.length === 0 ? [] : [bounding(cells.map(cellArea))];
+  return cells.map(cellArea);
 }
 
 /**
