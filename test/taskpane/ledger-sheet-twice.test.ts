@@ -78,3 +78,45 @@ describe('a ledger kept on a sheet, read back under a small response limit', () 
     expect(syncs.filter((l) => !l.includes('failed')).length).toBeGreaterThanOrEqual(2);
   }, 120_000);
 });
+
+describe('a ledger on a very hidden sheet written again', () => {
+  const pointerOf = (host: ReturnType<typeof open>) =>
+    JSON.parse(JSON.parse(host.model.settings[`skmRekap.marks.${SHEET}`] as string)) as {
+      parts: number;
+    };
+
+  it('smaller: its sheet holds the new parts only', async () => {
+    // 400 units, every IKM wrong; then 350 of them corrected: far shorter notes to keep.
+    const units = Array.from({ length: 400 }, (_, i) =>
+      unit(i + 1, `DINAS ${i + 1}`, tahunan({ ...BASE, ikm: 85.06 })),
+    );
+    const host = open(withSettingsFull(smallRecap({}, units)));
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    const first = pointerOf(host).parts;
+    for (let i = 0; i < 350; i++) host.editCell(SHEET, `N${3 + 2 * i}`, BASE.ikm);
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    const second = pointerOf(host).parts;
+    expect(second).toBeLessThan(first);
+    const ledgerSheet = host.model.sheets.find((s) => s.name === ledgerSheetName('marks', SHEET))!;
+    expect(Object.keys(ledgerSheet.cells).sort()).toEqual(
+      Array.from({ length: second }, (_, i) => cellKey(i + 1, 1)).sort(),
+    );
+  }, 120_000);
+
+  it('small enough for its setting again: the sheet is deleted, and undo still goes back to before', async () => {
+    const host = open(withSettingsFull(smallRecap()));
+    const before = cloneWorkbook(host.model);
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    const name = ledgerSheetName('marks', SHEET);
+    expect(host.model.sheets.some((s) => s.name === name)).toBe(true);
+    // The other add-ins' settings removed since.
+    for (const key of Object.keys(host.model.settings))
+      if (key.startsWith('lain.')) delete host.model.settings[key];
+    expect((await excel.markFindings(await validated())).ok).toBe(true);
+    expect(host.model.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(await excel.undo('marks', SHEET)).toMatchObject({ ok: true });
+    for (const key of Object.keys(before.settings))
+      if (key.startsWith('lain.')) delete before.settings[key];
+    expect(host.model).toEqual(before);
+  });
+});

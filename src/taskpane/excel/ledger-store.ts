@@ -44,7 +44,7 @@ const SHEET_PREFIX = 'SKM Rekap ';
 
 /** A hidden ledger sheet, which validation and the summary skip. */
 export function isLedgerSheet(name: string): boolean {
-  return name.startsWith(SHEET_PREFIX) && /^SKM Rekap [mfar] [0-9a-f]{8}$/.test(name);
+  return /^SKM Rekap [mfar] [0-9a-f]{8}$/.test(name);
 }
 
 /** FNV-1a, 32 bits: a short, stable sheet name for a recap sheet's ledger, or a fingerprint. */
@@ -170,7 +170,8 @@ export function queueLedger(
  */
 async function readParts(context: Excel.RequestContext, p: Pointer): Promise<string | null> {
   const parts: string[] = [];
-  const total = Math.max(1, p.parts);
+  // A pointer holds at least one part (pointerOf).
+  const total = p.parts;
   const partBytes =
     typeof p.bytes === 'number' && p.bytes > 0 ? (FIRST_READ_ESCAPE * p.bytes) / total : 0;
   let perRead = Math.max(
@@ -191,7 +192,7 @@ async function readParts(context: Excel.RequestContext, p: Pointer): Promise<str
       continue;
     }
     const texts = range.values.map((row) => String(row[0] ?? ''));
-    if (p.parts > 0) for (const t of texts) parts.push(t);
+    for (const t of texts) parts.push(t);
     // The response carries this JSON and little else (RESPONSE_BUDGET).
     const perPart = Math.max(1, (utf8Length(JSON.stringify(texts)) + RESPONSE_OVERHEAD) / n);
     perRead = Math.max(1, Math.floor(RESPONSE_BUDGET / perPart));
